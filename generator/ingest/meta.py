@@ -1,0 +1,52 @@
+"""Metadata values from any reader, normalised the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateparser
+
+
+def clean_date(value) -> str | None:
+    """ISO 8601 (date, or date and time when given) from a string or datetime; None when unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and 0 < value < 4e10:
+        return dt.datetime.fromtimestamp(value, dt.timezone.utc).isoformat()
+    s = str(value).strip()
+    if not s or len(s) > 80:
+        return None
+    try:
+        parsed = dateparser.parse(s, default=dt.datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year < 1800 or parsed.year > 2200:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) or (parsed.hour == parsed.minute == parsed.second == 0
+                                                  and "T" not in s and ":" not in s):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def split_authors(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, (list, tuple)):
+        items = []
+        for v in value:
+            if isinstance(v, dict):
+                v = v.get("name") or ""
+            items.extend(split_authors(v))
+        return items
+    parts = re.split(r"\s*(?:;|\band\b|&|\|)\s*|,\s*(?=[A-Z])", str(value))
+    out = []
+    for p in parts:
+        p = re.sub(r"^\s*(?:by)\s+", "", p.strip(), flags=re.I).strip()
+        if p and len(p) <= 80 and p not in out:
+            out.append(p)
+    return out

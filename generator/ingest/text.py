@@ -1,0 +1,92 @@
+"""Plain-text articles in the seed format.
+
+    Title line
+    <blank>
+    Short standfirst paragraph.
+    <blank>
+    Body paragraphs, related-link lines ("READ MORE: ..."), ...
+    Source: Outlet name
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.records import Article
+
+_SOURCE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<source>.{2,200})$", re.I)
+_BOILER_PREFIX = re.compile(
+    r"^\s*(?:READ MORE|READ ALSO|MORE|RELATED|SEE ALSO|WATCH|LISTEN|ADVERTISEMENT|Advertisement"
+    r"|Read more|Read also|Related(?: stories| articles| coverage)?|See also|Also read|Recommended"
+    r"|Sign up|Subscribe|Follow (?:us|him|her|them)|Click here|Read the (?:rest|full)|Continue reading"
+    r"|Share this|Share on|Editor['’]s note|CLARIFICATION|CORRECTION|Correction|Clarification"
+    r"|Photo|Image|Picture|Caption|Video|Getty Images|Reuters photo)\b\s*[:|\-–—]?",
+)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$|[\"”]\s*$")
+_ALLCAPS_HEADER = re.compile(r"^[A-Z][A-Z .&'’-]{1,30}[.:]?$")
+
+STANDFIRST_MAX = 320
+
+
+def parse(text: str, path: str) -> Article:
+    """Split seed-format text into title, standfirst, body and boilerplate."""
+    blocks = _blocks(text)
+    if not blocks:
+        raise ValueError("no text")
+    first = blocks.pop(0)
+    title = first[0]
+    boilerplate: list[str] = []
+    source = ""
+    # a trailing "Source: ..." line names the outlet
+    while blocks and (m := _SOURCE.match(blocks[-1][-1])):
+        source = m.group("source").strip()
+        boilerplate.append(blocks[-1].pop())
+        if not blocks[-1]:
+            blocks.pop()
+    paragraphs = [p for block in blocks for p in block]
+    standfirst = " ".join(first[1:])
+    body: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if is_boilerplate(para):
+            boilerplate.append(para)
+            # an "ABSTRACT." header: the next paragraph is the standfirst
+            if para.strip(" .:").upper() == "ABSTRACT" and not standfirst and i + 1 < len(paragraphs):
+                standfirst = paragraphs[i + 1]
+            continue
+        if para == standfirst:
+            continue
+        body.append(para)
+    if not standfirst and len(body) >= 3 and _is_standfirst(body[0]):
+        standfirst = body.pop(0)
+    return Article(path=path, title=title, paragraphs=body, standfirst=standfirst, source=source,
+                   boilerplate=boilerplate)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Related links, credits and section markers: lines a reader skips."""
+    s = line.strip()
+    if _BOILER_PREFIX.match(s):
+        return True
+    if _ALLCAPS_HEADER.match(s) and len(s.split()) <= 4:
+        return True  # "ABSTRACT.", "FULL TEXT."
+    words = s.split()
+    # a short headline-like line between paragraphs: no sentence punctuation at its end
+    return len(words) <= 14 and not _SENTENCE_END.search(s) and not s.endswith(",")
+
+
+def _is_standfirst(para: str) -> bool:
+    return len(para) <= STANDFIRST_MAX and "“" not in para and '"' not in para and para[-1:] in ".!?"
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks; inside a block, hard-wrapped lines are joined, other lines kept apart."""
+    out: list[list[str]] = []
+    for raw in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in raw.split("\n")]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            continue
+        if len(lines) > 2 and all(45 <= len(ln) <= 100 for ln in lines[:-1]):
+            lines = [" ".join(lines)]  # wrapped prose
+        out.append(lines)
+    return out

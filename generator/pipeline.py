@@ -1,0 +1,191 @@
+"""Paths -> Records: ingest every file, analyse what the cache does not have, on all cores, in input order.
+
+The model is loaded once in the parent; worker processes are forked after that, so they share it.
+Each worker runs `nlp.pipe` over a chunk of articles and analyses them, so the Python work after
+spaCy is spread over the cores too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+from generator import PIPELINE_VERSION
+from generator.analyse import analyse, text_of
+from generator.ingest import IngestError, find_articles, read_path
+from generator.records import Article, Record
+
+log = logging.getLogger(__name__)
+CHUNK = 8
+
+
+class Cache:
+    """Records on disk keyed by the article's content and the pipeline's version."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+
+    def _file(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        if self.root is None:
+            return None
+        try:
+            return json.loads(self._file(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, record: dict) -> None:
+        if self.root is None:
+            return
+        f = self._file(key)
+        try:
+            f.parent.mkdir(parents=True, exist_ok=True)
+            tmp = f.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, f)
+        except OSError as e:
+            log.debug("cache write failed: %s", e)
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """PIPELINE_VERSION plus a digest of the analysis code and model, so any change recomputes."""
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    pkg = Path(__file__).parent
+    for f in sorted([*pkg.glob("analyse/*.py"), pkg / "records.py"]):
+        h.update(f.read_bytes())
+    from generator.nlp import model_name
+
+    h.update(model_name().encode())
+    return h.hexdigest()[:16]
+
+
+def article_key(article: Article) -> str:
+    payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((pipeline_version() + payload).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def detect_language(article: Article) -> str:
+    """ISO 639-1 code. Short or mixed text defaults to English: we only stop analysing when sure."""
+    from generator.langid import detect
+
+    text, _, _ = text_of(article)
+    return detect(article.title + "\n" + text)
+
+
+# --- workers -------------------------------------------------------------------------------------------
+
+def _analyse_chunk(chunk: list[tuple[str, Article, str]]) -> list[tuple[str, dict | str]]:
+    from generator.nlp import load
+
+    nlp = load()
+    english = [(k, a) for k, a, lang in chunk if lang == "en"]
+    results: dict[str, dict | str] = {}
+    texts = [text_of(a)[0] for _, a in english]
+    try:
+        docs = list(nlp.pipe(texts, batch_size=CHUNK))
+    except Exception:  # one bad text must not sink the chunk: retry one by one
+        docs = []
+        for t in texts:
+            try:
+                docs.append(nlp(t))
+            except Exception as e:  # noqa: BLE001
+                docs.append(e)
+    for (k, a), doc in zip(english, docs):
+        if isinstance(doc, Exception):
+            results[k] = f"language analysis failed ({type(doc).__name__}: {doc})"
+            continue
+        try:
+            results[k] = analyse(a, doc).to_dict()
+        except Exception as e:  # noqa: BLE001  an analysis bug is reported for this article only
+            log.debug("analysis failed for %s", a.path, exc_info=True)
+            results[k] = f"analysis failed ({type(e).__name__}: {e})"
+    for k, a, lang in chunk:
+        if lang != "en":
+            results[k] = analyse(a, None, lang).to_dict()
+    return [(k, results[k]) for k, _, _ in chunk]
+
+
+def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None,
+        progress: Callable[[int], None] | None = None) -> Iterator[Record | IngestError]:
+    """Records (or errors) for every article under `paths`, in a stable order."""
+    files, errors = find_articles(paths)
+    yield from errors
+    items: list[Article | IngestError] = []
+    for f in files:
+        items.extend(read_path(f))
+    articles = [a for a in items if isinstance(a, Article)]
+    cache = Cache(cache_dir)
+    todo: list[tuple[str, Article, str]] = []
+    done: dict[str, dict | str] = {}
+    keys: list[str | None] = []
+    if articles:
+        from generator.nlp import load
+
+        load()  # once, before forking
+    for item in items:
+        if isinstance(item, IngestError):
+            keys.append(None)
+            continue
+        k = article_key(item)
+        keys.append(k)
+        cached = cache.get(k)
+        if cached is not None:
+            done[k] = cached
+        elif k not in done:
+            todo.append((k, item, detect_language(item)))
+            done[k] = None  # placeholder: scheduled
+    if progress:
+        progress(len(articles) - len(todo))
+    for k, result in _analyse_all(todo, jobs):
+        done[k] = result
+        if isinstance(result, dict):
+            cache.put(k, result)
+        if progress:
+            progress(1)
+    seen_ids: set[str] = set()
+    for item, k in zip(items, keys):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        result = done[k]
+        if isinstance(result, str) or result is None:
+            yield IngestError(item.path, result or "not analysed", item.item)
+            continue
+        record = Record.from_dict(result)
+        record.path = item.path
+        record.id = _unique(record.id, seen_ids)
+        yield record
+
+
+def _unique(slug: str, seen: set[str]) -> str:
+    out, n = slug, 2
+    while out in seen:
+        out, n = f"{slug}-{n}", n + 1
+    seen.add(out)
+    return out
+
+
+def _analyse_all(todo: list[tuple[str, Article, str]], jobs: int) -> Iterator[tuple[str, dict | str]]:
+    if not todo:
+        return
+    jobs = jobs or os.cpu_count() or 1
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1 or sys.platform == "win32":
+        for chunk in chunks:
+            yield from _analyse_chunk(chunk)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(min(jobs, len(chunks))) as pool:
+        for results in pool.imap(_analyse_chunk, chunks):
+            yield from results

@@ -1,0 +1,120 @@
+"""Typed records passed between the stages: ingest -> analyse -> aggregate -> render.
+
+The JSON form of `Record` is a contract (see `generator/schema/record.schema.json`):
+evaluation and later tools read it, so fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One article as read from disk, before any language analysis."""
+
+    path: str
+    """The input path as given (a container file's items share it)."""
+    title: str
+    paragraphs: list[str]
+    """Body text, one entry per paragraph, boilerplate already removed."""
+    standfirst: str = ""
+    source: str = ""
+    date: str | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    item: int | None = None
+    """Position inside a container file (JSON list, JSON Lines, feed); None for single files."""
+    format: str = "text"
+    boilerplate: list[str] = field(default_factory=list)
+    """Lines recognised as not being body text (related links, credits)."""
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str  # person | organization | group
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    affiliations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    name: str
+    kind: str  # country | city | region | landmark | water | other
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    geonameid: int | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    kind: str  # direct | partial | indirect
+    cue: str | None = None
+    paragraph: int | None = None
+    """0-based index into the record's `paragraphs`."""
+
+
+@dataclass
+class Summary:
+    lede: str = ""
+    key_points: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    path: str
+    id: str
+    title: str
+    standfirst: str
+    source: str
+    date: str | None
+    summary: Summary
+    actors: list[Actor]
+    places: list[Place]
+    quotes: list[Quote]
+    paragraphs: list[str]
+    """The analysed text: standfirst (when present) then the body paragraphs."""
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None
+    format: str = "text"
+    item: int | None = None
+    notes: list[str] = field(default_factory=list)
+    """Why parts of the record are empty (e.g. a language we do not analyse)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        return cls(
+            path=d["path"],
+            id=d["id"],
+            title=d["title"],
+            standfirst=d.get("standfirst", ""),
+            source=d.get("source", ""),
+            date=d.get("date"),
+            summary=Summary(**d.get("summary", {})),
+            actors=[Actor(**a) for a in d.get("actors", [])],
+            places=[Place(**p) for p in d.get("places", [])],
+            quotes=[Quote(**q) for q in d.get("quotes", [])],
+            paragraphs=list(d.get("paragraphs", [])),
+            url=d.get("url"),
+            authors=list(d.get("authors", [])),
+            tags=list(d.get("tags", [])),
+            language=d.get("language"),
+            format=d.get("format", "text"),
+            item=d.get("item"),
+            notes=list(d.get("notes", [])),
+        )
