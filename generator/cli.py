@@ -78,13 +78,16 @@ def _setup_logging(args) -> None:
     level = logging.ERROR if args.quiet else (logging.DEBUG if args.verbose > 1 else
                                               logging.INFO if args.verbose else logging.WARNING)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(name)s: %(message)s" if args.verbose > 1
+                                           else "%(message)s"))
+    handler.setLevel(level)  # filter at the handler: MkDocs counts its warnings for --strict on its logger
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    root.setLevel(min(level, logging.INFO))
     if args.verbose < 2:
-        for noisy in ("mkdocs", "trafilatura", "htmldate", "charset_normalizer", "MARKDOWN"):
-            logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+        for noisy in ("trafilatura", "htmldate", "charset_normalizer", "MARKDOWN", "courlan"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:

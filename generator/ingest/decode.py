@@ -35,6 +35,10 @@ def decode(data: bytes) -> str:
     for magic, what in _MAGIC.items():
         if what and data.startswith(magic):
             raise DecodeError(f"not a text file (looks like {what})")
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32) if not sample.startswith((b"\xff\xfe", b"\xfe\xff")) else 0
+    if controls > max(8, len(sample) // 50):
+        raise DecodeError("not a text file (binary content)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
     else:

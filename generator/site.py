@@ -1,0 +1,176 @@
+"""The I/O edge: generate Markdown into docs/, build with MkDocs into site/, serve.
+
+Nothing a user had is lost: generated pages live only in the generator's own folders under docs/
+(each holds a `.generated` marker; a folder without it is never replaced), new pages are written to a
+temporary folder and swapped in, and `build` writes the site to a temporary folder and swaps it in only
+when MkDocs succeeded, so a failed build keeps the previous site/.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from generator import aggregate
+from generator.ingest import IngestError
+from generator.progress import Progress
+from generator.render.pages import GENERATED_DIRS, render_site
+
+log = logging.getLogger("summary-site")
+MARKER = ".generated"
+DEFAULT_HOME = """# News summaries
+
+Summaries of the articles in this collection: who is involved, where, and who said what.
+Browse the [articles](articles/index.md), the [actors](actors/index.md), the [places](places/index.md)
+and the [quotes](quotes/index.md), or search with the box at the top.
+
+<!-- summary-site:latest -->
+"""
+
+
+class SiteError(Exception):
+    """A fatal problem for the whole run (not one bad article); the message is one line."""
+
+
+def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
+             progress: Progress | None = None) -> tuple[int, int]:
+    """Analyse `seeds` and write the generated pages into `docs`. Returns (articles written, files failed)."""
+    from generator import pipeline
+
+    if not seeds.exists():
+        raise SiteError(f"{seeds}: no such folder of articles")
+    records, failed = [], 0
+    progress = progress or Progress(quiet=True)
+    for item in pipeline.run([seeds], jobs=jobs, cache_dir=cache, progress=progress.advance):
+        if isinstance(item, IngestError):
+            failed += 1
+            progress.error(item)
+        else:
+            records.append(item)
+    index = aggregate.build(records)
+    pages = render_site(index)
+    write_generated(docs, pages)
+    return len(records), failed
+
+
+def write_generated(docs: Path, pages: dict[str, str]) -> None:
+    """Write pages into a temporary folder beside the generated ones, then swap each folder in."""
+    docs.mkdir(parents=True, exist_ok=True)
+    for name in GENERATED_DIRS:
+        target = docs / name
+        if target.is_symlink() or (target.exists() and not (target / MARKER).exists() and any(target.iterdir())):
+            raise SiteError(f"{target}: exists and was not made by summary-site; move it away "
+                            f"(the generator owns {', '.join(GENERATED_DIRS)} under the docs folder)")
+    home = docs / "index.md"
+    if not home.exists():
+        home.write_text(DEFAULT_HOME, encoding="utf-8")
+    staging = Path(tempfile.mkdtemp(prefix=".summary-site-new-", dir=docs))
+    old = Path(tempfile.mkdtemp(prefix=".summary-site-old-", dir=docs))
+    try:
+        for rel, content in pages.items():
+            path = (staging / rel).resolve()
+            if staging.resolve() not in path.parents:
+                raise SiteError(f"refusing to write outside the docs folder: {rel}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8", newline="\n")
+        for name in GENERATED_DIRS:
+            (staging / name).mkdir(exist_ok=True)
+            (staging / name / MARKER).write_text("made by summary-site; replaced on every generate\n")
+        moved: list[str] = []
+        try:
+            for name in GENERATED_DIRS:
+                if (docs / name).exists():
+                    (docs / name).rename(old / name)
+                moved.append(name)
+                (staging / name).rename(docs / name)
+        except OSError:
+            for name in moved:  # put the previous pages back
+                if (docs / name).exists() and (old / name).exists():
+                    shutil.rmtree(docs / name)
+                if (old / name).exists():
+                    (old / name).rename(docs / name)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+    """mkdocs build into a temporary folder; swap it in only on success. Returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if not config_file.exists():
+        raise SiteError(f"{config_file}: no MkDocs configuration here")
+    cfg = load_config(config_file=str(config_file), docs_dir=str(docs.resolve()), strict=strict)
+    final = Path(site_dir or cfg["site_dir"]).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
+    cfg["site_dir"] = str(tmp)
+    try:
+        build(cfg)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        kept = " (the previous site is kept)" if final.exists() else ""
+        raise SiteError(f"mkdocs build failed: {exc or type(exc).__name__}{kept}") from exc
+    backup = final.with_name(f".{final.name}-old")
+    shutil.rmtree(backup, ignore_errors=True)
+    if final.exists():
+        final.rename(backup)
+    tmp.rename(final)
+    shutil.rmtree(backup, ignore_errors=True)
+    return final
+
+
+# --- commands (called by the CLI) ------------------------------------------------------------------------
+
+def _cache(args) -> Path | None:
+    return None if args.no_cache else args.cache
+
+
+def generate_command(args) -> int:
+    start = time.perf_counter()
+    try:
+        with Progress(quiet=args.quiet) as progress:
+            n, failed = generate(args.seeds, args.docs, jobs=args.jobs, cache=_cache(args), progress=progress)
+    except SiteError as e:
+        log.error("error: %s", e)
+        return 2
+    log.info("generated %d article pages in %s (%.1f s)%s", n, args.docs, time.perf_counter() - start,
+             f"; {failed} files failed" if failed else "")
+    return 1 if failed else 0
+
+
+def build_command(args) -> int:
+    start = time.perf_counter()
+    try:
+        with Progress(quiet=args.quiet) as progress:
+            n, failed = generate(args.seeds, args.docs, jobs=args.jobs, cache=_cache(args), progress=progress)
+        out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
+    except SiteError as e:
+        log.error("error: %s", e)
+        return 2
+    if not args.quiet:
+        print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
+              + (f"; {failed} files could not be used (see above)" if failed else ""))
+    return 1 if failed else 0
+
+
+def serve_command(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    try:
+        with Progress(quiet=args.quiet) as progress:
+            _, failed = generate(args.seeds, args.docs, jobs=args.jobs, cache=_cache(args), progress=progress)
+    except SiteError as e:
+        log.error("error: %s", e)
+        return 2
+    if not args.config_file.exists():
+        log.error("error: %s: no MkDocs configuration here", args.config_file)
+        return 2
+    serve(config_file=str(args.config_file), docs_dir=str(args.docs.resolve()), dev_addr=args.dev_addr,
+          livereload=True)
+    return 1 if failed else 0
