@@ -163,8 +163,9 @@ def _merge_places(records: list[Record]):
         name = Counter(p.name for p in ps).most_common(1)[0][0]
         first = ps[0]
         slug = _unique_slug(slugify(name) or "place", used)
+        aliases = _uniq([a for p in ps for a in [p.name, *p.aliases] if a != name])[:12]
         entries[k] = Entry(id=slug, name=name, kind=first.kind, country=first.country, lat=first.lat,
-                           lon=first.lon, aliases=_uniq([a for p in ps for a in [p.name, *p.aliases] if a != name])[:12])
+                           lon=first.lon, aliases=aliases)
     return {key: entries[k].id for key, k in page_of.items()}, {e.id: e for e in entries.values()}
 
 

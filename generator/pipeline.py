@@ -85,10 +85,11 @@ def detect_language(article: Article) -> str:
 
 # --- workers -------------------------------------------------------------------------------------------
 
-def _analyse_chunk(chunk: list[tuple[str, Article, str]]) -> list[tuple[str, dict | str]]:
+def _analyse_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | str]]:
     from generator.nlp import load
 
     nlp = load()
+    chunk = [(k, a, detect_language(a)) for k, a in chunk]
     english = [(k, a) for k, a, lang in chunk if lang == "en"]
     results: dict[str, dict | str] = {}
     texts = [text_of(a)[0] for _, a in english]
@@ -126,13 +127,11 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
         items.extend(read_path(f))
     articles = [a for a in items if isinstance(a, Article)]
     cache = Cache(cache_dir)
-    todo: list[tuple[str, Article, str]] = []
+    todo: list[tuple[str, Article]] = []
     done: dict[str, dict | str] = {}
     keys: list[str | None] = []
     if articles:
-        from generator.nlp import load
-
-        load()  # once, before forking
+        _warm_up()
     for item in items:
         if isinstance(item, IngestError):
             keys.append(None)
@@ -143,7 +142,7 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
         if cached is not None:
             done[k] = cached
         elif k not in done:
-            todo.append((k, item, detect_language(item)))
+            todo.append((k, item))
             done[k] = None  # placeholder: scheduled
     if progress:
         progress(len(articles) - len(todo))
@@ -176,7 +175,18 @@ def _unique(slug: str, seen: set[str]) -> str:
     return out
 
 
-def _analyse_all(todo: list[tuple[str, Article, str]], jobs: int) -> Iterator[tuple[str, dict | str]]:
+def _warm_up() -> None:
+    """Load the model and build the lookup tables once, before forking: workers share them."""
+    from generator.analyse import gazetteer
+    from generator.langid import _identifier
+    from generator.nlp import load
+
+    load()
+    gazetteer._index()
+    _identifier()
+
+
+def _analyse_all(todo: list[tuple[str, Article]], jobs: int) -> Iterator[tuple[str, dict | str]]:
     if not todo:
         return
     jobs = jobs or os.cpu_count() or 1

@@ -8,8 +8,6 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from generator.analyse.lexicon import SPEECH_VERBS
-
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
 that these those he she they we you i his her their our your not no so than then there here which who whom
 whose what when where why how all any both each few more most other some such only own same too very can will
@@ -38,12 +36,12 @@ def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) 
     df = Counter(w for b in bags for w in b)
     n = len(sentences)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-    vecs = [{w: tf * idf[w] for w, tf in b.items()} for b in bags]
+    vecs = [_unit({w: tf * idf[w] for w, tf in b.items()}) for b in bags]
     lede_vec = Counter(w for w in WORD.findall(lede.lower()) if w not in STOP)
     scores = []
     for i, v in enumerate(vecs):
-        centrality = sum(_cos(v, u) for j, u in enumerate(vecs) if j != i) / max(1, n - 1)
-        redundancy = _cos(v, {w: idf.get(w, 1.0) for w in lede_vec})
+        centrality = sum(_dot(v, u) for j, u in enumerate(vecs) if j != i) / max(1, n - 1)
+        redundancy = _dot(v, _unit({w: idf.get(w, 1.0) for w in lede_vec}))
         position = 1.0 / (1.0 + i / 3.0)
         words = len(sentences[i].split())
         length = 1.0 if MIN_WORDS <= words <= 40 else 0.7
@@ -66,13 +64,14 @@ def _informative(sentence: str) -> bool:
     return not any(w in low for w in ("click here", "sign up", "subscribe", "all rights reserved", "cookie"))
 
 
-def _cos(a: dict, b: dict) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+def _unit(v: dict) -> dict:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {w: x / norm for w, x in v.items()} if norm else {}
 
 
-_ = SPEECH_VERBS  # kept for later: sentences of pure quotation may be weighted down
+def _dot(a: dict, b: dict) -> float:
+    """Cosine of two unit vectors (iterate over the shorter)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+

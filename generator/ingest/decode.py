@@ -36,7 +36,8 @@ def decode(data: bytes) -> str:
         if what and data.startswith(magic):
             raise DecodeError(f"not a text file (looks like {what})")
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32) if not sample.startswith((b"\xff\xfe", b"\xfe\xff")) else 0
+    utf16 = sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+    controls = 0 if utf16 else sum(1 for b in sample if b < 9 or 13 < b < 32)
     if controls > max(8, len(sample) // 50):
         raise DecodeError("not a text file (binary content)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

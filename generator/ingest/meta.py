@@ -17,7 +17,7 @@ def clean_date(value) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)) and 0 < value < 4e10:
-        return dt.datetime.fromtimestamp(value, dt.timezone.utc).isoformat()
+        return dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
     s = str(value).strip()
     if not s or len(s) > 80:
         return None
