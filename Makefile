@@ -19,11 +19,13 @@ site: $(STAMP)  ## generate docs/ from seeds/ and build site/ (mkdocs build --st
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -q
 
-serve: $(STAMP)  ## generate, then live preview on http://127.0.0.1:8000
-	$(BIN)/summary-site serve --seeds seeds --docs docs
+ADDR ?= 127.0.0.1:8000
+serve: $(STAMP)  ## generate, then live preview on http://$(ADDR) (make serve ADDR=0.0.0.0:8000)
+	$(BIN)/summary-site serve --seeds seeds --docs docs --dev-addr $(ADDR)
 
-deploy: site  ## publish site/ to the gh-pages branch (mkdocs gh-deploy)
-	$(BIN)/mkdocs gh-deploy --force --no-history
+REMOTE ?= origin
+deploy: site  ## publish the site to the gh-pages branch of $(REMOTE) (mkdocs gh-deploy); SITE_URL/REPO_URL from the environment
+	$(BIN)/mkdocs gh-deploy --force --no-history --remote-name $(REMOTE) --remote-branch gh-pages
 
 generate: $(STAMP)
 	$(BIN)/summary-site generate --seeds seeds --docs docs

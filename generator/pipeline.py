@@ -12,8 +12,10 @@ import json
 import logging
 import multiprocessing
 import os
-import sys
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +27,7 @@ from generator.records import Article, Record
 
 log = logging.getLogger(__name__)
 CHUNK = 8
+WORKER_MEMORY = 6 * 1024**3
 
 
 class Cache:
@@ -118,8 +121,11 @@ def _analyse_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | s
 
 
 def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None,
-        progress: Callable[[int], None] | None = None) -> Iterator[Record | IngestError]:
-    """Records (or errors) for every article under `paths`, in a stable order."""
+        progress: Callable[[int], None] | None = None, stats: dict | None = None) -> Iterator[Record | IngestError]:
+    """Records (or errors) for every article under `paths`, in a stable order.
+
+    `stats`, when given, receives counts: articles, analysed, cached, failed.
+    """
     files, errors = find_articles(paths)
     yield from errors
     items: list[Article | IngestError] = []
@@ -144,6 +150,10 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
         elif k not in done:
             todo.append((k, item))
             done[k] = None  # placeholder: scheduled
+    if stats is not None:
+        stats.update(articles=len(articles), analysed=len(todo), cached=len(articles) - len(todo),
+                     failed=sum(isinstance(i, IngestError) for i in items) + len(errors))
+    log.info("%d articles: %d from the cache, %d to analyse", len(articles), len(articles) - len(todo), len(todo))
     if progress:
         progress(len(articles) - len(todo))
     for k, result in _analyse_all(todo, jobs):
@@ -186,16 +196,39 @@ def _warm_up() -> None:
     _identifier()
 
 
+def _worker_init() -> None:
+    """Cap each worker's memory: a runaway article becomes a MemoryError for that article, not a dead machine."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def _analyse_all(todo: list[tuple[str, Article]], jobs: int) -> Iterator[tuple[str, dict | str]]:
+    """Analyse chunks in forked workers. A worker that dies (killed, out of memory) costs only its own
+    articles: the others are retried one by one in a fresh pool, and what still crashes is reported."""
     if not todo:
         return
-    jobs = jobs or os.cpu_count() or 1
-    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    if jobs <= 1 or len(chunks) <= 1 or sys.platform == "win32":
-        for chunk in chunks:
-            yield from _analyse_chunk(chunk)
-        return
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    pending = deque(todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK))
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(jobs, len(chunks))) as pool:
-        for results in pool.imap(_analyse_chunk, chunks):
-            yield from results
+    while pending:
+        workers = min(jobs, len(pending))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
+            submitted = [(chunk, pool.submit(_analyse_chunk, chunk)) for chunk in pending]
+            pending = deque()
+            broken = False
+            for chunk, future in submitted:
+                if broken and not future.done():
+                    pending.append(chunk)
+                    continue
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if len(chunk) > 1:
+                        pending.extend([item] for item in chunk)
+                    else:
+                        yield chunk[0][0], "analysis crashed (the worker process died, perhaps out of memory)"

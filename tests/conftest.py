@@ -47,6 +47,8 @@ def make_project(tmp: Path, articles: dict[str, bytes | str] | None = None, seed
     (tmp / "docs").mkdir(exist_ok=True)
     for page in ("index.md", "about.md"):
         shutil.copy(ROOT / "docs" / page, tmp / "docs" / page)
+    if (ROOT / "docs" / "assets").is_dir() and not (tmp / "docs" / "assets").exists():
+        shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
     seeds = tmp / "seeds"
     seeds.mkdir(exist_ok=True)
     if seed:

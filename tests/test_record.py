@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema
 
 from generator import pipeline
-from tests.conftest import SEED
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "generator" / "schema" / "record.schema.json").read_text())
 

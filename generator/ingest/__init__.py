@@ -11,13 +11,14 @@ from pathlib import Path
 
 from generator.ingest import feed, html, jsondata, markdown, text
 from generator.ingest.decode import DecodeError, decode
+from generator.ingest.meta import date_from_text
 from generator.records import Article
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
             ".xml", ".rss", ".atom", ".feed"}
 """Files picked up when a folder is given (single files are read whatever their suffix)."""
 
-MAX_CHARS = 300_000
+MAX_CHARS = 100_000
 """Longer bodies are cut (with a note): spaCy's memory grows with the text, and no article is that long."""
 
 
@@ -88,8 +89,10 @@ def read_path(path: Path) -> Iterator[Article | IngestError]:
         problem = check(item)
         if problem:
             yield IngestError(name, problem, item.item)
-        else:
-            yield _limit(item)
+            continue
+        if item.date is None:
+            item.date = date_from_text([item.standfirst, *item.paragraphs] if item.standfirst else item.paragraphs)
+        yield _limit(item)
 
 
 def sniff(content: str, suffix: str) -> str:

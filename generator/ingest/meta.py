@@ -50,3 +50,22 @@ def split_authors(value) -> list[str]:
         if p and len(p) <= 80 and p not in out:
             out.append(p)
     return out
+
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATELINE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+
+
+def date_from_text(paragraphs: list[str]) -> str | None:
+    """A full date in the dateline or first lines ("LONDON, March 3, 2019 —", "Published 3 March 2019")."""
+    for para in paragraphs[:2]:
+        m = _DATELINE.search(para[:300])
+        if m:
+            found = clean_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)", "", m.group(0)))
+            if found:
+                return found[:10]
+    return None

@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$|[\"”]\s*$")
 _ALLCAPS_HEADER = re.compile(r"^[A-Z][A-Z .&'’-]{1,30}[.:]?$")
 
 STANDFIRST_MAX = 320
+TITLE_MAX = 300
 
 
 def parse(text: str, path: str) -> Article:
@@ -35,6 +36,11 @@ def parse(text: str, path: str) -> Article:
         raise ValueError("no text")
     first = blocks.pop(0)
     title = first[0]
+    if len(title) > TITLE_MAX:
+        # no title line: the text starts with prose; the first sentence (cut) stands in for a title
+        blocks.insert(0, first)
+        first = [re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0][:TITLE_MAX].rstrip() + "…"]
+        title = first[0]
     boilerplate: list[str] = []
     source = ""
     # a trailing "Source: ..." line names the outlet

@@ -6,11 +6,15 @@ Every value that came from an article goes through `escape.text` (or `escape.yam
 
 from __future__ import annotations
 
+import html
+import json
+import math
+import re
 from collections import defaultdict
 
 from generator.aggregate import Entry, SiteIndex
-from generator.render import escape as e
 from generator.records import Quote, Record
+from generator.render import escape as e
 
 GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
@@ -19,6 +23,13 @@ KIND_LABEL = {"person": "Person", "organization": "Organisation", "group": "Grou
               "city": "City", "region": "Region", "landmark": "Landmark", "water": "Water", "other": "Place"}
 MAX_TAGS = 10
 HOME_LATEST = 10
+MAX_PLACE_QUOTES = 20
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+ZOOM = {"country": 4, "region": 6, "water": 6, "city": 10, "landmark": 13}
+QUOTE_SEP = "<!-- quote -->\n\n"
+"""Before each quote: Markdown would merge blockquotes that follow each other into one."""
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def render_site(index: SiteIndex) -> dict[str, str]:
@@ -33,7 +44,8 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages["actors/index.md"] = actors_index(index)
     pages["places/index.md"] = places_index(index)
     pages["quotes/index.md"] = quotes_index(index)
-    pages["tags/index.md"] = "---\ntitle: Tags\n---\n\n# Tags\n\nArticles by the actors and places they mention.\n\n<!-- material/tags -->\n"
+    pages["tags/index.md"] = ("---\ntitle: Tags\n---\n\n[Home](../index.md) › Tags\n\n# Tags\n\n"
+                              "Articles by the actors and places they mention.\n\n<!-- material/tags -->\n")
     pages[".summary-site/latest.md"] = latest_fragment(index)
     return pages
 
@@ -50,8 +62,29 @@ def _front(title: str, description: str = "", tags: list[str] | None = None) -> 
     return "\n".join(lines + ["---", "", ""])
 
 
+def _ymd(r: Record) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) from the record's ISO date; None when undated or unreadable."""
+    m = _ISO_DATE.match(r.date or "")
+    if not m or not 1 <= int(m[2]) <= 12:
+        return None
+    return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+
+
 def _date(r: Record) -> str:
-    return e.text(r.date[:10]) if r.date else "undated"
+    """A readable date: 22 March 2017 (or the raw value, escaped, when it is not ISO), else "undated"."""
+    ymd = _ymd(r)
+    if ymd is None:
+        return e.text(r.date[:10]) if r.date else "undated"
+    y, mo, d = ymd
+    return f"{d} {MONTHS[mo - 1]} {y}" if d else f"{MONTHS[mo - 1]} {y}"
+
+
+def _month_heading(y: int, mo: int) -> str:
+    return f"{MONTHS[mo - 1]} {y}"
+
+
+def _month_anchor(y: int, mo: int) -> str:
+    return f"{MONTHS[mo - 1].lower()}-{y}"  # the id the toc extension gives "## March 2017"
 
 
 def _meta_line(r: Record) -> str:
@@ -72,7 +105,7 @@ def _quote_block(q: Quote, speaker_link: str, where: str) -> str:
     body = e.text(q.text)
     open_, close = ("“", "”") if q.kind != "indirect" else ("", "")
     cue = f" ({e.text(q.cue)})" if q.cue else ""
-    return f"> {open_}{body}{close}\n>\n> — {speaker_link}{cue} · {where}\n"
+    return f"{QUOTE_SEP}> {open_}{body}{close}\n>\n> — {speaker_link}{cue} · {where}\n"
 
 
 def _actor_link(index: SiteIndex, rid: str, name: str | None, prefix: str = "../actors/") -> str:
@@ -92,8 +125,11 @@ def article_page(r: Record, index: SiteIndex) -> str:
     tags = [e.tag(a.name) for a in r.actors[:6]] + [e.tag(p.name) for p in r.places[:4]]
     tags = [t for t in dict.fromkeys(tags) if t][:MAX_TAGS]
     out = [_front(r.title, r.summary.lede, tags)]
+    ymd = _ymd(r)
+    when = (f"[{_month_heading(*ymd[:2])}](index.md#{_month_anchor(*ymd[:2])})" if ymd
+            else "[Undated](index.md#undated)")
+    out.append(f"[Home](../index.md) › [Articles](index.md) › {when}\n")
     out.append(f"# {e.text(r.title)}\n")
-    out.append("[Home](../index.md) › [Articles](index.md)\n")
     out.append(_meta_line(r) + "\n")
     if r.notes:
         out += [f"!!! note \"Note\"\n    {e.text(n)}\n" for n in r.notes]
@@ -151,14 +187,19 @@ def _articles_list(entry: Entry, index: SiteIndex) -> list[str]:
     return out
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _appears_with(entry: Entry, index: SiteIndex, here: str) -> list[str]:
+    """The actors and places most often in the same articles, with how many articles they share."""
     if not entry.with_actors and not entry.with_places:
         return []
-    out = ["## Appears with\n"]
+    out = ["## Appears with\n", "Most often in the same articles (number of shared articles).\n"]
     a_prefix = "" if here == "actors" else "../actors/"
     p_prefix = "" if here == "places" else "../places/"
     if entry.with_actors:
-        out.append("**Actors:** " + ", ".join(
+        out.append("**People and organisations:** " + ", ".join(
             f"[{e.text(index.actors[a].name)}]({a_prefix}{a}.md) ({n})" for a, n in entry.with_actors) + "\n")
     if entry.with_places:
         out.append("**Places:** " + ", ".join(
@@ -167,10 +208,15 @@ def _appears_with(entry: Entry, index: SiteIndex, here: str) -> list[str]:
 
 
 def actor_page(entry: Entry, index: SiteIndex) -> str:
-    out = [_front(entry.name, f"{KIND_LABEL.get(entry.kind, entry.kind)} in {len(entry.articles)} articles")]
-    out.append(f"# {e.text(entry.name)}\n")
+    kind = KIND_LABEL.get(entry.kind, entry.kind)
+    out = [_front(entry.name, f"{kind} in {_plural(len(entry.articles), 'article')}")]
     out.append("[Home](../index.md) › [Actors](index.md)\n")
-    facts = [f"**{KIND_LABEL.get(entry.kind, entry.kind)}**", f"{entry.mentions} mentions"]
+    out.append(f"# {e.text(entry.name)}\n")
+    direct = [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
+    reported = [(rid, q) for rid, q in entry.quotes if q.kind == "indirect"]
+    facts = [f"**{kind}**", _plural(len(entry.articles), "article"), _plural(entry.mentions, "mention")]
+    if direct:
+        facts.append(_plural(len(direct), "quote"))
     out.append(" · ".join(facts) + "\n")
     if entry.roles:
         out.append("**Roles:** " + "; ".join(e.text(x) for x in entry.roles) + "\n")
@@ -178,42 +224,93 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         out.append("**Affiliations:** " + "; ".join(e.text(x) for x in entry.affiliations) + "\n")
     if entry.aliases:
         out.append("**Also named:** " + ", ".join(e.text(x) for x in entry.aliases) + "\n")
-    out += _articles_list(entry, index)
-    direct = [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
-    reported = [(rid, q) for rid, q in entry.quotes if q.kind == "indirect"]
     if direct:
         out.append(f"## Quotes ({len(direct)})\n")
         for rid, q in direct:
             r = index.by_id[rid]
             anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
             cue = f" ({e.text(q.cue)})" if q.cue else ""
-            out.append(f"> “{e.text(q.text)}”\n>\n> — in {_article_link(r, anchor=anchor)}{cue}\n")
+            out.append(f"{QUOTE_SEP}> “{e.text(q.text)}”\n>\n"
+                       f"> — in {_article_link(r, anchor=anchor)}{cue} · {_date(r)}\n")
     if reported:
         out.append(f"## Reported speech ({len(reported)})\n")
         for rid, q in reported:
             r = index.by_id[rid]
             out.append(f"- {e.text(q.text)} — in {_article_link(r)}")
         out.append("")
+    out += _articles_list(entry, index)
     out += _appears_with(entry, index, "actors")
     return "\n".join(out)
 
 
+def _has_coordinates(entry: Entry) -> bool:
+    """Real coordinates only: both present, finite, in range, and not the 0,0 placeholder."""
+    lat, lon = entry.lat, entry.lon
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return False
+    if not (math.isfinite(lat) and math.isfinite(lon)) or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return False
+    return not (lat == 0 and lon == 0)
+
+
+def map_block(entries: list[Entry], *, small: bool = False, zoom: int | None = None) -> str:
+    """A Leaflet map drawn by docs/assets/summary-site.js from a JSON data attribute.
+
+    Place names come from articles: the data is JSON (json.dumps), with `<`, `>` and `&` turned into
+    JSON escapes, then HTML-escaped for the attribute; the script only ever sets names as text.
+    """
+    data = [{"id": x.id, "name": x.name, "lat": round(x.lat, 4), "lon": round(x.lon, 4), "n": len(x.articles)}
+            for x in entries if _has_coordinates(x)]
+    if not data:
+        return ""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    cls = "ss-map ss-map--small" if small else "ss-map"
+    z = f' data-zoom="{int(zoom)}"' if zoom is not None else ""
+    return f'<div class="{cls}" data-places="{html.escape(payload, quote=True)}"{z}></div>\n'
+
+
+def _place_quotes(entry: Entry, index: SiteIndex) -> list[tuple[Record, Quote]]:
+    """Quotes in this place's articles that name the place (or one of its other names)."""
+    names = [n for n in dict.fromkeys([entry.name, *entry.aliases]) if len(n) >= 3]
+    if not names:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    found = []
+    for rid in entry.articles:
+        r = index.by_id[rid]
+        found += [(r, q) for q in r.quotes if pattern.search(q.text)]
+    return found[:MAX_PLACE_QUOTES]
+
+
 def place_page(entry: Entry, index: SiteIndex) -> str:
-    out = [_front(entry.name, f"{KIND_LABEL.get(entry.kind, entry.kind)} in {len(entry.articles)} articles")]
-    out.append(f"# {e.text(entry.name)}\n")
+    kind = KIND_LABEL.get(entry.kind, entry.kind)
+    out = [_front(entry.name, f"{kind} in {_plural(len(entry.articles), 'article')}")]
     out.append("[Home](../index.md) › [Places](index.md)\n")
-    facts = [f"**{KIND_LABEL.get(entry.kind, entry.kind)}**"]
+    out.append(f"# {e.text(entry.name)}\n")
+    facts = [f"**{kind}**"]
     if entry.country:
         facts.append(f"country {e.text(entry.country)}")
-    if entry.lat is not None and entry.lon is not None:
+    if _has_coordinates(entry):
         facts.append(f"{entry.lat:.4f}, {entry.lon:.4f}")
     else:
         facts.append("no coordinates")
-    facts.append(f"{entry.mentions} mentions")
+    facts += [_plural(len(entry.articles), "article"), _plural(entry.mentions, "mention")]
     out.append(" · ".join(facts) + "\n")
     if entry.aliases:
         out.append("**Also named:** " + ", ".join(e.text(x) for x in entry.aliases) + "\n")
+    block = map_block([entry], small=True, zoom=ZOOM.get(entry.kind, 8))
+    if block:
+        out.append(block)
     out += _articles_list(entry, index)
+    quotes = _place_quotes(entry, index)
+    if quotes:
+        out.append(f"## Quotes naming {e.text(entry.name)} ({len(quotes)})\n")
+        for r, q in quotes:
+            anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
+            text = e.text(q.text) if q.kind == "indirect" else f"“{e.text(q.text)}”"
+            out.append(f"{QUOTE_SEP}> {text}\n>\n> — {_actor_link(index, r.id, q.speaker)} in "
+                       f"{_article_link(r, anchor=anchor)}\n")
     out += _appears_with(entry, index, "places")
     return "\n".join(out)
 
@@ -223,25 +320,42 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
 def _article_item(r: Record, prefix: str) -> str:
     source = f" · {e.text(r.source)}" if r.source else ""
     lede = f"  \n  {e.text(r.summary.lede[:280])}" if r.summary.lede else ""
-    return f"- **{_article_link(r, prefix=prefix)}** · {_date(r)}{source}{lede}"
+    return f"- **{_article_link(r, prefix=prefix)}**  \n  {_date(r)}{source}{lede}"
 
 
 def articles_index(index: SiteIndex) -> str:
-    """The archive: by month, newest first; undated articles apart."""
-    out = [_front("Articles"), "# Articles\n", f"{len(index.records)} articles, newest first.\n"]
-    by_month: dict[str, list[Record]] = defaultdict(list)
+    """The archive as a timeline: years, then months, newest first; undated articles apart at the end."""
+    by_month: dict[tuple[int, int], list[Record]] = defaultdict(list)
     undated = []
     for r in index.records:
-        if r.date:
-            by_month[r.date[:7]].append(r)
+        ymd = _ymd(r)
+        if ymd:
+            by_month[ymd[:2]].append(r)
         else:
             undated.append(r)
-    for month in sorted(by_month, reverse=True):
-        out.append(f"## {e.text(month)}\n")
-        out += [_article_item(r, "") for r in by_month[month]]
-        out.append("")
+    n = len(index.records)
+    out = [_front("Articles", "All articles by date, newest first."), "[Home](../index.md) › Articles\n",
+           "# Articles\n"]
+    summary = f"{_plural(n, 'article')}, by date, newest first"
+    if undated:
+        summary += f"; {len(undated)} without a date at the end"
+    out.append(summary + ".\n")
+    years = sorted({y for y, _ in by_month}, reverse=True)
+    jumps = [f"[{y}](#{y})" for y in years] + (["[Undated](#undated)"] if undated else [])
+    if len(jumps) > 1:
+        out.append("Jump to: " + " · ".join(jumps) + "\n")
+    for year in years:
+        months = sorted((m for y, m in by_month if y == year), reverse=True)
+        count = sum(len(by_month[(year, m)]) for m in months)
+        out.append(f"## {year}\n")
+        out.append(f"{_plural(count, 'article')}.\n")
+        for month in months:
+            out.append(f"### {_month_heading(year, month)}\n")
+            out += [_article_item(r, "") for r in by_month[(year, month)]]
+            out.append("")
     if undated:
         out.append("## Undated\n")
+        out.append("The source of these articles gave no publication date.\n")
         out += [_article_item(r, "") for r in undated]
         out.append("")
     return "\n".join(out)
@@ -253,7 +367,8 @@ def _initial(name: str) -> str:
 
 
 def actors_index(index: SiteIndex) -> str:
-    out = [_front("Actors"), "# Actors\n", f"{len(index.actors)} people, organisations and groups, A–Z.\n"]
+    out = [_front("Actors"), "[Home](../index.md) › Actors\n", "# Actors\n",
+           f"{len(index.actors)} people, organisations and groups, A–Z.\n"]
     entries = sorted(index.actors.values(), key=lambda x: (x.name.lower(), x.id))
     current = None
     for entry in entries:
@@ -272,8 +387,16 @@ def actors_index(index: SiteIndex) -> str:
 
 
 def places_index(index: SiteIndex) -> str:
-    out = [_front("Places"), "# Places\n", f"{len(index.places)} places, A–Z.\n"]
+    """The map of every place with coordinates, then the A–Z list (useful when map tiles cannot load)."""
     entries = sorted(index.places.values(), key=lambda x: (x.name.lower(), x.id))
+    mapped = [x for x in entries if _has_coordinates(x)]
+    out = [_front("Places", "Every place named in the articles, on a map and A–Z."),
+           "[Home](../index.md) › Places\n", "# Places\n"]
+    out.append(f"{_plural(len(entries), 'place')}; {len(mapped)} with coordinates are on the map.\n")
+    block = map_block(mapped)
+    if block:
+        out.append(block)
+        out.append("*Every place is also in the list below, with or without the map.*\n")
     current = None
     for entry in entries:
         letter = _initial(entry.name)
@@ -290,7 +413,8 @@ def places_index(index: SiteIndex) -> str:
 
 
 def quotes_index(index: SiteIndex) -> str:
-    out = [_front("Quotes"), "# Quotes\n", "Every direct and partial quote, grouped by speaker.\n"]
+    out = [_front("Quotes"), "[Home](../index.md) › Quotes\n", "# Quotes\n",
+           "Every direct and partial quote, grouped by speaker.\n"]
     speakers = [x for x in index.actors.values() if any(q.kind != "indirect" for _, q in x.quotes)]
     speakers.sort(key=lambda x: (-sum(1 for _, q in x.quotes if q.kind != "indirect"), x.name.lower()))
     for entry in speakers:
@@ -313,10 +437,12 @@ def quotes_index(index: SiteIndex) -> str:
 
 def latest_fragment(index: SiteIndex) -> str:
     """The Home page's "Latest articles" (inserted into the hand-written docs/index.md by the plugin)."""
-    out = ["## Latest articles\n"]
+    quotes = sum(1 for r in index.records for q in r.quotes if q.kind != "indirect")
+    out = [f"{_plural(len(index.records), 'article')} · [{_plural(len(index.actors), 'actor')}](actors/index.md)"
+           f" · [{_plural(len(index.places), 'place')}](places/index.md) · "
+           f"[{_plural(quotes, 'quote')}](quotes/index.md)\n", "## Latest articles\n"]
     out += [_article_item(r, "articles/") for r in index.records[:HOME_LATEST]]
     if not index.records:
         out.append("*No articles yet: put some in the seeds folder and run `make site`.*")
-    out.append("\n[All articles](articles/index.md) · [Actors](actors/index.md) · [Places](places/index.md) · "
-               "[Quotes](quotes/index.md)\n")
+    out.append("\n[All articles by date →](articles/index.md)\n")
     return "\n".join(out)
