@@ -82,6 +82,11 @@ def _person_key(name: str) -> tuple[str, ...]:
     return tuple(norm(name).replace("-", " ").split())
 
 
+def _org_key(name: str) -> str:
+    """"The Guardian" and "Guardian" are one organisation."""
+    return norm(name).removeprefix("the ")
+
+
 def _merge_actors(records: list[Record]):
     """Union-find over (kind, key) so that acronyms and expansions share one organisation page."""
     parent: dict[tuple, tuple] = {}
@@ -105,20 +110,34 @@ def _merge_actors(records: list[Record]):
                 k = _person_key(a.name)
                 if len(k) >= 2:
                     surnames[k[-1]].add(("person",) + k)
+    # "Donald J. Trump" and "Donald Trump" are one page, unless two different middle names share the pair
+    # (George W. Bush and George H. W. Bush)
+    pairs: dict[tuple, set[tuple]] = defaultdict(set)
+    for r in records:
+        for a in r.actors:
+            k = _person_key(a.name)
+            if a.kind == "person" and len(k) >= 2:
+                pairs[(k[0], k[-1])].add(k)
+    for variants in pairs.values():
+        if len([v for v in variants if len(v) > 2]) <= 1:
+            first, *rest = sorted(variants)
+            for v in rest:
+                union(("person",) + first, ("person",) + v)
     for r in records:
         for a in r.actors:
             g = group.get(a.kind, "org")
             if g == "person":
                 k = _person_key(a.name)
                 node = ("person",) + k
-                if len(k) == 1 and len(surnames.get(k[0], ())) == 1:
-                    union(node, next(iter(surnames[k[0]])))
+                owners = {find(n) for n in surnames.get(k[0], ())} if len(k) == 1 else set()
+                if len(owners) == 1:  # a bare surname joins the one person who has it, never one of several
+                    union(node, owners.pop())
                 find(node)
             else:
-                node = ("org", norm(a.name))
+                node = ("org", _org_key(a.name))
                 for alias in a.aliases:
-                    if len(norm(alias)) >= 2:
-                        union(node, ("org", norm(alias)))
+                    if len(_org_key(alias)) >= 2:
+                        union(node, ("org", _org_key(alias)))
                 find(node)
     # one entry per root; names by popularity
     names: dict[tuple, Counter] = defaultdict(Counter)
@@ -127,7 +146,7 @@ def _merge_actors(records: list[Record]):
     for r in records:
         for a in r.actors:
             g = group.get(a.kind, "org")
-            node = ("person",) + _person_key(a.name) if g == "person" else ("org", norm(a.name))
+            node = ("person",) + _person_key(a.name) if g == "person" else ("org", _org_key(a.name))
             root = find(node)
             names[root][a.name] += 1
             info[root].append(a)

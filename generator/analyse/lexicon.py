@@ -17,7 +17,7 @@ TITLES = {
     "correspondent", "reporter", "editor", "pollster", "strategist", "adviser", "advisor", "aide",
     "analyst", "economist", "professor", "dean", "coach", "manager", "founder", "president-elect",
     "archbishop", "bishop", "cardinal", "emir", "sultan", "crown", "premier", "envoy", "commissioner",
-    "supremo", "chief executive", "head",
+    "supremo", "chief executive", "head", "shadow", "baroness", "baron", "mayor-elect", "secretary-general",
 }
 ROLE_WORDS = {
     "president", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman",
@@ -37,9 +37,9 @@ ROLE_WORDS = {
     "son", "daughter", "wife", "husband", "sister", "brother", "friend", "neighbour", "neighbor",
     "staffer", "operative", "surrogate", "delegate", "democrat", "republican", "conservative", "liberal",
     "physicist", "pastor", "priest", "rabbi", "imam", "chief executive", "co-founder", "cofounder",
-    "president", "presenter", "producer", "broadcaster", "journalist", "photographer", "officials",
-    "commentator", "lecturer", "nurse", "surgeon", "psychologist", "chemist", "biologist", "engineer",
-    "secretary-general", "director-general", "mp", "peer", "minister", "boss", "captain", "striker",
+    "presenter", "producer", "broadcaster", "journalist", "photographer", "officials",
+    "lecturer", "nurse", "surgeon", "psychologist", "chemist", "biologist", "engineer",
+    "secretary-general", "director-general", "peer", "boss", "striker",
 }
 PORTFOLIO_WORDS = {
     "state", "defense", "defence", "treasury", "justice", "interior", "energy", "commerce", "labor",
@@ -54,10 +54,12 @@ PRONOUNS = {
     "they": "p", "them": "p", "it": "n", "we": "p", "i": "s",
 }
 MALE_WORDS = {"mr", "he", "him", "his", "king", "prince", "father", "son", "brother", "husband", "sir",
-              "lord", "congressman", "chairman", "spokesman", "councilman", "businessman"}
+              "lord", "congressman", "chairman", "spokesman", "councilman", "businessman", "himself", "man", "boy",
+              "uncle", "nephew", "grandfather", "dad", "widower", "actor", "sen.", "monsieur", "signor", "herr"}
 FEMALE_WORDS = {"mrs", "ms", "miss", "she", "her", "queen", "princess", "mother", "daughter", "sister",
                 "wife", "dame", "lady", "congresswoman", "chairwoman", "spokeswoman", "councilwoman",
-                "businesswoman"}
+                "businesswoman", "herself", "woman", "girl", "aunt", "niece", "grandmother", "mom", "mum",
+                "widow", "actress", "madam", "madame", "signora", "frau", "baroness", "duchess", "countess"}
 
 # Lemmas of verbs that introduce speech or writing.
 SPEECH_VERBS = {
@@ -74,6 +76,12 @@ SPEECH_VERBS = {
     "decry", "label", "dub", "term", "brand", "hail", "criticize", "criticise", "attack", "defend",
     "acknowledges", "assure", "reassure", "inform", "advise", "instruct", "order", "explain", "share",
     "insist", "reckon", "figure", "surmise", "speculate", "guess", "wrote", "told", "said", "says",
+    "chant", "sing", "rule", "liken", "exclaim", "marvel", "scoff", "rail", "vent",
+}
+# Speech verbs that also have other senses ("continue", "put", "call"): cues only right next to a quote.
+WEAK_SPEECH_VERBS = {
+    "believe", "think", "hope", "fear", "read", "put", "point", "begin", "call", "continue", "express", "offer",
+    "share", "order", "figure", "post", "rule", "sing", "marvel", "rail", "vent",
 }
 SPEECH_NOUNS = {"statement", "interview", "speech", "remarks", "letter", "memo", "tweet", "post", "email",
                 "release", "report", "op-ed", "essay", "column", "post", "message", "announcement",
@@ -134,4 +142,44 @@ ORG_HEADS = {
     "group", "movement", "front", "brigade", "brigades", "network", "campaign", "foundation", "institute",
     "university", "company", "corporation", "bank", "fund", "board", "service", "services", "police",
     "administration", "government", "parliament", "congress", "senate", "house", "assembly", "guard",
+    "society", "league", "caucus", "club", "college", "school", "trust", "authority",
 }
+
+GIVEN_NAMES = set("""
+aaron abdul abdullah angus abigail adam adrian ahmed alan albert alejandro alex alexander alexandra alexis ali
+alice alicia alison amanda amber amy ana andrea andrew andy angela angus ann anna anne anthony antonio
+arthur ashley barbara barry ben benjamin bernard bernie beth betty bill billy bob bobby boris brad
+brandon brenda brian bruce bryan carl carlos carol caroline catherine charles charlie chelsea chris
+christian christina christine christopher chuck cindy claire clare colin connor craig cynthia dan daniel
+danielle dave david dean deborah debbie denis dennis derek diana diane donald donna doris dorothy doug
+douglas dylan ed eddie edward elaine elena elizabeth ellen emily emma emmanuel eric erin ethan eugene
+eva evan frances francis frank fred gary gavin george gerald gillian gina gloria gordon grace graham
+greg gregory hannah harold harriet harry heather helen henry hillary holly howard hugh ian isabel
+jack jackie jacob jake james jamie jane janet janice jason jean jeff jeffrey jennifer jenny jeremy
+jerry jesse jessica jill jim jimmy jo joan joe joel john johnny jon jonathan jose joseph josh joshua
+joyce juan judith judy julia julian julie justin karen kate katherine kathleen kathryn kathy katie
+keith kelly ken kenneth kevin kim kirsty kyle larry laura lauren lawrence leah lee leo leslie lester
+linda lindsay lisa liz louis louise lucy luis luke lynn maria marie marion mark martha martin mary
+matt matthew maureen max megan melissa michael michelle mike mohammed muhammad nancy natalie nathan
+neil nicholas nick nicola nicole nigel noah norman oliver olivia pamela pat patricia patrick paul
+paula peter philip phil priti rachel ralph rebecca richard rick rishi rob robert robin roger ron
+ronald rose ruth ryan sadiq sally sam samantha samuel sandra sara sarah scott sean sharon shirley
+simon sophie stephanie stephen steve steven stuart susan suzanne tammy ted teresa theresa thomas tim
+timothy tina todd tom tony tracy valerie vanessa victor victoria vincent virginia walter wayne
+wendy william willie yvette zachary
+""".split())
+"""Common given names: a two-word name starting with one is a person even when the model says otherwise."""
+
+KNOWN_ORGS = {
+    "twitter", "facebook", "google", "youtube", "instagram", "tiktok", "whatsapp", "snapchat", "linkedin",
+    "reddit", "apple", "amazon", "microsoft", "netflix", "uber", "tesla", "reuters", "ap", "afp", "bbc",
+    "cnn", "fox news", "msnbc", "nbc", "abc", "cbs", "npr", "pbs", "itv", "sky news", "channel 4",
+    "guardian", "times", "telegraph", "independent", "daily mail", "financial times", "economist",
+    "politico", "axios", "breitbart", "huffpost", "nhs", "nato", "opec", "imf", "ofcom", "ofsted",
+}
+"""Companies, outlets and bodies the small model often calls people or places."""
+
+PARTY_WORDS = {
+    "democrat", "republican", "tory", "conservative", "liberal", "socialist", "libertarian",
+}
+"""A party member's label ("Democrat", "Tory"): never an actor by itself."""

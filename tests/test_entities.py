@@ -1,0 +1,223 @@
+"""Entity rules (issue 3) on short sentences written for the tests, with the real spaCy model.
+
+Each test names the rule it checks; none of the sentences comes from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analyse import analyse, text_of
+from generator.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def go(*paragraphs: str):
+        article = Article(path="t.txt", title="T", paragraphs=list(paragraphs))
+        return analyse(article, nlp(text_of(article)[0]))
+
+    return go
+
+
+def actor(record, name):
+    found = [a for a in record.actors if a.name == name or name in a.aliases]
+    assert len(found) == 1, (name, [(a.name, a.aliases) for a in record.actors])
+    return found[0]
+
+
+def place(record, name):
+    found = [p for p in record.places if p.name == name or name in p.aliases]
+    assert len(found) == 1, (name, [(p.name, p.aliases) for p in record.places])
+    return found[0]
+
+
+def names(record):
+    return {a.name for a in record.actors} | {n for a in record.actors for n in a.aliases}
+
+
+def place_names(record):
+    return {p.name for p in record.places} | {n for p in record.places for n in p.aliases}
+
+
+# --- one actor per real-world actor ---------------------------------------------------------------------
+
+def test_surname_and_title_join_the_full_name(run):
+    r = run("President Donald Trump met the leaders of Canada on Monday.",
+            "Trump said the talks had gone well, and Trump later left for Florida.")
+    trump = actor(r, "Donald Trump")
+    assert trump.kind == "person" and "Trump" in trump.aliases
+    assert "President" in trump.roles
+    assert not any(a.name.startswith("President") for a in r.actors)
+
+
+def test_british_honorific_without_full_stop_joins(run):
+    r = run("Boris Johnson arrived in Brussels on Tuesday.",
+            "Mr Johnson told reporters that a deal was close.")
+    johnson = actor(r, "Boris Johnson")
+    assert johnson.kind == "person"
+    assert [a for a in r.actors if a.kind == "person"] == [johnson]
+
+
+def test_possessive_is_stripped_and_becomes_affiliation(run):
+    r = run("Al Jazeera's Patty Culhane, reporting from the capital, said the vote was close.")
+    culhane = actor(r, "Patty Culhane")
+    assert "Al Jazeera" in culhane.affiliations
+    assert not any("'s" in a.name or "’s" in a.name for a in r.actors)
+
+
+def test_acronym_expansion_is_one_actor_with_alias(run):
+    r = run("The Syrian Democratic Forces (SDF) advanced on the town.",
+            "A commander of the SDF said the offensive would continue.")
+    sdf = actor(r, "SDF")
+    assert sdf.kind == "organization"
+    assert {sdf.name, *sdf.aliases} >= {"Syrian Democratic Forces", "SDF"}
+
+
+def test_dotted_acronym_joins_its_expansion(run):
+    r = run("Leaders of the European Union met in Brussels.",
+            "The E.U. has promised more money for the region, officials said.")
+    eu = actor(r, "European Union")
+    assert "E.U." in {eu.name, *eu.aliases}
+
+
+def test_a_name_ending_a_longer_name_is_the_same_person(run):
+    r = run("Mayor Bill de Blasio said on Sunday that the city was safe.",
+            "De Blasio later visited the scene with police officers.")
+    people = [a for a in r.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Bill de Blasio"] and people[0].mentions == 2
+
+
+def test_abbreviated_organisation_name_joins_the_full_one(run):
+    r = run("The Metropolitan Police said it had arrested two men.",
+            "A Met Police spokesman said both were being questioned.")
+    met = actor(r, "Metropolitan Police")
+    assert "Met Police" in met.aliases
+
+
+# --- right kind -----------------------------------------------------------------------------------------
+
+def test_countries_and_cities_are_places_not_actors(run):
+    r = run("Iraqi forces pushed into Mosul as aid agencies in Iraq warned of a crisis.")
+    assert place(r, "Iraq").kind == "country"
+    assert place(r, "Mosul").kind == "city"
+    assert not {"Iraq", "Mosul"} & names(r)
+
+
+def test_nationality_and_party_words_are_never_places_or_people(run):
+    r = run("Kurdish fighters and Arab tribes joined the offensive, a Syrian official said.",
+            "Tory MPs and a Democrat senator criticised the plan.")
+    bad = {"Kurdish", "Arab", "Syrian", "Tory MPs", "Democrat", "Tory"}
+    assert not bad & names(r)
+    assert not bad & place_names(r)
+
+
+def test_no_person_named_after_a_region(run):
+    r = run("The group once controlled much of the Levant, the analyst said.")
+    assert not [a for a in r.actors if a.kind == "person" and a.name == "Levant"]
+
+
+def test_known_companies_and_seats_of_government_are_organisations(run):
+    r = run("Downing Street said the prime minister would not resign.",
+            "The Kremlin denied the report, which was first posted on Twitter.")
+    assert actor(r, "Downing Street").kind == "organization"
+    assert actor(r, "Kremlin").kind == "organization"
+    assert "Downing Street" not in place_names(r)
+
+
+def test_british_city_the_model_calls_a_person_is_a_place(run):
+    r = run("In Birmingham and Manchester, councils met to discuss the floods.")
+    manchester = place(r, "Manchester")
+    assert manchester.kind == "city" and manchester.country == "GB"
+
+
+# --- roles and affiliations -----------------------------------------------------------------------------
+
+def test_role_from_pre_modifier(run):
+    r = run("Pentagon spokesman Eric Pahon said the operation was going to plan.")
+    pahon = actor(r, "Eric Pahon")
+    assert "Pentagon spokesman" in pahon.roles
+
+
+def test_role_from_apposition(run):
+    r = run("Eric Pahon, a Pentagon spokesman, said the operation was going to plan.")
+    pahon = actor(r, "Eric Pahon")
+    assert any("spokesman" in role for role in pahon.roles)
+
+
+def test_british_role_before_the_name_and_party_leader(run):
+    r = run("The Home Secretary, Priti Patel, said more officers would be hired.",
+            "Labour leader Keir Starmer said the plan was too little, too late.")
+    assert "Home Secretary" in actor(r, "Priti Patel").roles
+    assert "Labour leader" in actor(r, "Keir Starmer").roles
+
+
+# --- places ---------------------------------------------------------------------------------------------
+
+def test_washington_with_us_context_is_the_capital(run):
+    r = run("Officials from the United States gathered in Washington on Wednesday.")
+    dc = place(r, "Washington")
+    assert dc.country == "US" and dc.kind == "city"
+    assert abs(dc.lat - 38.9) < 0.2 and abs(dc.lon + 77.0) < 0.2
+
+
+def test_washington_in_a_british_article_is_still_the_us_capital(run):
+    r = run("Boris Johnson flew from London to Washington to meet the president, Downing Street said.")
+    assert place(r, "Washington").country == "US"
+
+
+def test_world_city_beats_an_alternate_name_in_a_context_country(run):
+    r = run("South Africa signed the climate agreement, which was agreed in Paris last year.")
+    assert place(r, "Paris").country == "FR"
+
+
+def test_uk_county_is_a_british_region(run):
+    r = run("Floods hit villages in Kent and Essex, the Environment Agency said.")
+    kent = place(r, "Kent")
+    assert kent.kind == "region" and kent.country == "GB" and kent.lat is not None
+    assert place(r, "Essex").country == "GB"
+
+
+def test_us_state_abbreviation_is_the_state(run):
+    r = run("Protesters marched through downtown Charlotte, N.C., on Thursday night.")
+    nc = place(r, "North Carolina")
+    assert nc.kind == "region" and nc.country == "US"
+    assert place(r, "Charlotte").country == "US"
+
+
+def test_province_is_linked_to_its_city(run):
+    r = run("Fighters advanced near the town of Tabqa in Raqqa province.",
+            "Raqqa has been held by the group since 2014.")
+    raqqa = place(r, "Raqqa")
+    assert "Raqqa province" in raqqa.aliases
+    assert raqqa.country == "SY" and raqqa.lat is not None
+
+
+def test_unresolvable_place_keeps_its_name_without_coordinates(run):
+    r = run("Villagers near the Tabqa Dam fled as fighting spread along the Euphrates.")
+    dam = place(r, "Tabqa Dam")
+    assert dam.kind == "landmark" and dam.lat is None and dam.lon is None
+    assert place(r, "Euphrates").kind == "water"
+
+
+def test_spans_cover_each_mention_in_order(run, nlp):
+    paragraphs = ["President Donald Trump met Iraqi Prime Minister Haider al-Abadi in Washington.",
+                  "Abadi said Trump had promised more help for Iraq."]
+    r = run(*paragraphs)
+    from generator.analyse import entities
+
+    text = text_of(Article(path="t.txt", title="T", paragraphs=paragraphs))[0]
+    ents = entities.extract(nlp(text))
+    assert ents.spans == sorted(ents.spans)
+    canon = {a.name for a in r.actors} | {p.name for p in r.places}
+    for start, end, kind, name in ents.spans:
+        assert kind in ("actor", "place") and name in canon
+        assert text[start:end].strip()
+    assert any(text[s:e] == "Abadi" and n == "Haider al-Abadi" for s, e, _, n in ents.spans)
