@@ -8,6 +8,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from generator.analyse.quotes import find_spans
+
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
 that these those he she they we you i his her their our your not no so than then there here which who whom
 whose what when where why how all any both each few more most other some such only own same too very can will
@@ -21,7 +23,9 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     sentences = [s for s in doc.sents if s.text.strip()]
     if skip_first_para and len(para_starts) > 1:
         sentences = [s for s in sentences if s.start_char >= para_starts[1]]
-    candidates = [s.text.strip() for s in sentences if _informative(s.text)]
+    quoted = [(q.start, q.end) for q in find_spans(doc.text, para_starts)]
+    candidates = [s.text.strip() for s in sentences if _informative(s.text)
+                  and not any(a < s.start_char + 2 and s.end_char - 2 <= b for a, b in quoted)]
     if not candidates:
         candidates = [s.text.strip() for s in sentences][:3]
     lede = standfirst.strip() or (candidates[0] if candidates else "")
@@ -30,6 +34,8 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
 
 
 def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) -> list[str]:
+    """Central sentences (TF-IDF cosine to the rest), nudged towards the top of the article, without
+    repeating the lede or each other (maximal marginal relevance); returned in article order."""
     if not sentences:
         return []
     bags = [Counter(w for w in WORD.findall(s.lower()) if w not in STOP) for s in sentences]
@@ -37,18 +43,25 @@ def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) 
     n = len(sentences)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     vecs = [_unit({w: tf * idf[w] for w, tf in b.items()}) for b in bags]
-    lede_vec = Counter(w for w in WORD.findall(lede.lower()) if w not in STOP)
-    scores = []
-    for i, v in enumerate(vecs):
-        centrality = sum(_dot(v, u) for j, u in enumerate(vecs) if j != i) / max(1, n - 1)
-        redundancy = _dot(v, _unit({w: idf.get(w, 1.0) for w in lede_vec}))
-        position = 1.0 / (1.0 + i / 3.0)
+    lede_vec = _unit({w: idf.get(w, 1.0) for w in WORD.findall(lede.lower()) if w not in STOP})
+    centrality = [sum(_dot(v, u) for j, u in enumerate(vecs) if j != i) / max(1, n - 1) for i, v in enumerate(vecs)]
+    top = max(centrality) or 1.0
+    base = []
+    for i, c in enumerate(centrality):
+        position = 1.0 / (1.0 + i / 4.0)
         words = len(sentences[i].split())
-        length = 1.0 if MIN_WORDS <= words <= 40 else 0.7
-        scores.append((0.55 * centrality + 0.45 * position * 0.25) * length - 0.15 * max(0.0, redundancy - 0.5))
-    k = max(k_min, min(k_max, round(n / 6)))
-    chosen = sorted(sorted(range(n), key=lambda i: -scores[i])[:k])
-    return [sentences[i] for i in chosen]
+        length = 1.0 if MIN_WORDS + 4 <= words <= 40 else 0.75
+        quoted = 0.8 if sentences[i].lstrip()[:1] in "“\"" else 1.0  # a bare quote says less than a report
+        base.append((0.5 * c / top + 0.5 * position) * length * quoted)
+    k = max(k_min, min(k_max, n // 15 + 1))
+    chosen: list[int] = []
+    while len(chosen) < min(k, n):
+        def gain(i: int) -> float:
+            overlap = max([_dot(vecs[i], lede_vec)] + [_dot(vecs[i], vecs[j]) for j in chosen])
+            return base[i] - 0.5 * overlap
+        best = max((i for i in range(n) if i not in chosen), key=gain)
+        chosen.append(best)
+    return [sentences[i] for i in sorted(chosen)]
 
 
 def _informative(sentence: str) -> bool:
