@@ -127,50 +127,50 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
 
 # --- commands (called by the CLI) ------------------------------------------------------------------------
 
-def _cache(args) -> Path | None:
-    return None if args.no_cache else args.cache
+def _generate(args) -> tuple[int, int]:
+    cache = None if args.no_cache else args.cache
+    with Progress(quiet=args.quiet) as progress:
+        return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress)
 
 
+def _command(body):
+    """A fatal SiteError is one line on stderr and exit status 2; failed articles make it 1."""
+    def run(args) -> int:
+        try:
+            return body(args)
+        except SiteError as e:
+            log.error("error: %s", e)
+            return 2
+    return run
+
+
+@_command
 def generate_command(args) -> int:
     start = time.perf_counter()
-    try:
-        with Progress(quiet=args.quiet) as progress:
-            n, failed = generate(args.seeds, args.docs, jobs=args.jobs, cache=_cache(args), progress=progress)
-    except SiteError as e:
-        log.error("error: %s", e)
-        return 2
+    n, failed = _generate(args)
     log.info("generated %d article pages in %s (%.1f s)%s", n, args.docs, time.perf_counter() - start,
              f"; {failed} files failed" if failed else "")
     return 1 if failed else 0
 
 
+@_command
 def build_command(args) -> int:
     start = time.perf_counter()
-    try:
-        with Progress(quiet=args.quiet) as progress:
-            n, failed = generate(args.seeds, args.docs, jobs=args.jobs, cache=_cache(args), progress=progress)
-        out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
-    except SiteError as e:
-        log.error("error: %s", e)
-        return 2
+    n, failed = _generate(args)
+    out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
     if not args.quiet:
         print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
               + (f"; {failed} files could not be used (see above)" if failed else ""))
     return 1 if failed else 0
 
 
+@_command
 def serve_command(args) -> int:
     from mkdocs.commands.serve import serve
 
-    try:
-        with Progress(quiet=args.quiet) as progress:
-            _, failed = generate(args.seeds, args.docs, jobs=args.jobs, cache=_cache(args), progress=progress)
-    except SiteError as e:
-        log.error("error: %s", e)
-        return 2
     if not args.config_file.exists():
-        log.error("error: %s: no MkDocs configuration here", args.config_file)
-        return 2
+        raise SiteError(f"{args.config_file}: no MkDocs configuration here")
+    _, failed = _generate(args)
     serve(config_file=str(args.config_file), docs_dir=str(args.docs.resolve()), dev_addr=args.dev_addr,
           livereload=True)
     return 1 if failed else 0

@@ -33,3 +33,12 @@ def test_missing_path_is_reported(tmp_path):
     out = subprocess.run([sys.executable, "-m", "generator", "analyze", "--no-cache", str(tmp_path / "nope.txt")],
                          capture_output=True, text=True)
     assert out.returncode == 1 and "nope.txt: no such file" in out.stderr
+
+
+def test_missing_model_says_what_to_install(tmp_path):
+    code = ("import generator.nlp as n; n.MODELS = ('no_such_pipeline_xyz',); "
+            f"from generator.cli import main; raise SystemExit(main(['analyze', '--no-cache', {str(SEED)!r}]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "requirements-model.txt" in out.stderr and "en_core_web_sm" in out.stderr
+    assert "Traceback" not in out.stderr
