@@ -74,8 +74,8 @@ SPEECH_VERBS = {
     "proclaim", "opine", "estimate", "indicate", "mention", "reveal", "disclose", "believe", "think",
     "hope", "fear", "recount", "elaborate", "interject", "plead", "beg", "cry", "sigh", "laugh", "read",
     "decry", "label", "dub", "term", "brand", "hail", "criticize", "criticise", "attack", "defend",
-    "acknowledges", "assure", "reassure", "inform", "advise", "instruct", "order", "explain", "share",
-    "insist", "reckon", "figure", "surmise", "speculate", "guess", "wrote", "told", "said", "says",
+    "acknowledges", "assure", "reassure", "inform", "advise", "instruct", "order", "share",
+    "reckon", "figure", "surmise", "speculate", "guess", "wrote", "told", "said", "says",
     "chant", "sing", "rule", "liken", "exclaim", "marvel", "scoff", "rail", "vent",
 }
 # Speech verbs that also have other senses ("continue", "put", "call"): cues only right next to a quote.
@@ -83,8 +83,11 @@ WEAK_SPEECH_VERBS = {
     "believe", "think", "hope", "fear", "read", "put", "point", "begin", "call", "continue", "express", "offer",
     "share", "order", "figure", "post", "rule", "sing", "marvel", "rail", "vent",
 }
+# Collective subjects a report names as speakers on their own ("Police said", "Protesters chanted").
+GROUP_SPEAKERS = {"police", "protesters", "protestors", "demonstrators", "prosecutors", "investigators",
+                  "firefighters", "paramedics", "authorities"}
 SPEECH_NOUNS = {"statement", "interview", "speech", "remarks", "letter", "memo", "tweet", "post", "email",
-                "release", "report", "op-ed", "essay", "column", "post", "message", "announcement",
+                "release", "report", "op-ed", "essay", "column", "message", "announcement",
                 "testimony", "comments", "address", "briefing", "conference", "video", "book", "memoir"}
 
 # Irregular and common forms -> lemma (the lemmatizer is disabled for speed; see nlp.py).

@@ -1,28 +1,55 @@
 """Who said what: quote spans and their speakers, plus reported speech.
 
 1. Spans: curly and straight double quotes, quotes over several sentences and paragraphs, partial
-   quotes inside a sentence, single quotes where an article uses them as its primary marks.
-2. Cue: the speech verb that governs the quote (up its dependency chain), else the nearest speech verb
-   outside quotes in the sentences that touch it, else "according to X".
-3. Speaker: the cue's subject, mapped to an actor: a name, a pronoun (the most recent person who was a
-   subject), a description ("the spokesman": the actor holding that role), an organisation or document
-   ("a White House statement"). No cue: a continued quotation keeps its speaker; otherwise None.
+   quotes inside a sentence, single quotes where an article uses them as its primary marks. Titles
+   ("on Fox's “Morning Show”"), markup attribute values and pronoun-only scare quotes are not quotes.
+2. Cue: a dash byline after the quote (“…” ― Jane Doe) or a transcript label ("DOE: …"); else the speech
+   verb that governs the quote (up its dependency chain); else, for a phrase quoted mid-sentence, the
+   clause that quotes it; else the nearest speech verb outside quotes in the sentences that touch it, a
+   paragraph ending in a colon that introduces it ("She said:"), or "according to X".
+3. Speaker: the cue's subject, mapped to an actor. After the quote ("…," X said / said X) the words are
+   read in order, since the parse there is often broken: the last person named (in "X's aide, Y" it is
+   Y; in "a source close to X" nobody), an organisation ("a White House statement"), a pronoun (the most
+   salient earlier person of the same gender), a description ("the spokesman": the actor with that role).
+4. No cue: a continued quotation keeps its speaker; a phrase quoted inside a sentence belongs to the
+   subject of the clause that quotes it ("X called Y “a liar”"); a quotation standing alone after a
+   sentence about someone belongs to that sentence's subject. Otherwise None.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.entities import Entities
-from generator.analyse.lexicon import PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, VERB_FORMS
+from generator.analyse.lexicon import (
+    FEMALE_WORDS,
+    GROUP_SPEAKERS,
+    MALE_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    VERB_FORMS,
+    WEAK_SPEECH_VERBS,
+)
 from generator.records import Actor, Quote
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“«„", "”»‟"
-TITLE_CUES = re.compile(r"\b(?:titled|entitled|film|movie|book|song|album|show|series|headline|hashtag)\s*$", re.I)
+QUOTE_MARKS = "“”\"«»„‟"
+TITLE_CUES = re.compile(
+    r"\b(?:titled|entitled|film|movie|documentary|book|novel|song|album|show|series|programme|program|podcast|"
+    r"headline|hashtag|nickname|column|magazine|newspaper|broadcast)\s*$", re.I)
+TITLE_PLACE = re.compile(r"(?:\b(?:on|of|at|in|from|to)|['’]s|\bthe)\s*$", re.I)
+DASH_BYLINE = re.compile(r"^[^\S\n.,]*[.,]?[^\S\n]*[―—–][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]?){1,5})")
+INVERTED_START = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted"}
+STAGE_DIRECTION = re.compile(r"[(\[].*[)\]]\.?")
+NOMINAL = ("PROPN", "NOUN", "PRON")
 
 
 @dataclass
@@ -38,13 +65,17 @@ class QSpan:
 
 
 def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[Actor]) -> list[Quote]:
-    spans = find_spans(doc.text, para_starts)
-    mentions = _MentionIndex(doc, entities, actors)
+    spans = find_spans(_text(doc), para_starts)
+    ranges = [(s.start, s.end) for s in spans]
+    mentions = _MentionIndex(doc, entities, actors, ranges, para_starts)
     for q in spans:
-        _attribute(doc, q, spans, mentions)
+        _attribute(doc, q, spans, mentions, para_starts)
     _propagate(doc, spans, para_starts)
+    for q in spans:
+        if q.speaker is None and not q.own_cue:  # "a source said" stays unknown
+            _fallback(doc, q, ranges, mentions)
     quotes = [
-        Quote(text=doc.text[q.start:q.end].strip(), speaker=q.speaker, kind=_kind(doc.text, q), cue=q.cue,
+        Quote(text=_text(doc)[q.start:q.end].strip(), speaker=q.speaker, kind=_kind(_text(doc), q), cue=q.cue,
               paragraph=q.paragraph)
         for q in spans
     ]
@@ -65,8 +96,7 @@ def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
         para = text[start:bounds[p + 1] - 2] if p + 1 < len(para_starts) else text[start:]
         found = _double_spans(para) or (_single_spans(para) if singles_primary else [])
         for i, (s, e, closed) in enumerate(found):
-            inner = para[s:e]
-            if not inner.strip() or TITLE_CUES.search(para[max(0, s - 30):s - 1]):
+            if _not_a_quote(para, s, e):
                 continue
             q = QSpan(start + s, start + e, p, opens_only=not closed)
             q.continued = prev_open and i == 0 and s <= 2
@@ -75,33 +105,94 @@ def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
     return spans
 
 
+def _not_a_quote(para: str, s: int, e: int) -> bool:
+    """Titles, markup attribute values, stage directions, nicknames and quoted pronouns are in quotation
+    marks but are nobody's words."""
+    inner = para[s:e].strip()
+    before = para[max(0, s - 40):max(0, s - 1)]
+    if not re.search(r"[A-Za-z]{2}", inner) or before.endswith("=") or STAGE_DIRECTION.fullmatch(inner):
+        return True
+    if TITLE_CUES.search(before) or inner.lower().strip(".,") in PRONOUNS:
+        return True
+    if re.fullmatch(r"[A-Z][\w'’.-]*", inner) and re.search(r"[A-Z][\w.]*\s$", before) \
+            and re.match(r"\s[A-Z]", para[e + 1:e + 3]):
+        return True  # Jane "JJ" Doe
+    is_title = _title_case(inner) and TITLE_PLACE.search(before) and not _starts_sentence(para, s)
+    return bool(is_title) and not inner.rstrip(".,").endswith("!")  # a chant ("chants of “Go team!”") is speech
+
+
+def _title_case(inner: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", inner)
+    content = [w for w in words if len(w) > 3]
+    return 0 < len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def _starts_sentence(text: str, s: int) -> bool:
+    before = text[max(0, s - 80):max(0, s - 1)].rstrip()
+    return not before or before[-1] in ".?!:\n"
+
+
 def _single_primary(text: str) -> bool:
     singles = len(re.findall(r"(?:^|[\s(\[—–-])‘", text))
     doubles = sum(text.count(c) for c in OPEN_DOUBLE) + text.count('"') // 2
     return singles >= 2 and singles > doubles
 
 
+def _is_opener(para: str, i: int) -> bool:
+    """An opening mark: a curly opener, a straight quote not glued to a word, or a closing curly mark
+    used as an opener at the start of a paragraph or word (“…” typed as ”…”)."""
+    c = para[i]
+    if c in OPEN_DOUBLE:
+        return True
+    prev_ok = i == 0 or not para[i - 1].isalnum() or para[i - 1] in "(["
+    if c == '"':
+        return prev_ok
+    return c == "”" and (i == 0 or para[i - 1] in " \t(—–") and i + 1 < len(para) and para[i + 1].isalnum()
+
+
 def _double_spans(para: str) -> list[tuple[int, int, bool]]:
     out = []
     i, n = 0, len(para)
     while i < n:
-        c = para[i]
-        if c in OPEN_DOUBLE or (c == '"' and (i == 0 or not para[i - 1].isalnum() or para[i - 1] in "([")):
-            closers = CLOSE_DOUBLE + '"' if c in OPEN_DOUBLE else '"' + CLOSE_DOUBLE
+        if not _is_opener(para, i):
+            i += 1
+            continue
+        j = _nested_close(para, i)
+        if j < 0:
+            closers = CLOSE_DOUBLE + '"' if para[i] in OPEN_DOUBLE else '"' + CLOSE_DOUBLE
             j = i + 1
             while j < n and para[j] not in closers and para[j] not in OPEN_DOUBLE:
                 j += 1
-            if j < n and para[j] in closers:
-                out.append((i + 1, j, True))
-                i = j + 1
-                continue
-            if j >= n:
-                out.append((i + 1, n, False))
-                break
-            i = j
+        if j < n and para[j] in CLOSE_DOUBLE + '"':
+            out.append((i + 1, j, True))
+            i = j + 1
             continue
-        i += 1
+        if j >= n:
+            out.append((i + 1, n, False))
+            break
+        i = j
     return out
+
+
+def _nested_close(para: str, i: int) -> int:
+    """The closing mark of a quotation with a quotation inside it ("He said “no” twice", “… “no” …”), or -1
+    where there is no balanced nesting to rely on."""
+    if para[i] == '"':
+        j = para.find('"', i + 1)
+        inner = para[i + 1:j] if j > 0 else ""
+        opens = sum(inner.count(c) for c in OPEN_DOUBLE)
+        return j if opens and opens == sum(inner.count(c) for c in CLOSE_DOUBLE) else -1
+    depth = 0
+    for j in range(i, len(para)):
+        if para[j] in OPEN_DOUBLE:
+            depth += 1
+        elif para[j] in CLOSE_DOUBLE:
+            depth -= 1
+            if depth == 0:
+                return j if para.count("“", i, j) > 1 else -1
+        elif para[j] == '"':
+            return -1
+    return -1
 
 
 def _single_spans(para: str) -> list[tuple[int, int, bool]]:
@@ -120,18 +211,28 @@ def _kind(text: str, q: QSpan) -> str:
     return "direct" if starts_sentence and after_intro else "partial"
 
 
-# --- 2 and 3. cue and speaker ---------------------------------------------------------------------------
+# --- mentions, salience and pronouns ---------------------------------------------------------------------
 
 class _MentionIndex:
-    """Where each actor is mentioned, for mapping tokens to actors and resolving pronouns."""
+    """Where each actor is mentioned (names and resolved he/she), for mapping tokens to actors and
+    resolving pronouns. A mention's rank (see `_rank`) says how salient it is."""
 
-    def __init__(self, doc: Doc, entities: Entities, actors: list[Actor]):
+    def __init__(self, doc: Doc, entities: Entities, actors: list[Actor], ranges, para_starts: list[int]):
         self.doc = doc
         self.actors = actors
+        self.ranges = ranges
+        self.para_starts = para_starts
         self.by_name = {a.name: a for a in actors}
         self.spans = [s for s in entities.spans if s[2] == "actor"]
         self.starts = [s[0] for s in self.spans]
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.gender = _genders(doc, sents, self.spans, actors, ranges)
+        self.events: list[tuple[int, str, int, int]] = []  # (char, name, rank, sentence start char)
+        self.resolved: dict[int, str] = {}  # pronoun token index -> actor name
+        self._sweep()
 
+    # names ---------------------------------------------------------------------------------------------
     def actor_at(self, start: int, end: int) -> str | None:
         i = bisect.bisect_right(self.starts, end) - 1
         while i >= 0 and self.spans[i][1] > start - 60:
@@ -144,27 +245,6 @@ class _MentionIndex:
     def kind(self, name: str) -> str:
         a = self.by_name.get(name)
         return a.kind if a else "person"
-
-    def recent_person(self, before: int, inside: list[tuple[int, int]], prefer_subject: bool = True) -> str | None:
-        """The most recent person mentioned before `before` (outside quotes), subjects first."""
-        i = bisect.bisect_left(self.starts, before) - 1
-        fallback = None
-        steps = 0
-        while i >= 0 and steps < 40:
-            s, e, _, name = self.spans[i]
-            i -= 1
-            if before - s > 1500:
-                break
-            if self.kind(name) != "person" or any(a <= s < b for a, b in inside):
-                continue
-            steps += 1
-            tok = self._token(s)
-            if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") or not prefer_subject:
-                return name
-            if tok is not None and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.dep_ in ("compound", "appos"):
-                return name
-            fallback = fallback or name
-        return fallback
 
     def with_role(self, word: str, before: int) -> str | None:
         word = word.lower()
@@ -181,16 +261,157 @@ class _MentionIndex:
                 i -= 1
         return None
 
+    # salience ------------------------------------------------------------------------------------------
+    def _sweep(self) -> None:
+        """Walk the text in order, resolving he/she subjects as we go, so a later pronoun can lean on an
+        earlier one ("He added…" then "…," he said)."""
+        pronouns = [t for t in self.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                    and not _in_quotes(t.idx, self.ranges)]
+        pi = 0
+        for s, _end, _, name in sorted(self.spans + self._unlinked_names()):
+            while pi < len(pronouns) and pronouns[pi].idx < s:
+                self._resolve_event(pronouns[pi])
+                pi += 1
+            if _in_quotes(s, self.ranges):
+                continue
+            tok = self._token(s)
+            if tok is not None:
+                self.events.append((s, name, _rank(tok), self.sent_start(s)))
+        for tok in pronouns[pi:]:
+            self._resolve_event(tok)
+
+    def _unlinked_names(self) -> list[tuple[int, int, str, str]]:
+        """Subjects that name a known person the entity layer did not link here ("Doe, a lawyer, said")."""
+        by_word = {}
+        for a in self.actors:
+            if a.kind == "person":
+                for n in [a.name] + a.aliases + [a.name.split()[-1]]:
+                    by_word.setdefault(n, a.name)
+        out = []
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.text in by_word \
+                    and not self.actor_at(tok.idx, tok.idx + len(tok.text)):
+                out.append((tok.idx, tok.idx + len(tok.text), "actor", by_word[tok.text]))
+        return out
+
+    def _resolve_event(self, tok: Token) -> None:
+        name = self.recent_person(tok.idx, PRONOUNS[tok.lower_], self.sent_start(tok.idx))
+        if name:
+            self.resolved[tok.i] = name
+            self.events.append((tok.idx, name, _rank(tok), self.sent_start(tok.idx)))
+
+    def pronoun(self, tok: Token) -> str | None:
+        if tok.i in self.resolved:
+            return self.resolved[tok.i]
+        return self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx))
+
+    def recent_person(self, before: int, gender: str, sent_start: int) -> str | None:
+        """The person a he/she at `before` most likely means, never one of the other gender: the most
+        salient subject of this or the previous sentence, else the most recent main-clause subject, else the
+        most recent person, within the last two paragraphs."""
+        para = bisect.bisect_right(self.para_starts, before) - 1
+        floor = self.para_starts[max(0, para - 2)]
+        cands = []
+        for s, name, rank, sent in reversed(self.events):
+            if s >= before:
+                continue
+            if s < floor or len(cands) > 40:
+                break
+            if self.kind(name) != "person" or (gender in "mf" and self.gender.get(name, gender) != gender):
+                continue
+            cands.append((s, name, rank, sent))
+        if not cands:
+            return None
+        prev_sent = self._sentence_before(sent_start)
+        near = [c for c in cands if c[3] >= prev_sent and c[2] >= 1]
+        if near:  # the most salient subject of the sentence just before
+            return max(near, key=lambda c: (c[2], c[0]))[1]
+        for pool in ([c for c in cands if c[2] >= 2], [c for c in cands if c[2] == 1], cands):
+            if pool:
+                return pool[0][1]
+        return None
+
+    def sent_start(self, char: int) -> int:
+        return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
+
+    def _sentence_before(self, sent_start: int) -> int:
+        """Where the previous sentence starts, passing over sentences that are all quotation."""
+        i = bisect.bisect_right(self.sent_starts, sent_start) - 1
+        for _ in range(4):
+            if i <= 0:
+                break
+            i -= 1
+            start, end = self.sent_starts[i], self.sent_starts[i + 1]
+            quoted = sum(max(0, min(b, end) - max(a, start)) for a, b in self.ranges)
+            if quoted < (end - start) / 2:
+                break
+        return self.sent_starts[max(0, i)]
+
     def _token(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        tok = span[0]
-        # the head of the name: the last token of its compound chain
-        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
-            tok = tok.head
-        return tok
+        return _name_head(span[0])
 
+
+def _rank(tok: Token) -> int:
+    """3: the sentence's subject; 2: subject of a coordinated clause or of a speech verb (or "said X");
+    1: another subject; 0: otherwise."""
+    if tok.dep_ in ("appos", "compound") and tok.head.lower_ in ROLE_WORDS | TITLES:
+        tok = tok.head  # "Spokesman John Doe said", "the spokesman, John Doe, said"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        head = tok.head
+        if head.dep_ == "ROOT":
+            return 3
+        return 2 if head.dep_ == "conj" or _is_cue(head) else 1
+    if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.i > tok.head.i and _is_cue(tok.head):
+        return 2
+    return 0
+
+
+def _genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) -> dict[str, str]:
+    """Each person's gender as the text shows it: honorifics and role words ("Mrs.", "spokeswoman"), and a
+    he/she subject right after a sentence whose only person is its subject ("Doe left. She said…")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for a in actors:
+        for w in re.findall(r"[a-z]+", " ".join([a.name] + a.aliases + a.roles).lower()):
+            votes[a.name]["m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else "-"] += 3
+    for s, _, _, name in spans:
+        word = re.search(r"(\w+)\.?\s*$", _text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
+        low = word.group(1).lower() if word else ""
+        if low in MALE_WORDS | FEMALE_WORDS and low not in PRONOUNS:
+            votes[name]["m" if low in MALE_WORDS else "f"] += 3
+    starts = [s.start_char for s in sents]
+    people: dict[int, list[tuple[int, str, int]]] = defaultdict(list)  # sentence -> (char, name, rank)
+    for s, _, _, name in spans:
+        tok = doc.char_span(s, s + 1, alignment_mode="expand")
+        if not _in_quotes(s, ranges) and tok is not None and len(tok):
+            people[bisect.bisect_right(starts, s) - 1].append((s, name, _rank(_name_head(tok[0]))))
+    for i, sent in enumerate(sents):
+        pron = [t for t in sent if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                and not _in_quotes(t.idx, ranges)]
+        if not pron:
+            continue
+        before = [p for p in people.get(i, []) if p[0] < pron[0].idx] or (people.get(i - 1, []) if i else [])
+        if before and len({p[1] for p in before}) == 1 and max(p[2] for p in before) >= 1:
+            votes[before[0][1]][PRONOUNS[pron[0].lower_]] += 1
+    out = {}
+    for name, v in votes.items():
+        if v["m"] > v["f"]:
+            out[name] = "m"
+        elif v["f"] > v["m"]:
+            out[name] = "f"
+    return out
+
+
+def _name_head(tok: Token) -> Token:
+    """The head of a name: the last token of its compound chain (not "campaign" in "the Doe campaign")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok
+
+
+# --- 2 and 3. cue and speaker ---------------------------------------------------------------------------
 
 def _lemma(tok: Token) -> str:
     low = tok.lower_
@@ -209,25 +430,41 @@ def _lemma(tok: Token) -> str:
 
 def _is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS and not (
-        _lemma(tok) in ("believe", "think", "hope", "fear", "read", "put", "point", "begin", "call", "continue",
-                        "express", "offer", "share", "order", "figure", "post")
-        and not _has_quote_neighbour(tok))
+        _lemma(tok) in WEAK_SPEECH_VERBS and not _has_quote_neighbour(tok))
 
 
 def _has_quote_neighbour(tok: Token) -> bool:
     """Weak cue verbs ("continued", "put it") count only right next to quotation or a colon."""
     doc = tok.doc
-    window = doc.text[max(0, tok.idx - 4):tok.idx + len(tok.text) + 6]
+    window = _text(doc)[max(0, tok.idx - 4):tok.idx + len(tok.text) + 6]
     return any(c in window for c in "“”\":")
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, built once: `Doc.text` joins every token on each call."""
+    if "quotes.text" not in doc.user_data:
+        doc.user_data["quotes.text"] = doc.text
+    return doc.user_data["quotes.text"]
 
 
 def _in_quotes(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in quote_ranges)
 
 
-def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex) -> None:
+def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex, para_starts: list[int]) -> None:
+    """The quote's own cue and speaker, strongest evidence first (see the module docstring)."""
     ranges = [(s.start, s.end) for s in spans]
-    cue = _governing_cue(doc, q, ranges) or _nearest_cue(doc, q, ranges)
+    byline = _dash_byline(doc, q, mentions) or _transcript_label(doc, q, mentions)
+    if byline:
+        q.speaker, q.cue, q.own_cue = byline, "―", True
+        return
+    cue = _governing_cue(doc, q, ranges)
+    if cue is None and not _starts_sentence(_text(doc), q.start):
+        speaker = _inside_clause(doc, q, ranges, mentions)
+        if speaker:
+            q.speaker = speaker
+            return
+    cue = cue or _nearest_cue(doc, q, ranges) or _colon_cue(doc, q, ranges, para_starts)
     if cue is not None:
         q.cue = cue.text
         q.own_cue = True
@@ -238,6 +475,29 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex) 
         q.cue = "according to"
         q.own_cue = True
         q.speaker = _name_from_token(acc, q, ranges, mentions)
+
+
+def _dash_byline(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
+    """“…” ― Jane Doe: a name after a dash right behind the closing mark (vox pops, epigraphs)."""
+    tail = _text(doc)[q.end + 1:q.end + 80].split("\n", 1)[0]
+    m = DASH_BYLINE.match(tail)
+    if not m or tail[m.end():].strip(" .\u00a0"):
+        return None  # the name must end the paragraph: "“…” — Doe's word — was…" is no byline
+    start = q.end + 1 + m.start(1)
+    name = mentions.actor_at(start, start + len(m.group(1).strip()))
+    return name or _new_actor_named(m.group(1).strip(" .,"), mentions)
+
+
+def _transcript_label(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
+    """"SMITH: Thank you…" in a quoted transcript: the capitalised label names the speaker."""
+    m = re.match(r"([A-Z][A-Z.'’ -]{1,30}):\s", _text(doc)[q.start:q.start + 34])
+    if not m:
+        return None
+    label = m.group(1).strip().title()
+    for a in mentions.actors:
+        if a.kind == "person" and label in (a.name, a.name.split()[-1], *a.aliases):
+            return a.name
+    return None
 
 
 def _sentences_touching(doc: Doc, q: QSpan) -> list[Span]:
@@ -252,7 +512,7 @@ def _sentences_touching(doc: Doc, q: QSpan) -> list[Span]:
         end = sents[-1].end
         if end < len(doc) and doc[end].idx - q.end < 4:
             nxt = doc[end].sent
-            if nxt not in sents and len(nxt) <= 25 and "\n" not in doc.text[q.end:nxt.start_char]:
+            if nxt not in sents and len(nxt) <= 25 and "\n" not in _text(doc)[q.end:nxt.start_char]:
                 sents.append(nxt)
     return sents
 
@@ -261,10 +521,10 @@ def _governing_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
     inside = [t for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []]
     if not inside:
         return None
-    roots = [t for t in inside if not (q.start <= t.head.idx < q.end) or t.head is t]
+    roots = [t for t in inside if not (q.start <= t.head.idx < q.end) or t.head.i == t.i]
     for r in roots[:3]:
         tok, steps = r, 0
-        while steps < 4 and tok.head is not tok:
+        while steps < 4 and tok.head.i != tok.i:
             tok = tok.head
             steps += 1
             if not _in_quotes(tok.idx, ranges) and _is_cue(tok):
@@ -280,12 +540,28 @@ def _nearest_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
                 continue
             d = t.idx - q.end if t.idx >= q.end else q.start - t.idx
             # a cue inside another quote's attribution belongs to that quote
-            between = doc.text[min(t.idx, q.end):max(t.idx, q.start)]
-            if any(c in between for c in "“”\"") and d > 0 and not (t.idx >= q.end and d < 5):
+            between = _text(doc)[min(t.idx, q.end):max(t.idx, q.start)]
+            if any(c in between for c in QUOTE_MARKS) and d > 0 and not (t.idx >= q.end and d < 5):
                 d += 200
             if d < best_d:
                 best, best_d = t, d
     return best if best_d < 400 else None
+
+
+def _colon_cue(doc: Doc, q: QSpan, ranges, para_starts: list[int]) -> Token | None:
+    """A quotation paragraph introduced by the previous one ending in a colon ("The paper reports:")."""
+    if q.paragraph == 0 or q.start - para_starts[q.paragraph] > 2:
+        return None
+    intro = _paragraph_text(_text(doc), q.paragraph - 1, para_starts)
+    if not intro.endswith(":"):
+        return None
+    end = para_starts[q.paragraph - 1] + len(intro) - 1
+    span = doc.char_span(end, end + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    cues = [t for t in span[0].sent if _lemma(t) in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+            and not _in_quotes(t.idx, ranges)]
+    return cues[-1] if cues else None
 
 
 def _according_to(doc: Doc, q: QSpan, ranges) -> Token | None:
@@ -298,65 +574,233 @@ def _according_to(doc: Doc, q: QSpan, ranges) -> Token | None:
     return None
 
 
-def _subject(cue: Token) -> Token | None:
+def _subject(cue: Token, ranges=()) -> Token | None:
+    """Who does the speaking: the verb's nominal subject (climbing from "…, adding" or "by saying" to the
+    clause it hangs on), the agent of a passive, the noun a participle describes ("Trump saying"), or the
+    name after an inverted verb ("said Jane Doe", "Said Doe:")."""
     tok = cue
-    for _ in range(3):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL
+                and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
         if subj:
-            return subj[0]
+            return min(subj, key=lambda c: abs(c.i - cue.i))
         agent = [c for c in tok.children if c.dep_ == "agent"]
         if agent:
             pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
-        if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp") and tok.head is not tok:
+        if tok.dep_ == "acl" and tok.head.pos_ in NOMINAL and tok.head.i < tok.i:
+            return tok.head
+        if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head
+            continue
+        if tok.dep_ in ("conj", "xcomp", "advcl", "ccomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
-    # inverted "said X" parsed with X as an object or attribute
+    # inverted "said X" parsed with X as an object or attribute, or "Said X:" parsed as a compound
     for c in cue.children:
-        if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and (c.pos_ == "PROPN" or c.ent_type_):
+        if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > cue.i and (c.pos_ == "PROPN" or c.ent_type_):
             return c
+    if cue.lower_ in INVERTED_START and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].pos_ == "PROPN":
+        nxt = cue.doc[cue.i + 1]
+        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        return nxt
     return None
 
 
 def _speaker_of(cue: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
-    subj = _subject(cue)
+    stretch = _attribution_after(cue, q)
+    if stretch is not None:
+        return _speaker_in(stretch, q, ranges, mentions)
+    subj = _subject(cue, ranges)
     if subj is None:
         return None
     return _name_from_token(subj, q, ranges, mentions)
 
 
+NICKNAME = re.compile(r"[\"“][A-Z][\w'’.-]*[\"”](?= [A-Z])")
+
+
+def _attribution_after(cue: Token, q: QSpan) -> list[Token] | None:
+    """The words naming the speaker in “…,” X said / “…,” said X: the parse of such a tail is often
+    broken by the quote before it, the word order is not."""
+    doc = cue.doc
+    gap = NICKNAME.sub("", _text(doc)[q.end:cue.idx])
+    if cue.idx < q.end or len(gap) > 120 or any(c in gap[1:] for c in QUOTE_MARKS) or re.search(r"[.!?]\s", gap[2:]):
+        return None
+    words = [t for t in doc.char_span(q.end, cue.idx, alignment_mode="expand") or [] if t.idx >= q.end + 1]
+    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
+        return None  # not a bare name before the verb: "X sings to Y before asking"
+    if not [t for t in words if not t.is_punct]:  # inverted: the name follows the verb, up to a comma
+        words = []
+        for t in doc[cue.i + 1:cue.i + 9]:
+            if t.is_punct or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or t.ent_type_ in ("DATE", "TIME"):
+                break
+            words.append(t)
+    nicknames = [m.span() for m in NICKNAME.finditer(_text(doc), q.end + 1, cue.idx)]
+    words = [t for t in _outside_brackets(words) if not any(a <= t.idx < b for a, b in nicknames)]
+    return _naming_segment(words) if 0 < len(words) <= 16 else None
+
+
+def _outside_brackets(words: list[Token]) -> list[Token]:
+    out, depth = [], 0
+    for t in words:
+        depth += t.text == "("
+        if not depth and t.text not in QUOTE_MARKS:
+            out.append(t)
+        depth -= t.text == ")" and depth > 0
+    return out
+
+
+def _naming_segment(words: list[Token]) -> list[Token]:
+    """Of "Doe, a lawyer for Roe," the part before the comma; but "Roe's aide, Jane Doe," names Doe."""
+    segments, cur = [], []
+    for t in words:
+        if t.text == ",":
+            segments.append(cur)
+            cur = []
+        elif not t.is_punct or t.text in ".'’":
+            cur.append(t)
+    segments.append(cur)
+    segments = [seg for seg in segments if seg]
+    for seg in segments:
+        if any(t.pos_ in ("PROPN", "PRON") and not _possessor(t) for t in seg):
+            return seg
+    return segments[0] if segments else []
+
+
+def _possessor(t: Token) -> bool:
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+    return t.dep_ == "poss" or nxt.text in ("'s", "’s") or t.text in ("'s", "’s")
+
+
+def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
+    """The speaker named in a short attribution: a pronoun, the last person named (a title or employer
+    comes first: "campaign spokesman Jane Doe"; a possessor is someone else: "Doe's aide"), an organisation,
+    a new name, or a described role ("the spokesman")."""
+    for t in words:
+        if t.lower_ in PRONOUNS and t.dep_ != "poss" and not _possessor(t):
+            return _name_from_token(t, q, ranges, mentions)
+    found, after_prep = [], False
+    for t in words:
+        after_prep = after_prep or t.pos_ == "ADP"
+        name = mentions.actor_at(t.idx, t.idx + len(t.text))
+        # "a spokesman for the Pentagon" speaks for it, "a narrator in the Doe ad" for Doe; "a source close
+        # to Doe" is not Doe
+        if name and not _possessor(t) and not (_name_head(t).dep_ == "pobj" and mentions.kind(name) == "person"):
+            found.append(name)
+    people = [n for n in found if mentions.kind(n) == "person"]
+    if people or found:
+        return (people or found)[-1]
+    if after_prep:
+        return None
+    propn = [t for t in words if t.pos_ == "PROPN" and not _possessor(t)
+             and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP")]
+    if propn:
+        kind = "person" if propn[-1].ent_type_ in ("", "PERSON") else "organization"
+        return _new_actor_named(_name_run(words, propn[-1]), mentions, kind)
+    nouns = [t for t in words if t.pos_ == "NOUN"]
+    if not nouns:
+        return None
+    if any(_possessor(t) for t in words) and nouns[-1].lower_ not in ROLE_WORDS | TITLES:
+        owners = [mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)]
+        return next((o for o in owners if o), None)  # "Trump's campaign said": the campaign's candidate
+    return _description(nouns[-1], words, mentions)
+
+
+def _name_run(words: list[Token], last: Token) -> str:
+    """The proper-noun run ending at `last` ("state Del. Jane Doe" -> "Del. Jane Doe")."""
+    run = [last]
+    for t in reversed(words[:words.index(last)]):
+        if t.pos_ != "PROPN" or _possessor(t):
+            break
+        run.insert(0, t)
+    return " ".join(t.text for t in run)
+
+
+def _description(noun: Token, words: list[Token], mentions: _MentionIndex) -> str | None:
+    """"the spokesman", "Doe's campaign manager": the actor holding that role, else None."""
+    if noun.lower_ in SPEECH_NOUNS or not any(t.lower_ in ("the", "this", "that") or _possessor(t) for t in words):
+        return None
+    holder = mentions.with_role(noun.lower_, noun.idx)
+    if holder or noun.lower_ not in ROLE_WORDS:
+        return holder
+    # "Obama's former strategist said" right after a sentence about someone: that someone, not the owner
+    owners = {mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)}
+    gender = "m" if noun.lower_ in MALE_WORDS else "f" if noun.lower_ in FEMALE_WORDS else "s"
+    person = mentions.recent_person(noun.idx, gender, mentions.sent_start(noun.idx))
+    return person if person not in owners else None
+
+
 def _name_from_token(tok: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
-    doc = tok.doc
     low = tok.lower_
     if low in PRONOUNS:
         if PRONOUNS[low] in ("m", "f", "s"):
-            return mentions.recent_person(min(tok.idx, q.start), ranges)
+            return mentions.pronoun(tok)
         if PRONOUNS[low] in ("n", "p"):
             return _recent_org(mentions, min(tok.idx, q.start))
         return None
-    # a name somewhere in the subject phrase: the token itself, its compounds, possessors, modifiers
-    phrase = sorted(tok.subtree, key=lambda t: t.i)
-    phrase = [t for t in phrase if t.i - tok.i <= 8 and tok.i - t.i <= 8 and not _in_quotes(t.idx, ranges)]
     head_name = mentions.actor_at(tok.idx, tok.idx + len(tok.text))
-    if head_name:
+    if head_name and not (mentions.kind(head_name) != "person" and _named_person_beside(tok, mentions)):
         return head_name
-    names = []
-    for t in phrase:
-        n = mentions.actor_at(t.idx, t.idx + len(t.text))
-        if n and n not in names:
-            names.append(n)
+    names = _names_in_phrase(tok, ranges, mentions)
     if names:
-        # "a spokesman for the Pentagon", "the White House statement": the organisation speaks
         return names[0]
     if tok.pos_ == "PROPN":
         return _new_actor(tok, mentions)
+    body = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"]
+    if body and (low in SPEECH_NOUNS or low in ("spokesman", "spokeswoman", "spokesperson")):
+        return _new_actor_named(" ".join(c.text for c in body), mentions, "organization")  # "a Treasury spokesman"
     if low in SPEECH_NOUNS:
         return None
-    if tok.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "that") for d in tok.children if d.dep_ == "det"):
+    if low in GROUP_SPEAKERS and not any(d.dep_ == "det" and d.lower_ not in ("the",) for d in tok.children):
+        return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
+    if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
         return mentions.with_role(low, tok.idx)
     return None
+
+
+def _named_person_beside(tok: Token, mentions: _MentionIndex) -> bool:
+    return any(c.dep_ in ("appos", "compound", "flat") and mentions.kind(
+        mentions.actor_at(c.idx, c.idx + len(c.text)) or "") == "person"
+        and mentions.actor_at(c.idx, c.idx + len(c.text)) for c in tok.children)
+
+
+def _names_in_phrase(tok: Token, ranges, mentions: _MentionIndex) -> list[str]:
+    """Actors named in a subject phrase, best first: people in apposition or compound with its head ("the
+    campaign manager, Jane Doe"; "X's aide Y" is Y), then other names, then those after a preposition
+    ("a spokesman for the Pentagon"), then possessors ("Clinton's campaign")."""
+    tiers: list[list[str]] = [[], [], [], []]
+    for t in sorted(tok.subtree, key=lambda t: t.i):
+        if abs(t.i - tok.i) > 8 or _in_quotes(t.idx, ranges):
+            continue
+        name = mentions.actor_at(t.idx, t.idx + len(t.text))
+        if not name:
+            continue
+        path = _path_to(t, tok)
+        if _name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
+            continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
+        if "poss" in path:
+            tier = 3
+        elif "prep" in path or "relcl" in path or "acl" in path:
+            tier = 2
+        elif mentions.kind(name) == "person" and set(path) <= {"appos", "compound", "flat"}:
+            tier = 0
+        else:
+            tier = 1
+        if name not in tiers[tier]:
+            tiers[tier].append(name)
+    return [n for tier in tiers for n in tier]
+
+
+def _path_to(t: Token, top: Token) -> list[str]:
+    deps = []
+    while t.i != top.i and t.head.i != t.i:
+        deps.append(t.dep_)
+        t = t.head
+    return deps
 
 
 def _recent_org(mentions: _MentionIndex, before: int) -> str | None:
@@ -371,9 +815,14 @@ def _recent_org(mentions: _MentionIndex, before: int) -> str | None:
 
 def _new_actor(tok: Token, mentions: _MentionIndex) -> str | None:
     """A named speaker the entity layer missed becomes an actor, so every speaker has a page."""
-    parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok]
+    parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
     parts = [t for t in parts if t.pos_ == "PROPN" and abs(t.i - tok.i) <= 3]
     name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i)).strip()
+    kind = "person" if tok.ent_type_ in ("", "PERSON") else "organization"
+    return _new_actor_named(name, mentions, kind)
+
+
+def _new_actor_named(name: str, mentions: _MentionIndex, kind: str = "person") -> str | None:
     if not name or len(name) < 3 or not name[0].isupper() or not re.fullmatch(r"[\w .’'-]+", name):
         return None
     if name in mentions.by_name:
@@ -381,18 +830,18 @@ def _new_actor(tok: Token, mentions: _MentionIndex) -> str | None:
     for a in mentions.actors:
         if name in a.aliases or (a.kind == "person" and a.name.split()[-1] == name):
             return a.name
-    actor = Actor(name=name, kind="person" if tok.ent_type_ in ("", "PERSON") else "organization", mentions=1)
+    actor = Actor(name=name, kind=kind, mentions=1)
     mentions.actors.append(actor)
     mentions.by_name[name] = actor
     return name
 
 
-# --- continued quotation ---------------------------------------------------------------------------------
+# --- 4. quotes without a cue -----------------------------------------------------------------------------
 
 def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
     """Quotes without their own cue inherit: a re-opened paragraph, a quote beside an attributed one in the
     same paragraph, a paragraph of pure quotation right after an attributed quote."""
-    text = doc.text
+    text = _text(doc)
     for i, q in enumerate(spans):
         if q.own_cue:
             continue
@@ -411,6 +860,62 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
             q.speaker, q.cue = prev.speaker, prev.cue
         elif nxt and nxt.own_cue and nxt.speaker and nxt.paragraph == q.paragraph + 1 and q.opens_only:
             q.speaker, q.cue = nxt.speaker, nxt.cue
+
+
+def _fallback(doc: Doc, q: QSpan, ranges, mentions: _MentionIndex) -> None:
+    """No speech verb: a phrase quoted inside a clause is that clause's subject's ("X called Y “a liar”");
+    a quotation standing alone is the previous sentence's subject's, if that is a named person."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    subj = _clause_subject(span, ranges)
+    if subj is None and not q.continued:
+        subj = _previous_subject(doc, span, ranges)
+    if subj is not None and PRONOUNS.get(subj.lower_) not in ("p", "n"):
+        q.speaker = _name_from_token(subj, q, ranges, mentions)
+
+
+def _inside_clause(doc: Doc, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
+    """A phrase quoted mid-sentence with no speech verb above it is the words of the clause's subject
+    ("as Doe went on about “the rigged system”"), not of a speech verb elsewhere in the sentence."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    subj = _clause_subject(span, ranges) if span is not None and len(span) else None
+    return _name_from_token(subj, q, ranges, mentions) if subj is not None else None
+
+
+def _clause_subject(span: Span, ranges) -> Token | None:
+    """The subject of the nearest clause outside the quote that the quoted words hang on."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    for r in roots[:2]:
+        tok = r
+        for _ in range(6):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if _in_quotes(tok.idx, ranges):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "relcl":
+                subj = _subject(tok, ranges)
+                if subj is not None and subj.pos_ in NOMINAL:
+                    return subj
+    return None
+
+
+def _previous_subject(doc: Doc, span: Span, ranges) -> Token | None:
+    """A sentence of pure quotation right after a sentence that reports speech ("…, Doe said. “…”") or
+    whose main subject is a person."""
+    sent = span[0].sent
+    if span.start_char - sent.start_char > 2 or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if _in_quotes(prev.root.idx, ranges) or "\n\n" in _text(doc)[prev.end_char - 1:span.start_char]:
+        return None
+    for cue in [t for t in prev if _is_cue(t) and not _in_quotes(t.idx, ranges)][::-1]:
+        subj = _subject(cue, ranges)
+        if subj is not None:
+            return subj
+    subj = [c for c in prev.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return subj[0] if subj and subj[0].ent_type_ == "PERSON" else None
 
 
 def _paragraph_text(text: str, p: int, para_starts: list[int]) -> str:
@@ -445,13 +950,13 @@ def _indirect(doc: Doc, spans: list[QSpan], mentions: _MentionIndex, para_starts
         if not comp:
             continue
         words = sorted(comp[0].subtree, key=lambda t: t.i)
-        if any(_in_quotes(t.idx, ranges) or t.text in "“”\"" for t in words):
+        if any(_in_quotes(t.idx, ranges) or t.text in QUOTE_MARKS for t in words):
             continue
         while words and words[0].lower_ == "that":
             words = words[1:]
         if len(words) < 4:
             continue
-        subj = _subject(tok)
+        subj = _subject(tok, ranges)
         if subj is None:
             continue
         fake = QSpan(words[0].idx, words[-1].idx + len(words[-1].text), 0)
@@ -459,6 +964,6 @@ def _indirect(doc: Doc, spans: list[QSpan], mentions: _MentionIndex, para_starts
         if speaker is None:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        out.append(Quote(text=doc.text[start:end], speaker=speaker, kind="indirect", cue=tok.text,
+        out.append(Quote(text=_text(doc)[start:end], speaker=speaker, kind="indirect", cue=tok.text,
                          paragraph=bisect.bisect_right(para_starts, start) - 1))
     return out

@@ -1,0 +1,132 @@
+"""Quote spans, speakers and reported speech on short texts written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analyse import analyse, text_of
+from generator.records import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(*paragraphs: str) -> list[Quote]:
+        article = Article(path="test.txt", title="Test", paragraphs=list(paragraphs))
+        text, _, _ = text_of(article)
+        return analyse(article, nlp(text)).quotes
+
+    return run
+
+
+def direct(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind in ("direct", "partial")]
+
+
+def test_curly_quote_with_said_x_after(quotes_of):
+    (q,) = direct(quotes_of("“We will rebuild the bridge,” said Mayor Alice Brennan."))
+    assert q.text == "We will rebuild the bridge,"
+    assert (q.speaker, q.kind, q.cue) == ("Alice Brennan", "direct", "said")
+
+
+def test_straight_quote_with_x_said_colon_before(quotes_of):
+    (q,) = direct(quotes_of('Tom Keller said: "The budget is balanced."'))
+    assert q.text == "The budget is balanced."
+    assert q.speaker == "Tom Keller"
+
+
+def test_multi_sentence_quote_is_one_quote(quotes_of):
+    (q,) = direct(quotes_of("“The river rose overnight. Nobody expected it. We are still counting the damage,” "
+                            "Alice Brennan said."))
+    assert q.text.startswith("The river rose overnight.") and q.text.endswith("counting the damage,")
+    assert q.speaker == "Alice Brennan"
+
+
+def test_quote_running_over_paragraphs(quotes_of):
+    qs = direct(quotes_of("“The first phase starts in May,” council leader Tom Keller said. “Then we will close "
+                          "the old road.",
+                          "“After that, the new bridge opens to traffic in the autumn.”"))
+    assert [q.paragraph for q in qs] == [0, 0, 1]
+    assert qs[1].text == "Then we will close the old road."
+    assert all(q.speaker == "Tom Keller" for q in qs)
+
+
+def test_partial_quote_inside_a_sentence(quotes_of):
+    (q,) = direct(quotes_of("Alice Brennan described the plan as “a fair deal for everyone” during the meeting."))
+    assert (q.text, q.kind, q.speaker) == ("a fair deal for everyone", "partial", "Alice Brennan")
+
+
+def test_nested_single_quotes_stay_inside(quotes_of):
+    (q,) = direct(quotes_of("“They told us ‘wait and see’ for years,” said Tom Keller."))
+    assert q.text == "They told us ‘wait and see’ for years,"
+    assert q.speaker == "Tom Keller"
+
+
+def test_titles_in_quotation_marks_are_not_quotes(quotes_of):
+    qs = quotes_of("The mayor appeared on the talk show “Morning Coffee Hour” last week and in the film "
+                   "“The Long Road Home” in 2019.")
+    assert direct(qs) == []
+
+
+def test_pronoun_resolves_to_most_recent_person(quotes_of):
+    qs = direct(quotes_of("Anna Lindqvist opened the meeting in the town hall.",
+                          "Later, Daniel Okafor spoke to reporters outside. “The ships will wait,” he said."))
+    assert [q.speaker for q in qs] == ["Daniel Okafor"]
+
+
+def test_description_resolves_to_actor_with_that_role(quotes_of):
+    qs = direct(quotes_of("The port authority's spokesman, Peter Vance, confirmed the delay on Monday.",
+                          "“We regret the inconvenience to passengers,” the spokesman said."))
+    assert [q.speaker for q in qs] == ["Peter Vance"]
+
+
+def test_statement_of_an_organisation(quotes_of):
+    (q,) = direct(quotes_of("“The president is confident in the plan,” a White House statement said."))
+    assert q.speaker == "White House"
+
+
+def test_possessor_is_not_the_speaker(quotes_of):
+    (q,) = direct(quotes_of("“We are confident of winning the seat,” Brennan's campaign manager, Lucas Ferreira, "
+                            "told reporters."))
+    assert q.speaker == "Lucas Ferreira"
+
+
+def test_continued_quotation_paragraph_keeps_speaker(quotes_of):
+    qs = direct(quotes_of("“We have enough food for a week,” said Maria Gonzalez, who runs the shelter.",
+                          "“What we need now is blankets and warm clothes.”"))
+    assert [(q.paragraph, q.speaker) for q in qs] == [(0, "Maria Gonzalez"), (1, "Maria Gonzalez")]
+
+
+def test_paragraph_ending_in_colon_introduces_the_quote(quotes_of):
+    qs = direct(quotes_of("In a statement, Lucas Ferreira said:", "“The count was fair and the result is clear.”"))
+    assert [q.speaker for q in qs] == ["Lucas Ferreira"]
+
+
+def test_dash_byline_names_the_speaker(quotes_of):
+    qs = direct(quotes_of("“The buses never come on time.” ― Joan Whitfield",
+                          "“I walk to work now.” ― Samuel Adeyemi"))
+    assert [q.speaker for q in qs] == ["Joan Whitfield", "Samuel Adeyemi"]
+
+
+def test_unknown_speaker_is_none(quotes_of):
+    (q,) = direct(quotes_of("“The deal is off,” a source said."))
+    assert q.speaker is None
+
+
+def test_indirect_speech_keeps_kind_and_cue(quotes_of):
+    qs = quotes_of("Tom Keller said that the council would vote on the proposal next month.")
+    (q,) = [q for q in qs if q.kind == "indirect"]
+    assert q.text == "the council would vote on the proposal next month"
+    assert (q.speaker, q.cue) == ("Tom Keller", "said")
+
+
+def test_person_after_a_preposition_is_not_the_speaker(quotes_of):
+    qs = direct(quotes_of("Tom Keller leads the council.",
+                          "“The vote will be close,” a source close to Tom Keller said."))
+    assert [q.speaker for q in qs] == [None]
