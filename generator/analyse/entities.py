@@ -44,7 +44,7 @@ _COALITION = re.compile(
     r"(?:military\s+)?coalition)\b")
 _POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
 _NOT_NAME_TAGS = {"VB", "VBG", "VBD", "VBZ", "VBP", "VBN", "RB", "CC", "UH", "IN", "MD", "PRP", "PRP$", "WDT", "WP"}
-"""Words the model glues onto the front of a name ("Injecting Clinton", "Say Mexico", "But ...")."""
+"""Words the model glues onto the front of a name ("Injecting Smith", "Say Mexico", "But ...")."""
 _DOCUMENT = re.compile(r"\b(?:Agreement|Act|Treaty|Accords?|Convention|Protocol|Amendment|Doctrine|Deal)$")
 """Laws and treaties the model tags as organisations: not actors."""
 _NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit"}
@@ -199,7 +199,7 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
         tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
     if vote == "person" and len(tokens) >= 3:
-        # "Miss Universe Alicia Machado": a name starts at its given name
+        # "Miss World Jane Doria": a name starts at its given name
         first = next((i for i, t in enumerate(tokens) if t.lower_ in GIVEN_NAMES), 0)
         if first and tokens[0].lower_ not in GIVEN_NAMES and len(tokens) - first >= 2:
             tokens = tokens[first:]
@@ -218,7 +218,7 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     if vote == "org" and _portfolio(tokens):
         return None
     if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
-        vote = "org"  # "John Birch Society"
+        vote = "org"  # "John Muir Trust"
     mention = Mention(start, end, name, vote, roles=roles)
     if vote == "person":
         _roles_around(doc[tokens[0].i:tokens[-1].i + 1], mention)
@@ -234,7 +234,7 @@ def _not_a_name(tokens, vote: str) -> bool:
     if vote in ("person", "place") and (text in DEMONYMS or text.removesuffix("s") in DEMONYMS):
         return True  # "Latinos", "Kurds": groups, never people or places
     if vote == "person" and len(words) == 2 and words[1] in TITLES and gazetteer.is_known_place(tokens[0].text):
-        return True  # "Charlotte Mayor": a title, the name is elsewhere
+        return True  # "Leeds Mayor": a title, the name is elsewhere
     last = tokens[-1]
     role = words[-1] in ROLE_WORDS or words[-1].removesuffix("s") in ROLE_WORDS and last.tag_ == "NNS"
     if role and (len(tokens) == 1 or last.is_lower or last.is_upper or last.tag_ == "NNS"):
@@ -452,7 +452,7 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             if ba[-1] == bb[-1] and ba[0] == bb[0] and len(ba) != len(bb):
                 (a if len(ba) > len(bb) else b).mentions.extend((b if len(ba) > len(bb) else a).mentions)
                 merged.add(id(b if len(ba) > len(bb) else a))
-    # a name that ends another, longer one is the same person ("Peña Nieto" / "Enrique Peña Nieto")
+    # a name that ends another, longer one is the same person ("García Lorca" / "Federico García Lorca")
     live = [c for c in clusters if id(c) not in merged]
     for a in live:
         for b in live:
@@ -482,7 +482,7 @@ def _person_like(c: Cluster) -> bool:
 
 
 def _given_name_first(name: str) -> bool:
-    """"Lester Holt", "Vann R. Newkirk II": capitalised words after a common given name, none an organisation
+    """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
     word (middle initials and suffixes allowed)."""
     toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
     return (2 <= len(toks) <= 3 and toks[0].lower() in GIVEN_NAMES and all(t[:1].isupper() for t in toks)
@@ -592,7 +592,7 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _full_name_is_place(c: Cluster) -> bool:
-    """"Alicia Machado" is no place even when "Machado" alone is read as one ("Santa Barbara" is)."""
+    """"Jane Lincoln" is no place even when "Lincoln" alone is read as one ("Santa Barbara" is)."""
     return any(gazetteer.candidates(m.name) for m in c.mentions if m.vote == "person" and len(_bare(m.name)) >= 2)
 
 
@@ -727,7 +727,7 @@ def _suffixed_twin(name: str, names: list[str]) -> bool:
 
 
 def _shouted(name: str, names: list[str]) -> bool:
-    """"FLINT" from a dateline when "Flint" is also there: not the display name."""
+    """"LEEDS" from a dateline when "Leeds" is also there: not the display name."""
     return name.isupper() and any(n.lower() == name.lower() and not n.isupper() for n in names)
 
 
