@@ -187,12 +187,13 @@ def _unique(slug: str, seen: set[str]) -> str:
 
 def _warm_up() -> None:
     """Load the model and build the lookup tables once, before forking: workers share them."""
-    from generator.analyse import gazetteer
+    from generator.analyse import gazetteer, names
     from generator.langid import _identifier
     from generator.nlp import load
 
     load()
     gazetteer._index()
+    names._detector()
     _identifier()
 
 

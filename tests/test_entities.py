@@ -221,3 +221,17 @@ def test_spans_cover_each_mention_in_order(run, nlp):
         assert kind in ("actor", "place") and name in canon
         assert text[start:end].strip()
     assert any(text[s:e] == "Abadi" and n == "Haider al-Abadi" for s, e, _, n in ents.spans)
+
+
+def test_person_the_model_missed_is_found_with_appositive_role(run):
+    r = run("Shaun Davies, chair of the LGA, said the warning should be a wake-up call for ministers.",
+            "Councils are being asked to do more with less, he said.")
+    davies = actor(r, "Shaun Davies")
+    assert davies.kind == "person" and "chair of the LGA" in davies.roles
+
+
+def test_big_city_the_model_missed_is_a_place(run):
+    r = run("Speaking in Manchester, Labour leader Sir Keir Starmer told reporters the plan would work.")
+    assert place(r, "Manchester").country == "GB"
+    starmer = actor(r, "Keir Starmer")
+    assert starmer.roles == ["Labour leader"]  # the honorific is not part of the role

@@ -130,3 +130,13 @@ def test_person_after_a_preposition_is_not_the_speaker(quotes_of):
     qs = direct(quotes_of("Tom Keller leads the council.",
                           "“The vote will be close,” a source close to Tom Keller said."))
     assert [q.speaker for q in qs] == [None]
+
+
+def test_group_speaker_only_when_bare(nlp):
+    article = Article(path="t.txt", title="T", paragraphs=[
+        "Police said the road would stay closed until Friday.",
+        "Local authorities say they face a shortfall of four million pounds next year."])
+    r = analyse(article, nlp(text_of(article)[0]))
+    kinds = {a.name: a.kind for a in r.actors}
+    assert kinds.get("Police") == "group"
+    assert "Authorities" not in kinds

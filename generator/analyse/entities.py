@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from generator.analyse import gazetteer
+from generator.analyse import gazetteer, names
 from generator.analyse.lexicon import (
     DEMONYMS,
     GIVEN_NAMES,
@@ -128,7 +128,60 @@ def _mentions(doc: Doc) -> list[Mention]:
         if mention is not None:
             out.append(mention)
     out.extend(_gazetteer_mentions(doc, taken))
+    out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
+    out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+
+
+def _untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A country or big city the model tagged as something else or nothing ("Speaking in Manchester" as a
+    DATE): a one-word proper noun that the gazetteer knows well."""
+    ents = [(e.start_char, e.end_char) for e in _ents(doc) if e.label_ in LABELS] + taken
+    out = []
+    for t in doc:
+        if t.tag_ != "NNP" or not t.is_title or len(t.text) < 4 or _overlaps(t.idx, t.idx + len(t.text), ents):
+            continue
+        if doc[t.i - 1].tag_ in ("NNP", "NNPS") if t.i else False:
+            continue  # part of a longer name
+        if t.i + 1 < len(doc) and doc[t.i + 1].tag_ in ("NNP", "NNPS"):
+            continue
+        hit = gazetteer.resolve(t.text)
+        if hit is not None and gazetteer.norm(hit.name) == gazetteer.norm(t.text) and (
+                hit.kind == "country" or hit.population >= 250_000):
+            out.append(Mention(t.idx, t.idx + len(t.text), t.text, "place"))
+    return out
+
+
+def _untagged_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """"Shaun Davies, chair of the LGA, said": a common given name and a capitalised surname that the model
+    left untagged is a person (so its quotes and pronouns have someone to point to)."""
+    ents = [(e.start_char, e.end_char) for e in _ents(doc)] + taken
+    out = []
+    for t in doc[:-1]:
+        if t.tag_ not in ("NNP", "NNPS") or t.is_stop or not _NAME_WORD.fullmatch(t.text):
+            continue
+        if not names.is_given_name(t.text):
+            continue
+        parts = [t]
+        for nxt in doc[t.i + 1:t.i + 3]:
+            if (nxt.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(nxt.text) or nxt.lower_ in TITLES
+                    or nxt.lower_ in ROLE_WORDS):
+                break
+            parts.append(nxt)
+        if len(parts) < 2:
+            continue
+        start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
+        name = doc.text[start:end]
+        if _overlaps(start, end, ents) or gazetteer.kind_by_name(name) != "other" or gazetteer.candidates(name):
+            continue
+        mention = Mention(start, end, name, "person")
+        _roles_around(doc[parts[0].i:parts[-1].i + 1], mention)
+        out.append(mention)
+        ents.append((start, end))
     return out
 
 
@@ -291,6 +344,8 @@ def _roles_around(span: Span, mention: Mention) -> None:
             i -= 1
             continue
         break
+    while words and words[-1].lower_.rstrip(".") in HONORIFICS:
+        words.pop()  # "Labour leader Sir Keir Starmer": "Sir" is no part of the role
     while words and words[0].lower_ in ("of", "for", "and"):
         words.pop(0)
     if words and any(w.lower_.rstrip(".") in ROLE_WORDS for w in words):
@@ -310,8 +365,11 @@ def _roles_around(span: Span, mention: Mention) -> None:
     j = span.end
     if j < len(doc) - 2 and doc[j].text == ",":
         k = j + 1
-        if doc[k].lower_ in ("a", "an", "the", "who", "its", "his", "her", "their"):
-            if doc[k].lower_ == "who":
+        bare_role = doc[k].lower_ in ROLE_WORDS and doc[k].is_lower  # "Jane Doe, chair of the LGA, said"
+        if bare_role or doc[k].lower_ in ("a", "an", "the", "who", "its", "his", "her", "their"):
+            if bare_role:
+                pass
+            elif doc[k].lower_ == "who":
                 if k + 2 < len(doc) and doc[k + 1].lemma_ in ("be",) or doc[k + 1].lower_ in ("is", "was"):
                     k += 2
                 else:

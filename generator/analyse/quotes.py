@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.analyse import names
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
     FEMALE_WORDS,
@@ -376,6 +377,9 @@ def _genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) ->
     for a in actors:
         for w in re.findall(r"[a-z]+", " ".join([a.name] + a.aliases + a.roles).lower()):
             votes[a.name]["m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else "-"] += 3
+        first = a.name.split()[0] if a.kind == "person" and len(a.name.split()) >= 2 else ""
+        if first and names.gender(first):
+            votes[a.name][names.gender(first)] += 2  # a given name is evidence, weaker than "Mrs."
     for s, _, _, name in spans:
         word = re.search(r"(\w+)\.?\s*$", _text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
         low = word.group(1).lower() if word else ""
@@ -755,7 +759,8 @@ def _name_from_token(tok: Token, q: QSpan, ranges, mentions: _MentionIndex) -> s
         return _new_actor_named(" ".join(c.text for c in body), mentions, "organization")  # "a Treasury spokesman"
     if low in SPEECH_NOUNS:
         return None
-    if low in GROUP_SPEAKERS and not any(d.dep_ == "det" and d.lower_ not in ("the",) for d in tok.children):
+    if low in GROUP_SPEAKERS and not any(d.dep_ in ("amod", "compound", "nmod") or d.dep_ == "det" and d.lower_ != "the"
+                                         for d in tok.children):  # "Police said", not "Local authorities say"
         return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
     if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
         return mentions.with_role(low, tok.idx)

@@ -1,0 +1,27 @@
+"""Given names, from gender-guesser's dictionary (about 40,000 names, offline): to find people the model
+missed, and as gender evidence when a he/she has to be resolved."""
+
+from __future__ import annotations
+
+import functools
+
+from generator.analyse.lexicon import GIVEN_NAMES
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def gender(first: str) -> str | None:
+    """'m' or 'f' when the name is clearly one (mostly_* counts); None when unknown or androgynous."""
+    g = _detector().get_gender(first)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+
+
+def is_given_name(word: str) -> bool:
+    """A common given name: our own list, or one the dictionary is sure of (not 'mostly')."""
+    low = word.lower()
+    return low in GIVEN_NAMES or _detector().get_gender(low) in ("male", "female")
