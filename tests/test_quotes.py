@@ -140,3 +140,16 @@ def test_group_speaker_only_when_bare(nlp):
     kinds = {a.name: a.kind for a in r.actors}
     assert kinds.get("Police") == "group"
     assert "Authorities" not in kinds
+
+
+def test_straight_single_quotes_in_a_british_style_article(quotes_of):
+    quotes = quotes_of(
+        "The drivers' union rejected what it called a 'derisory' offer on Wednesday.",
+        "Mick Whelan, the union's general secretary, said: 'We have bent over backwards. "
+        "They don't take it seriously.'",
+        "He added that members were 'angrier than ever'.")
+    by_text = {q.text.rstrip(".,"): q for q in quotes if q.kind != "indirect"}
+    assert "We have bent over backwards. They don't take it seriously" in by_text
+    assert by_text["We have bent over backwards. They don't take it seriously"].speaker == "Mick Whelan"
+    assert by_text["angrier than ever"].speaker == "Mick Whelan"
+    assert "derisory" in by_text  # a partial quote, apostrophes of "drivers'" and "don't" ignored

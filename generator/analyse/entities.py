@@ -349,7 +349,7 @@ def _roles_around(span: Span, mention: Mention) -> None:
     while words and words[0].lower_ in ("of", "for", "and"):
         words.pop(0)
     if words and any(w.lower_.rstrip(".") in ROLE_WORDS for w in words):
-        role = " ".join(w.text for w in words)
+        role = doc[words[0].i:words[-1].i + 1].text
         if role not in mention.roles:
             mention.roles.insert(0, role)
         mention.affiliations.extend(
@@ -385,7 +385,7 @@ def _roles_around(span: Span, mention: Mention) -> None:
                 phrase.append(doc[k])
                 k += 1
             if phrase and any(t.lower_.rstrip(".") in ROLE_WORDS for t in phrase):
-                role = " ".join(t.text for t in phrase)
+                role = doc[phrase[0].i:phrase[-1].i + 1].text
                 if role not in mention.roles:
                     mention.roles.append(role)
                 mention.affiliations.extend(

@@ -133,8 +133,14 @@ def _starts_sentence(text: str, s: int) -> bool:
     return not before or before[-1] in ".?!:\n"
 
 
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[\w…])(.+?)(?<=[\w.,!?…])['’](?![\w])", re.M)
+"""A single-quoted span (curly or straight): opens at a word start, closes after a word or punctuation and
+before a non-letter, so the apostrophes of "don't" and "drivers' union" neither open nor close it."""
+
+
 def _single_primary(text: str) -> bool:
-    singles = len(re.findall(r"(?:^|[\s(\[—–-])‘", text))
+    """British style: the article's quotation marks are single ones (‘…’ or '…')."""
+    singles = len(re.findall(r"(?:^|[\s(\[—–:-])['‘](?=[\w…])", text))
     doubles = sum(text.count(c) for c in OPEN_DOUBLE) + text.count('"') // 2
     return singles >= 2 and singles > doubles
 
@@ -198,8 +204,8 @@ def _nested_close(para: str, i: int) -> int:
 
 def _single_spans(para: str) -> list[tuple[int, int, bool]]:
     out = []
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(.+?)’(?![\w])", para):
-        if len(m.group(1).split()) >= 2:
+    for m in _SINGLE.finditer(para):
+        if sum(c.isalpha() for c in m.group(1)) >= 2:
             out.append((m.start(1), m.end(1), True))
     return out
 
