@@ -46,6 +46,14 @@ def load():
     raise ModelMissing(INSTALL_HINT)
 
 
+@functools.lru_cache(maxsize=1)
 def model_name() -> str:
-    nlp = load()
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    """The pipeline that `load()` would use, with its version, without loading it (cache keys need it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for name in MODELS:
+        try:
+            return f"{name}-{version(name)}"
+        except PackageNotFoundError:
+            continue
+    raise ModelMissing(INSTALL_HINT)

@@ -27,6 +27,7 @@ from generator.records import Article, Record
 
 log = logging.getLogger(__name__)
 CHUNK = 8
+BATCH = 256  # files read, looked up and analysed together; bounds memory on big folders
 WORKER_MEMORY = 6 * 1024**3
 
 
@@ -122,59 +123,59 @@ def _analyse_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | s
 
 def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None,
         progress: Callable[[int], None] | None = None, stats: dict | None = None) -> Iterator[Record | IngestError]:
-    """Records (or errors) for every article under `paths`, in a stable order.
+    """Records (or errors) for every article under `paths`, in a stable order, streamed batch by batch so
+    memory does not grow with the folder. The model is loaded only if something is not in the cache.
 
     `stats`, when given, receives counts: articles, analysed, cached, failed.
     """
     files, errors = find_articles(paths)
+    counts = {"articles": 0, "analysed": 0, "cached": 0, "failed": len(errors)}
     yield from errors
-    items: list[Article | IngestError] = []
-    for f in files:
-        items.extend(read_path(f))
-    articles = [a for a in items if isinstance(a, Article)]
     cache = Cache(cache_dir)
-    todo: list[tuple[str, Article]] = []
-    done: dict[str, dict | str] = {}
-    keys: list[str | None] = []
-    if articles:
-        _warm_up()
-    for item in items:
-        if isinstance(item, IngestError):
-            keys.append(None)
-            continue
-        k = article_key(item)
-        keys.append(k)
-        cached = cache.get(k)
-        if cached is not None:
-            done[k] = cached
-        elif k not in done:
-            todo.append((k, item))
-            done[k] = None  # placeholder: scheduled
-    if stats is not None:
-        stats.update(articles=len(articles), analysed=len(todo), cached=len(articles) - len(todo),
-                     failed=sum(isinstance(i, IngestError) for i in items) + len(errors))
-    log.info("%d articles: %d from the cache, %d to analyse", len(articles), len(articles) - len(todo), len(todo))
-    if progress:
-        progress(len(articles) - len(todo))
-    for k, result in _analyse_all(todo, jobs):
-        done[k] = result
-        if isinstance(result, dict):
-            cache.put(k, result)
-        if progress:
-            progress(1)
     seen_ids: set[str] = set()
-    for item, k in zip(items, keys):
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        result = done[k]
-        if isinstance(result, str) or result is None:
-            yield IngestError(item.path, result or "not analysed", item.item)
-            continue
-        record = Record.from_dict(result)
-        record.path = item.path
-        record.id = _unique(record.id, seen_ids)
-        yield record
+    for start in range(0, len(files), BATCH):
+        items = [x for f in files[start:start + BATCH] for x in read_path(f)]
+        keys: list[str | None] = []
+        done: dict[str, dict | str | None] = {}
+        todo: list[tuple[str, Article]] = []
+        for item in items:
+            if isinstance(item, IngestError):
+                keys.append(None)
+                continue
+            k = article_key(item)
+            keys.append(k)
+            if k not in done:
+                done[k] = cache.get(k)
+                if done[k] is None:
+                    todo.append((k, item))
+        n_articles = sum(k is not None for k in keys)
+        counts["articles"] += n_articles
+        counts["analysed"] += len(todo)
+        counts["cached"] += n_articles - len(todo)
+        if progress:
+            progress(n_articles - len(todo))
+        if todo:
+            _warm_up()
+        for k, result in _analyse_all(todo, jobs):
+            done[k] = result
+            if isinstance(result, dict):
+                cache.put(k, result)
+            if progress:
+                progress(1)
+        for item, k in zip(items, keys):
+            result = item if k is None else done[k]
+            if isinstance(result, IngestError) or isinstance(result, str) or result is None:
+                counts["failed"] += 1
+                yield result if isinstance(result, IngestError) else IngestError(
+                    item.path, result or "not analysed", item.item)
+                continue
+            record = Record.from_dict(result)
+            record.path = item.path
+            record.id = _unique(record.id, seen_ids)
+            yield record
+    log.info("%d articles: %d from the cache, %d analysed", counts["articles"], counts["cached"], counts["analysed"])
+    if stats is not None:
+        stats.update(counts)
 
 
 def _unique(slug: str, seen: set[str]) -> str:
@@ -185,6 +186,7 @@ def _unique(slug: str, seen: set[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=1)
 def _warm_up() -> None:
     """Load the model and build the lookup tables once, before forking: workers share them."""
     from generator.analyse import gazetteer, names
