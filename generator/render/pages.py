@@ -30,6 +30,9 @@ ZOOM = {"country": 4, "region": 6, "water": 6, "city": 10, "landmark": 13}
 QUOTE_SEP = "<!-- quote -->\n\n"
 """Before each quote: Markdown would merge blockquotes that follow each other into one."""
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+FACET_ACTORS = 10
+FACET_PLACES = 6
+_FACET_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+|\s+")
 
 
 def render_site(index: SiteIndex) -> dict[str, str]:
@@ -131,6 +134,9 @@ def article_page(r: Record, index: SiteIndex) -> str:
     out.append(f"[Home](../index.md) › [Articles](index.md) › {when}\n")
     out.append(f"# {e.text(r.title)}\n")
     out.append(_meta_line(r) + "\n")
+    facets = facets_block(r)
+    if facets:
+        out.append(facets)
     if r.notes:
         out += [f"!!! note \"Note\"\n    {e.text(n)}\n" for n in r.notes]
     out.append("## Summary\n")
@@ -173,6 +179,32 @@ def article_page(r: Record, index: SiteIndex) -> str:
     for i, para in enumerate(r.paragraphs, 1):
         out.append(f'    <a id="p{i}"></a>{e.text(para)}\n')
     return "\n".join(out)
+
+
+def facets_block(r: Record) -> str:
+    """Invisible search facets for Pagefind: source, year, actors (speakers first) and places; no text.
+
+    `<span data-pagefind-filter="place:Mosul"></span>`: Pagefind takes everything after the first colon as
+    the value. Values come from articles: control characters go, whitespace is folded, and the value is
+    HTML-escaped for the attribute; the block is raw HTML on one line, which Markdown passes through.
+    Built-in search sees no text in it; a few hundred bytes per page.
+    """
+    pairs: list[tuple[str, str]] = []
+    if r.source:
+        pairs.append(("source", r.source))
+    ymd = _ymd(r)
+    if ymd:
+        pairs.append(("year", str(ymd[0])))
+    speakers = {q.speaker for q in r.quotes if q.speaker}
+    actors = [a for a in r.actors if a.name in speakers] + [a for a in r.actors if a.name not in speakers]
+    pairs += [("actor", a.name) for a in actors[:FACET_ACTORS]]
+    pairs += [("place", p.name) for p in r.places[:FACET_PLACES]]
+    spans = []
+    for key, value in dict.fromkeys(pairs):
+        value = _FACET_JUNK.sub(" ", value or "").strip()[:100]
+        if value:
+            spans.append(f'<span data-pagefind-filter="{key}:{html.escape(value, quote=True)}"></span>')
+    return f'<div class="ss-facets" hidden>{"".join(spans)}</div>\n' if spans else ""
 
 
 # --- actor and place pages ------------------------------------------------------------------------------

@@ -1,26 +1,90 @@
-"""MkDocs plugin `summary-site`: puts the generated "Latest articles" into the hand-written Home page.
+"""MkDocs plugin `summary-site`: the Home page's "Latest articles", and the search that fits the site's size.
 
 docs/index.md stays the user's own page; where it holds the marker `<!-- summary-site:latest -->`
 the list goes there, otherwise it is appended.
 
 The site's own script and style (`assets/summary-site.js`, `.css`, listed in mkdocs.yml) draw the maps;
 a project whose docs folder lacks them still builds, without maps and without requests for missing files.
+
+Search (plugin options `search` and `search_threshold`, environment variable `SUMMARY_SITE_SEARCH`):
+
+- `builtin`: Material's own search, unchanged. Its lunr index (about 5 KB per article) is downloaded whole
+  and built in the browser before the first result, which grows with the archive.
+- `chunked`: Pagefind. Material's search plugin is switched off (no `search/search_index.json`); after the
+  build, `pagefind` indexes the article, actor, place and hand-written pages into `site/pagefind/`, a bundle
+  of small chunks of which a query fetches only the few it needs; `assets/summary-site-search.js` puts a
+  Material-style search box with facets (actor, place, source, year) in the header. The bundle is found
+  relative to the script, so it works under any sub-path, with `mkdocs serve` (every rebuild re-indexes)
+  and from any static file server.
+- `auto` (default): `chunked` from `search_threshold` articles on (default 200), else `builtin`.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import shutil
+import subprocess
+import time
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 
 MARKER = "<!-- summary-site:latest -->"
 FRAGMENT = Path(".summary-site") / "latest.md"
 OWN_ASSETS = ("assets/summary-site.js", "assets/summary-site.css")
+SEARCH_JS = "assets/summary-site-search.js"
+SEARCH_CSS = "assets/summary-site-search.css"
+SEARCH_ENV = "SUMMARY_SITE_SEARCH"
+SEARCH_MODES = ("auto", "builtin", "chunked")
+DEFAULT_THRESHOLD = 200
+PAGEFIND_DIR = "pagefind"
+NOT_INDEXED = {"articles/index.md", "actors/index.md", "places/index.md", "quotes/index.md", "tags/index.md"}
+"""The long list pages: every article or actor name is on them, so they would match every query."""
+EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".ss-map")
+_ARTICLE_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
+# Not indexed, on the generated pages: the breadcrumb, and an actor's or place's "Appears with" (the last
+# section: names of other actors would make every co-occurring page match them).
+_BREADCRUMB = re.compile(r'<p>(<a href="[^"]*">Home</a> › )')
+_APPEARS_WITH = re.compile(r'(<h2 id="appears-with">.*?)(\s*</article>)', re.S)
 log = logging.getLogger("mkdocs.plugins.summary-site")
 
 
-class SummarySitePlugin(BasePlugin):
+class SummarySiteConfig(Config):
+    search = c.Choice(SEARCH_MODES, default="auto")
+    search_threshold = c.Type(int, default=DEFAULT_THRESHOLD)
+
+
+def count_articles(docs: Path) -> int:
+    """Generated article pages in docs/articles (the index page not counted)."""
+    try:
+        with os.scandir(docs / "articles") as it:
+            return sum(1 for x in it if x.name.endswith(".md") and x.name != "index.md" and x.is_file())
+    except OSError:
+        return 0
+
+
+def pagefind_executable() -> Path | None:
+    """The binary shipped by the PyPI package `pagefind[bin]` (or PAGEFIND_BINARY_PATH, or one on PATH)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    try:
+        exe = get_executable()
+    except (FileNotFoundError, OSError):
+        return None
+    return exe if exe and exe.is_file() else None
+
+
+class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
+    chunked = False
+
+    @event_priority(50)  # before Material's search plugin reads its own config
     def on_config(self, config):
         docs = Path(config["docs_dir"])
         for key in ("extra_javascript", "extra_css"):
@@ -30,7 +94,41 @@ class SummarySitePlugin(BasePlugin):
             if len(keep) != len(items):
                 log.debug("summary-site: %s has no assets/summary-site.*; the site is built without maps", docs)
                 items[:] = keep
+        self.chunked = self._choose_search(config, docs)
+        if self.chunked:
+            for plugin in self._material_search(config):
+                plugin.config.enabled = False
+            config["extra_css"].append(SEARCH_CSS)
+            config["extra_javascript"].append(SEARCH_JS)
         return config
+
+    def _choose_search(self, config, docs: Path) -> bool:
+        mode = os.environ.get(SEARCH_ENV, "").strip().lower() or self.config.search
+        if mode not in SEARCH_MODES:
+            raise PluginError(f"summary-site: {SEARCH_ENV}={mode!r}: expected one of {', '.join(SEARCH_MODES)}")
+        if mode == "builtin":
+            return False
+        n = count_articles(docs)
+        if mode == "auto" and n < self.config.search_threshold:
+            log.debug("summary-site: %d articles (< %d): Material's built-in search", n,
+                      self.config.search_threshold)
+            return False
+        missing = [x for x in (SEARCH_JS, SEARCH_CSS) if not (docs / x).is_file()]
+        reason = (f"{docs} has no {', '.join(missing)}" if missing
+                  else None if pagefind_executable() else "pagefind is not installed (pip install 'pagefind[bin]')")
+        if reason:
+            if mode == "chunked":
+                raise PluginError(f"summary-site: search 'chunked': {reason}")
+            log.info("summary-site: %d articles, but %s: keeping Material's built-in search", n, reason)
+            return False
+        log.info("summary-site: %d articles: chunked search (Pagefind)%s", n,
+                 "" if mode == "chunked" else f", from {self.config.search_threshold} articles on")
+        return True
+
+    @staticmethod
+    def _material_search(config) -> list:
+        return [p for name, p in config["plugins"].items()
+                if name in ("search", "material/search") and hasattr(p.config, "enabled")]
 
     def on_page_markdown(self, markdown: str, page, config, files):
         if page.file.src_uri != "index.md":
@@ -42,3 +140,35 @@ class SummarySitePlugin(BasePlugin):
         if MARKER in markdown:
             return markdown.replace(MARKER, latest, 1)
         return markdown.rstrip() + "\n\n" + latest
+
+    def on_post_page(self, output: str, page, config):
+        """With the chunked search, mark the content Pagefind indexes (not the header, navigation, footer)."""
+        if not self.chunked or page.file.src_uri in NOT_INDEXED:
+            return output
+        output = _ARTICLE_TAG.sub(lambda m: m[0] + " data-pagefind-body", output, count=1)
+        output = _BREADCRUMB.sub(r"<p data-pagefind-ignore>\1", output, count=1)
+        return _APPEARS_WITH.sub(r"<div data-pagefind-ignore>\1</div>\2", output, count=1)
+
+    def on_post_build(self, config):
+        if self.chunked:
+            run_pagefind(Path(config["site_dir"]))
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index the built site into site_dir/pagefind (replaced as a whole)."""
+    exe = pagefind_executable()
+    if exe is None:
+        raise PluginError("summary-site: pagefind is not installed (pip install 'pagefind[bin]')")
+    cmd = [str(exe), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--silent"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
+    shutil.rmtree(site_dir / PAGEFIND_DIR, ignore_errors=True)  # serve rebuilds into the same folder
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PluginError(f"summary-site: pagefind failed to run: {exc}") from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise PluginError(f"summary-site: pagefind failed (exit {done.returncode}): {' '.join(detail)}")
+    log.info("summary-site: search index built by pagefind in %.1f s", time.perf_counter() - start)
