@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve deploy generate eval bench lint clean
+.PHONY: site test serve deploy generate eval bench bench-search lint clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ eval: $(STAMP)  ## extraction scores on ../shared/eval (skipped when absent)
 
 bench: $(STAMP)  ## speed and size figures (see benchmarks/)
 	$(BIN)/python benchmarks/scale.py --articles 1000
+
+bench-search: $(STAMP)  ## built-in vs chunked search in headless Chromium (see benchmarks/search.py)
+	$(BIN)/python benchmarks/search.py --sizes 1000,10000
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
