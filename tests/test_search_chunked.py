@@ -8,16 +8,13 @@ console stays clean. The seed-size site keeps Material's built-in search.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 
 from generator.cli import main
+from tests.browser import CHROMIUM, chromium, serve_directory
 from tests.conftest import make_project
-from tests.test_browser import ARGS, CHROMIUM
 
 pytestmark = pytest.mark.browser
 
@@ -76,30 +73,14 @@ def chunked_url(tmp_path_factory):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search"' not in home and "summary-site-search.js" in home
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=www))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/news/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_directory(www) as url:
+        yield url + "news/"
 
 
 @pytest.fixture(scope="module")
 def browser(chunked_url):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture(params=["light", "dark"])

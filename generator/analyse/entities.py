@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from generator.analyse import gazetteer, names
+from generator.analyse import docs, gazetteer, names
 from generator.analyse.lexicon import (
     DEMONYMS,
     GIVEN_NAMES,
@@ -98,7 +98,7 @@ def extract(doc: Doc) -> Entities:
 # --- 1. mentions ---------------------------------------------------------------------------------------
 
 def _mentions(doc: Doc) -> list[Mention]:
-    text = doc.text
+    text = docs.text(doc)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -115,7 +115,7 @@ def _mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), m.group(0), "coalition"))
             taken.append((m.start(), m.end()))
 
-    for ent in doc.ents:
+    for ent in docs.ents(doc):
         vote = LABELS.get(ent.label_)
         raw = ent.text.split("\n")[0].strip()
         if vote is None:
@@ -140,7 +140,7 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 def _untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """A country or big city the model tagged as something else or nothing ("Speaking in Manchester" as a
     DATE): a one-word proper noun that the gazetteer knows well."""
-    ents = [(e.start_char, e.end_char) for e in _ents(doc) if e.label_ in LABELS] + taken
+    ents = [(e.start_char, e.end_char) for e in docs.ents(doc) if e.label_ in LABELS] + taken
     out = []
     for t in doc:
         if t.tag_ != "NNP" or not t.is_title or len(t.text) < 4 or _overlaps(t.idx, t.idx + len(t.text), ents):
@@ -159,7 +159,7 @@ def _untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 def _untagged_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """"Shaun Davies, chair of the LGA, said": a common given name and a capitalised surname that the model
     left untagged is a person (so its quotes and pronouns have someone to point to)."""
-    ents = [(e.start_char, e.end_char) for e in _ents(doc)] + taken
+    ents = [(e.start_char, e.end_char) for e in docs.ents(doc)] + taken
     out = []
     for t in doc[:-1]:
         if t.tag_ not in ("NNP", "NNPS") or t.is_stop or not _NAME_WORD.fullmatch(t.text):
@@ -175,7 +175,7 @@ def _untagged_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         if len(parts) < 2:
             continue
         start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
-        name = doc.text[start:end]
+        name = docs.text(doc)[start:end]
         if _overlaps(start, end, ents) or gazetteer.kind_by_name(name) != "other" or gazetteer.candidates(name):
             continue
         mention = Mention(start, end, name, "person")
@@ -197,10 +197,10 @@ _GAZ = _gazetteer_names()
 
 def _gazetteer_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """Seats of government, UK counties and rivers the small model leaves untagged ("Downing Street said")."""
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in LABELS] + taken
-    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    ents = [(e.start_char, e.end_char) for e in docs.ents(doc) if e.label_ in LABELS] + taken
+    surnames = {e.text.split()[-1] for e in docs.ents(doc) if e.label_ == "PERSON" and len(e.text.split()) > 1}
     out = []
-    for m in _GAZ.finditer(doc.text):
+    for m in _GAZ.finditer(docs.text(doc)):
         if _overlaps(m.start(), m.end(), ents) or m.group(0) in surnames:
             continue
         out.append(Mention(m.start(), m.end(), m.group(0), "org" if m.group("org") else "place"))
@@ -259,7 +259,7 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     if not tokens or _not_a_name(tokens, vote):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = re.sub(r"\s+", " ", doc.text[start:end]).strip()
+    name = re.sub(r"\s+", " ", docs.text(doc)[start:end]).strip()
     name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
     if not _plausible(name) and not (vote == "org" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS
                                      and re.fullmatch(r"[a-z .'-]+", name)):
@@ -353,7 +353,7 @@ def _roles_around(span: Span, mention: Mention) -> None:
         if role not in mention.roles:
             mention.roles.insert(0, role)
         mention.affiliations.extend(
-            e.text for e in _ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
+            e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
             and not _portfolio(list(e)))
     elif mention.roles and words:
         # "Iraqi Prime Minister": a title stripped from the span gets its pre-modifiers back
@@ -389,15 +389,8 @@ def _roles_around(span: Span, mention: Mention) -> None:
                 if role not in mention.roles:
                     mention.roles.append(role)
                 mention.affiliations.extend(
-                    e.text for e in _ents(doc) if e.label_ == "ORG" and e.start >= phrase[0].i
+                    e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= phrase[0].i
                     and e.end <= phrase[-1].i + 1)
-
-
-def _ents(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents rebuilds its spans on every access: read it once per document."""
-    if "ents" not in doc.user_data:
-        doc.user_data["ents"] = tuple(doc.ents)
-    return doc.user_data["ents"]
 
 
 def _role_before_comma(span: Span, mention: Mention) -> None:
@@ -420,13 +413,13 @@ def _role_before_comma(span: Span, mention: Mention) -> None:
     if words and words[-1].lower_.rstrip(".") in ROLE_WORDS:
         mention.roles.append(" ".join(w.text for w in words))
         mention.affiliations.extend(
-            e.text for e in doc.ents if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
+            e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
             and not _portfolio(list(e)))
 
 
 def _owner_before(doc: Doc, i: int) -> str | None:
     """The organisation or outlet in "Al Jazeera's Patty Culhane"."""
-    for e in _ents(doc):
+    for e in docs.ents(doc):
         if e.end == i + 1 and e.text.endswith(("’s", "'s")) or e.end == i:
             if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"):
                 return _POSSESSIVE.sub("", e.text.replace("’s", "").replace("'s", "")).strip()

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse import names
+from generator.analyse import docs, names
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
     FEMALE_WORDS,
@@ -66,7 +66,7 @@ class QSpan:
 
 
 def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[Actor]) -> list[Quote]:
-    spans = find_spans(_text(doc), para_starts)
+    spans = find_spans(docs.text(doc), para_starts)
     ranges = [(s.start, s.end) for s in spans]
     mentions = _MentionIndex(doc, entities, actors, ranges, para_starts)
     for q in spans:
@@ -76,7 +76,7 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
         if q.speaker is None and not q.own_cue:  # "a source said" stays unknown
             _fallback(doc, q, ranges, mentions)
     quotes = [
-        Quote(text=_text(doc)[q.start:q.end].strip(), speaker=q.speaker, kind=_kind(_text(doc), q), cue=q.cue,
+        Quote(text=docs.text(doc)[q.start:q.end].strip(), speaker=q.speaker, kind=_kind(docs.text(doc), q), cue=q.cue,
               paragraph=q.paragraph)
         for q in spans
     ]
@@ -387,7 +387,7 @@ def _genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) ->
         if first and names.gender(first):
             votes[a.name][names.gender(first)] += 2  # a given name is evidence, weaker than "Mrs."
     for s, _, _, name in spans:
-        word = re.search(r"(\w+)\.?\s*$", _text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
+        word = re.search(r"(\w+)\.?\s*$", docs.text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
         low = word.group(1).lower() if word else ""
         if low in MALE_WORDS | FEMALE_WORDS and low not in PRONOUNS:
             votes[name]["m" if low in MALE_WORDS else "f"] += 3
@@ -446,15 +446,8 @@ def _is_cue(tok: Token) -> bool:
 def _has_quote_neighbour(tok: Token) -> bool:
     """Weak cue verbs ("continued", "put it") count only right next to quotation or a colon."""
     doc = tok.doc
-    window = _text(doc)[max(0, tok.idx - 4):tok.idx + len(tok.text) + 6]
+    window = docs.text(doc)[max(0, tok.idx - 4):tok.idx + len(tok.text) + 6]
     return any(c in window for c in "“”\":")
-
-
-def _text(doc: Doc) -> str:
-    """The doc's text, built once: `Doc.text` joins every token on each call."""
-    if "quotes.text" not in doc.user_data:
-        doc.user_data["quotes.text"] = doc.text
-    return doc.user_data["quotes.text"]
 
 
 def _in_quotes(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
@@ -469,7 +462,7 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex, 
         q.speaker, q.cue, q.own_cue = byline, "―", True
         return
     cue = _governing_cue(doc, q, ranges)
-    if cue is None and not _starts_sentence(_text(doc), q.start):
+    if cue is None and not _starts_sentence(docs.text(doc), q.start):
         speaker = _inside_clause(doc, q, ranges, mentions)
         if speaker:
             q.speaker = speaker
@@ -489,7 +482,7 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex, 
 
 def _dash_byline(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
     """“…” ― Jane Doe: a name after a dash right behind the closing mark (vox pops, epigraphs)."""
-    tail = _text(doc)[q.end + 1:q.end + 80].split("\n", 1)[0]
+    tail = docs.text(doc)[q.end + 1:q.end + 80].split("\n", 1)[0]
     m = DASH_BYLINE.match(tail)
     if not m or tail[m.end():].strip(" .\u00a0"):
         return None  # the name must end the paragraph: "“…” — Doe's word — was…" is no byline
@@ -500,7 +493,7 @@ def _dash_byline(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
 
 def _transcript_label(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
     """"SMITH: Thank you…" in a quoted transcript: the capitalised label names the speaker."""
-    m = re.match(r"([A-Z][A-Z.'’ -]{1,30}):\s", _text(doc)[q.start:q.start + 34])
+    m = re.match(r"([A-Z][A-Z.'’ -]{1,30}):\s", docs.text(doc)[q.start:q.start + 34])
     if not m:
         return None
     label = m.group(1).strip().title()
@@ -522,7 +515,7 @@ def _sentences_touching(doc: Doc, q: QSpan) -> list[Span]:
         end = sents[-1].end
         if end < len(doc) and doc[end].idx - q.end < 4:
             nxt = doc[end].sent
-            if nxt not in sents and len(nxt) <= 25 and "\n" not in _text(doc)[q.end:nxt.start_char]:
+            if nxt not in sents and len(nxt) <= 25 and "\n" not in docs.text(doc)[q.end:nxt.start_char]:
                 sents.append(nxt)
     return sents
 
@@ -550,7 +543,7 @@ def _nearest_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
                 continue
             d = t.idx - q.end if t.idx >= q.end else q.start - t.idx
             # a cue inside another quote's attribution belongs to that quote
-            between = _text(doc)[min(t.idx, q.end):max(t.idx, q.start)]
+            between = docs.text(doc)[min(t.idx, q.end):max(t.idx, q.start)]
             if any(c in between for c in QUOTE_MARKS) and d > 0 and not (t.idx >= q.end and d < 5):
                 d += 200
             if d < best_d:
@@ -562,7 +555,7 @@ def _colon_cue(doc: Doc, q: QSpan, ranges, para_starts: list[int]) -> Token | No
     """A quotation paragraph introduced by the previous one ending in a colon ("The paper reports:")."""
     if q.paragraph == 0 or q.start - para_starts[q.paragraph] > 2:
         return None
-    intro = _paragraph_text(_text(doc), q.paragraph - 1, para_starts)
+    intro = _paragraph_text(docs.text(doc), q.paragraph - 1, para_starts)
     if not intro.endswith(":"):
         return None
     end = para_starts[q.paragraph - 1] + len(intro) - 1
@@ -637,7 +630,7 @@ def _attribution_after(cue: Token, q: QSpan) -> list[Token] | None:
     """The words naming the speaker in “…,” X said / “…,” said X: the parse of such a tail is often
     broken by the quote before it, the word order is not."""
     doc = cue.doc
-    gap = NICKNAME.sub("", _text(doc)[q.end:cue.idx])
+    gap = NICKNAME.sub("", docs.text(doc)[q.end:cue.idx])
     if cue.idx < q.end or len(gap) > 120 or any(c in gap[1:] for c in QUOTE_MARKS) or re.search(r"[.!?]\s", gap[2:]):
         return None
     words = [t for t in doc.char_span(q.end, cue.idx, alignment_mode="expand") or [] if t.idx >= q.end + 1]
@@ -649,7 +642,7 @@ def _attribution_after(cue: Token, q: QSpan) -> list[Token] | None:
             if t.is_punct or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or t.ent_type_ in ("DATE", "TIME"):
                 break
             words.append(t)
-    nicknames = [m.span() for m in NICKNAME.finditer(_text(doc), q.end + 1, cue.idx)]
+    nicknames = [m.span() for m in NICKNAME.finditer(docs.text(doc), q.end + 1, cue.idx)]
     words = [t for t in _outside_brackets(words) if not any(a <= t.idx < b for a, b in nicknames)]
     return _naming_segment(words) if 0 < len(words) <= 16 else None
 
@@ -852,7 +845,7 @@ def _new_actor_named(name: str, mentions: _MentionIndex, kind: str = "person") -
 def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
     """Quotes without their own cue inherit: a re-opened paragraph, a quote beside an attributed one in the
     same paragraph, a paragraph of pure quotation right after an attributed quote."""
-    text = _text(doc)
+    text = docs.text(doc)
     for i, q in enumerate(spans):
         if q.own_cue:
             continue
@@ -919,7 +912,7 @@ def _previous_subject(doc: Doc, span: Span, ranges) -> Token | None:
     if span.start_char - sent.start_char > 2 or sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if _in_quotes(prev.root.idx, ranges) or "\n\n" in _text(doc)[prev.end_char - 1:span.start_char]:
+    if _in_quotes(prev.root.idx, ranges) or "\n\n" in docs.text(doc)[prev.end_char - 1:span.start_char]:
         return None
     for cue in [t for t in prev if _is_cue(t) and not _in_quotes(t.idx, ranges)][::-1]:
         subj = _subject(cue, ranges)
@@ -975,6 +968,6 @@ def _indirect(doc: Doc, spans: list[QSpan], mentions: _MentionIndex, para_starts
         if speaker is None:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        out.append(Quote(text=_text(doc)[start:end], speaker=speaker, kind="indirect", cue=tok.text,
+        out.append(Quote(text=docs.text(doc)[start:end], speaker=speaker, kind="indirect", cue=tok.text,
                          paragraph=bisect.bisect_right(para_starts, start) - 1))
     return out

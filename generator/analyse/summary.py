@@ -8,6 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from generator.analyse import docs
 from generator.analyse.quotes import find_spans
 
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -23,7 +24,7 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     sentences = [s for s in doc.sents if s.text.strip()]
     if skip_first_para and len(para_starts) > 1:
         sentences = [s for s in sentences if s.start_char >= para_starts[1]]
-    quoted = [(q.start, q.end) for q in find_spans(doc.text, para_starts)]
+    quoted = [(q.start, q.end) for q in find_spans(docs.text(doc), para_starts)]
     candidates = [s.text.strip() for s in sentences if _informative(s.text)
                   and not any(a < s.start_char + 2 and s.end_char - 2 <= b for a, b in quoted)]
     if not candidates:

@@ -398,23 +398,30 @@ def _initial(name: str) -> str:
     return c if c.isalpha() and c.isascii() else "#"
 
 
+def _a_to_z(entries: list[Entry], header: str, row) -> list[str]:
+    """One table per initial letter; `row(entry)` gives the cells after the linked name."""
+    out: list[str] = []
+    current = None
+    columns = header.count("|") - 1
+    for entry in sorted(entries, key=lambda x: (x.name.lower(), x.id)):
+        letter = _initial(entry.name)
+        if letter != current:
+            out += ([""] if current is not None else []) + [f"## {letter}\n", header + "\n" + "|---" * columns + "|"]
+            current = letter
+        kind = KIND_LABEL.get(entry.kind, entry.kind)
+        out.append(f"| [{e.text(entry.name)}]({entry.id}.md) | {kind} | {row(entry)} |")
+    out.append("")
+    return out
+
+
 def actors_index(index: SiteIndex) -> str:
     out = [_front("Actors"), "[Home](../index.md) › Actors\n", "# Actors\n",
            f"{len(index.actors)} people, organisations and groups, A–Z.\n"]
-    entries = sorted(index.actors.values(), key=lambda x: (x.name.lower(), x.id))
-    current = None
-    for entry in entries:
-        letter = _initial(entry.name)
-        if letter != current:
-            if current is not None:
-                out.append("")
-            out.append(f"## {letter}\n")
-            out.append("| Actor | Kind | Articles | Quotes |\n|---|---|---|---|")
-            current = letter
-        quotes = sum(1 for _, q in entry.quotes if q.kind != "indirect")
-        out.append(f"| [{e.text(entry.name)}]({entry.id}.md) | {KIND_LABEL.get(entry.kind, entry.kind)} | "
-                   f"{len(entry.articles)} | {quotes} |")
-    out.append("")
+
+    def row(entry: Entry) -> str:
+        return f"{len(entry.articles)} | {sum(1 for _, q in entry.quotes if q.kind != 'indirect')}"
+
+    out += _a_to_z(list(index.actors.values()), "| Actor | Kind | Articles | Quotes |", row)
     return "\n".join(out)
 
 
@@ -429,18 +436,8 @@ def places_index(index: SiteIndex) -> str:
     if block:
         out.append(block)
         out.append("*Every place is also in the list below, with or without the map.*\n")
-    current = None
-    for entry in entries:
-        letter = _initial(entry.name)
-        if letter != current:
-            if current is not None:
-                out.append("")
-            out.append(f"## {letter}\n")
-            out.append("| Place | Kind | Country | Articles |\n|---|---|---|---|")
-            current = letter
-        out.append(f"| [{e.text(entry.name)}]({entry.id}.md) | {KIND_LABEL.get(entry.kind, entry.kind)} | "
-                   f"{e.text(entry.country or '—')} | {len(entry.articles)} |")
-    out.append("")
+    out += _a_to_z(entries, "| Place | Kind | Country | Articles |",
+                   lambda entry: f"{e.text(entry.country or '—')} | {len(entry.articles)}")
     return "\n".join(out)
 
 
