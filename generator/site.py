@@ -70,11 +70,15 @@ def write_generated(docs: Path, pages: dict[str, str]) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".summary-site-new-", dir=docs))
     old = Path(tempfile.mkdtemp(prefix=".summary-site-old-", dir=docs))
     try:
+        made: set[Path] = set()
         for rel, content in pages.items():
-            path = (staging / rel).resolve()
-            if staging.resolve() not in path.parents:
-                raise SiteError(f"refusing to write outside the docs folder: {rel}")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            parts = Path(rel).parts
+            if Path(rel).is_absolute() or ".." in parts or parts[0] not in GENERATED_DIRS:
+                raise SiteError(f"refusing to write outside the generated folders: {rel}")
+            path = staging / rel
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             path.write_text(content, encoding="utf-8", newline="\n")
         for name in GENERATED_DIRS:
             (staging / name).mkdir(exist_ok=True)

@@ -175,10 +175,17 @@ def article_page(r: Record, index: SiteIndex) -> str:
                        f"{e.text(q.text)}{where}")
         out.append("")
     out.append("## Full text\n")
-    out.append('??? abstract "Read the full article text"\n')
-    for i, para in enumerate(r.paragraphs, 1):
-        out.append(f'    <a id="p{i}"></a>{e.text(para)}\n')
+    out.append(full_text_block(r.paragraphs))
     return "\n".join(out)
+
+
+def full_text_block(paragraphs: list[str]) -> str:
+    """The article text as one raw HTML block, escaped with html.escape: Markdown leaves raw blocks alone,
+    which keeps the text inert and the build fast (inline Markdown parsing of long text is MkDocs' main cost).
+    Same markup as a collapsed `??? abstract` block, so it looks the same."""
+    body = "\n".join(f'<p id="p{i}">{html.escape(" ".join(p.split()))}</p>' for i, p in enumerate(paragraphs, 1))
+    return f'<details class="abstract">\n<summary>Read the full article text</summary>\n{body}\n</details>\n'
+
 
 
 def facets_block(r: Record) -> str:
@@ -441,25 +448,34 @@ def places_index(index: SiteIndex) -> str:
     return "\n".join(out)
 
 
+QUOTES_PER_SPEAKER = 5
+UNNAMED_QUOTES = 50
+
+
 def quotes_index(index: SiteIndex) -> str:
+    """Speakers by number of quotes, each with their latest few (the actor page has them all): one page
+    that stays readable, and quick to build, at thousands of articles."""
     out = [_front("Quotes"), "[Home](../index.md) › Quotes\n", "# Quotes\n",
-           "Every direct and partial quote, grouped by speaker.\n"]
+           f"Direct and partial quotes by speaker, the latest {QUOTES_PER_SPEAKER} each; "
+           "every quote is on its speaker's page.\n"]
     speakers = [x for x in index.actors.values() if any(q.kind != "indirect" for _, q in x.quotes)]
     speakers.sort(key=lambda x: (-sum(1 for _, q in x.quotes if q.kind != "indirect"), x.name.lower()))
     for entry in speakers:
         quotes = [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
         out.append(f"## [{e.text(entry.name)}](../actors/{entry.id}.md)\n")
-        for rid, q in quotes:
+        for rid, q in quotes[:QUOTES_PER_SPEAKER]:
             r = index.by_id[rid]
-            text = q.text if len(q.text) <= 400 else q.text[:397] + "…"
+            text = q.text if len(q.text) <= 300 else q.text[:297] + "…"
             anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
             out.append(f"- “{e.text(text)}” — {_article_link(r, anchor=anchor)}")
+        if len(quotes) > QUOTES_PER_SPEAKER:
+            out.append(f"- [all {len(quotes)} quotes by {e.text(entry.name)} →](../actors/{entry.id}.md)")
         out.append("")
     unattributed = [(r, q) for r in index.records for q in r.quotes if q.kind != "indirect" and not q.speaker]
     if unattributed:
-        out.append("## Speaker not named\n")
-        for r, q in unattributed:
-            out.append(f"- “{e.text(q.text[:400])}” — {_article_link(r)}")
+        out.append(f"## Speaker not named ({len(unattributed)})\n")
+        for r, q in unattributed[:UNNAMED_QUOTES]:
+            out.append(f"- “{e.text(q.text[:300])}” — {_article_link(r)}")
         out.append("")
     return "\n".join(out)
 
