@@ -225,3 +225,27 @@ def test_date_from_dateline(tmp_path):
 def test_read_path_never_uses_file_time(tmp_path):
     (a,) = list(read_path(_write(tmp_path, "plain.txt", "Plain title\n\nA body sentence that is long enough.\n")))
     assert a.date is None
+
+
+def test_mixed_folder_builds_one_site_with_a_timeline(tmp_path):
+    from generator.cli import main
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p", {
+        "page.html": HTML_PAGE, "export.json": json.dumps([JSON_EXPORT[0], JSON_EXPORT[2]]), "feed.xml": RSS,
+        "harbour.atom": ATOM, "note.md": MARKDOWN, "klima.txt": GERMAN})
+    code = main(["build", "-q", "--no-cache", "--seeds", str(project / "seeds"), "--docs", str(project / "docs"),
+                 "-f", str(project / "mkdocs.yml"), "--site-dir", str(project / "site")])
+    assert code == 0
+    pages = list((project / "site" / "articles").glob("*/index.html"))
+    assert len(pages) == 1 + 1 + 2 + 2 + 2 + 1 + 1  # seed, html, json, rss, atom, markdown, german
+    timeline = (project / "docs" / "articles" / "index.md").read_text(encoding="utf-8")
+    order = [timeline.index(t) for t in ("Town hall vote on parking charges", "Bridge closure to last six months",
+                                         "Snow closes mountain pass", "Library to open on Sundays",
+                                         "Ferry services resume after storm", "Strike shuts ports along the coast",
+                                         "New pontoon for visiting yachts")]
+    assert order == sorted(order)  # newest first: 2024, 2023-04, 2023-01-03, 2023-01-02, 2022-09-08, ...
+    assert timeline.index("\n## Undated") > max(order)  # the seed has no date: apart, after the dated ones
+    bridge = next(p for p in pages if p.parent.name.startswith("bridge-closure")).read_text(encoding="utf-8")
+    assert 'href="https://gazette.example.com/news/bridge-closure"' in bridge
+    assert "Helen Marsh" in bridge and "The Riverside Gazette" in bridge
