@@ -34,11 +34,6 @@ def text(value: str | None) -> str:
     return s
 
 
-def attr(value: str | None) -> str:
-    """A value for a double-quoted HTML attribute we write ourselves (title="...")."""
-    return text(value)
-
-
 def yaml_str(value: str | None) -> str:
     """A YAML double-quoted scalar holding HTML-escaped text (front matter `title:`)."""
     s = _WS.sub(" ", str(value or "")).strip()
