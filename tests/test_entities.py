@@ -235,3 +235,14 @@ def test_big_city_the_model_missed_is_a_place(run):
     assert place(r, "Manchester").country == "GB"
     starmer = actor(r, "Keir Starmer")
     assert starmer.roles == ["Labour leader"]  # the honorific is not part of the role
+
+
+def test_name_particles_and_given_names_from_the_dictionary(run):
+    r = run("European Commission President Ursula von der Leyen told reporters the deal was historic.",
+            "Italy's interior minister, Matteo Piantedosi, welcomed the agreement on Thursday.",
+            "Al Jazeera reported that talks would continue.")
+    kinds = {a.name: a.kind for a in r.actors}
+    assert kinds.get("Ursula von der Leyen") == "person"
+    assert "Leyen" not in {p.name for p in r.places}
+    assert kinds.get("Matteo Piantedosi") == "person"
+    assert kinds.get("Al Jazeera") == "organization"  # "Al" is no given name here

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.analyse import docs, gazetteer, names
 from generator.analyse.lexicon import (
@@ -101,6 +101,7 @@ def _mentions(doc: Doc) -> list[Mention]:
     text = docs.text(doc)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    extended: list[tuple[int, int]] = []
 
     for m in _ACRONYM.finditer(text):
         long_start, long_name = _trim_long(m.start("long"), m.group("long"))
@@ -124,9 +125,13 @@ def _mentions(doc: Doc) -> list[Mention]:
             vote = "org"  # an acronym the model read as a number or date ("ISIL" as CARDINAL)
         if _overlaps(ent.start_char, ent.start_char + len(raw), taken):
             continue
+        if _overlaps(ent.start_char, ent.start_char + len(raw), extended):
+            continue  # "Leyen" after "Ursula von der"
         mention = _clean(ent, raw, vote)
         if mention is not None:
             out.append(mention)
+            if mention.end > ent.end_char:
+                extended.append((mention.start, mention.end))
     out.extend(_gazetteer_mentions(doc, taken))
     out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
     out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
@@ -233,6 +238,19 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def _particle_tail(last: Token) -> list[Token]:
+    """"Ursula von" + "der Leyen": a name the model cut at its particles continues to the capitalised word."""
+    doc = last.doc
+    j = last.i + 1
+    tail: list[Token] = []
+    while j < len(doc) and doc[j].is_lower and doc[j].lower_ in SURNAME_PARTICLES:
+        tail.append(doc[j])
+        j += 1
+    if (tail or last.lower_ in SURNAME_PARTICLES) and j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN":
+        return tail + [doc[j]]
+    return []
+
+
 def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     doc = ent.doc
     tokens = [t for t in ent if t.idx < ent.start_char + len(raw)]
@@ -256,6 +274,8 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         first = next((i for i, t in enumerate(tokens) if t.lower_ in GIVEN_NAMES), 0)
         if first and tokens[0].lower_ not in GIVEN_NAMES and len(tokens) - first >= 2:
             tokens = tokens[first:]
+    if vote == "person" and tokens:
+        tokens = tokens + _particle_tail(tokens[-1])
     if not tokens or _not_a_name(tokens, vote):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -536,8 +556,9 @@ def _given_name_first(name: str) -> bool:
     """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
     word (middle initials and suffixes allowed)."""
     toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
-    return (2 <= len(toks) <= 3 and toks[0].lower() in GIVEN_NAMES and all(t[:1].isupper() for t in toks)
-            and not any(t.lower() in ORG_HEADS for t in toks))
+    return (2 <= len(toks) <= 3 and names.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)
+            and not any(t.lower() in ORG_HEADS for t in toks)
+            and gazetteer.kind_by_name(name) == "other" and not gazetteer.candidates(name))  # not "Virginia Beach"
 
 
 def _ends_with(long_name: str, short: str) -> bool:

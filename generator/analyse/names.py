@@ -21,7 +21,15 @@ def gender(first: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
+NOT_GIVEN = {"al", "el", "le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "bin", "ibn", "abu",
+             "the", "new", "san", "santa", "saint", "fort", "port", "mount", "lake", "north", "south", "east",
+             "west", "royal", "british", "french", "general", "major", "bank", "union"}
+"""Words the dictionary lists as names that far more often start a place or an organisation."""
+
+
 def is_given_name(word: str) -> bool:
     """A common given name: our own list, or one the dictionary is sure of (not 'mostly')."""
     low = word.lower()
-    return low in GIVEN_NAMES or _detector().get_gender(low) in ("male", "female")
+    if low in GIVEN_NAMES:
+        return True
+    return len(low) > 2 and low not in NOT_GIVEN and _detector().get_gender(low) in ("male", "female")
