@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -47,3 +48,27 @@ def chromium():
             yield b
         finally:
             b.close()
+
+
+@contextlib.contextmanager
+def watched_page(browser, color_scheme: str = "light", console_levels: tuple[str, ...] = ("error",)):
+    """A fresh page (own storage) that records console messages at `console_levels`, uncaught errors and
+    failed requests in `page.errors`, and blocks (and records in `page.outside`) every non-loopback request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+    outside: list[str] = []
+
+    def block(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), block)
+    pg = context.new_page()
+    pg.errors = []
+    pg.outside = outside
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type in console_levels else None)
+    pg.on("pageerror", lambda exc: pg.errors.append(f"uncaught: {exc}"))
+    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+    try:
+        yield pg
+    finally:
+        context.close()

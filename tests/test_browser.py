@@ -13,7 +13,7 @@ import re
 import pytest
 
 from generator.cli import main
-from tests.browser import CHROMIUM, chromium, serve_directory
+from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
 from tests.conftest import ROOT, make_project
 
 pytestmark = pytest.mark.browser
@@ -55,22 +55,8 @@ def browser(site_url):
 @pytest.fixture
 def page(browser, site_url):
     """A fresh page (own storage, light colour scheme) that records console errors and outside requests."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    outside: list[str] = []
-
-    def block(route):
-        outside.append(route.request.url)
-        route.abort()
-
-    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), block)
-    pg = context.new_page()
-    pg.errors = []
-    pg.outside = outside
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda exc: pg.errors.append(f"uncaught: {exc}"))
-    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
-    yield pg
-    context.close()
+    with watched_page(browser) as pg:
+        yield pg
 
 
 def _article_url(pg) -> str:

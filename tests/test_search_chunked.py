@@ -8,12 +8,10 @@ console stays clean. The seed-size site keeps Material's built-in search.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from generator.cli import main
-from tests.browser import CHROMIUM, chromium, serve_directory
+from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
 from tests.conftest import make_project
 
 pytestmark = pytest.mark.browser
@@ -85,22 +83,8 @@ def browser(chunked_url):
 
 @pytest.fixture(params=["light", "dark"])
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
-    outside: list[str] = []
-
-    def block(route):
-        outside.append(route.request.url)
-        route.abort()
-
-    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), block)
-    pg = context.new_page()
-    pg.errors = []
-    pg.outside = outside
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type in ("error", "warning") else None)
-    pg.on("pageerror", lambda exc: pg.errors.append(f"uncaught: {exc}"))
-    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
-    yield pg
-    context.close()
+    with watched_page(browser, request.param, ("error", "warning")) as pg:
+        yield pg
 
 
 def _titles(pg) -> list[str]:
