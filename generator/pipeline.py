@@ -66,7 +66,7 @@ def pipeline_version() -> str:
     """PIPELINE_VERSION plus a digest of the analysis code and model, so any change recomputes."""
     h = hashlib.sha256(PIPELINE_VERSION.encode())
     pkg = Path(__file__).parent
-    for f in sorted([*pkg.glob("analyse/*.py"), pkg / "records.py"]):
+    for f in sorted([*pkg.glob("analyse/*.py"), pkg / "records.py", pkg / "nlp.py", pkg / "langid.py"]):
         h.update(f.read_bytes())
     from generator.nlp import model_name
 
