@@ -245,4 +245,5 @@ def test_name_particles_and_given_names_from_the_dictionary(run):
     assert kinds.get("Ursula von der Leyen") == "person"
     assert "Leyen" not in {p.name for p in r.places}
     assert kinds.get("Matteo Piantedosi") == "person"
+    assert actor(r, "Matteo Piantedosi").roles == ["interior minister"]
     assert kinds.get("Al Jazeera") == "organization"  # "Al" is no given name here

@@ -293,7 +293,7 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
         vote = "org"  # "John Muir Trust"
     mention = Mention(start, end, name, vote, roles=roles)
-    if vote == "person":
+    if vote == "person" or (vote == "org" and _given_name_first(name)):  # a person the model called an org
         _roles_around(doc[tokens[0].i:tokens[-1].i + 1], mention)
     return mention
 
