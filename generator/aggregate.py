@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.analyse import slugify
+from generator.analyse import slugify, unique_slug
 from generator.analyse.gazetteer import norm
 from generator.records import Actor, Place, Quote, Record
 
@@ -157,7 +157,7 @@ def _merge_actors(records: list[Record]):
         actors = info[root]
         name = max(names[root], key=lambda n: (len(n.split()) if root[0] == "person" else 0, names[root][n], n))
         kinds = Counter(a.kind for a in actors)
-        slug = _unique_slug(slugify(name) or "actor", used)
+        slug = unique_slug(slugify(name) or "actor", used)
         entries[root] = Entry(
             id=slug, name=name, kind=kinds.most_common(1)[0][0],
             aliases=_uniq([n for a in actors for n in [a.name, *a.aliases] if n != name])[:12],
@@ -181,7 +181,7 @@ def _merge_places(records: list[Record]):
         ps = keyed[k]
         name = Counter(p.name for p in ps).most_common(1)[0][0]
         first = ps[0]
-        slug = _unique_slug(slugify(name) or "place", used)
+        slug = unique_slug(slugify(name) or "place", used)
         aliases = _uniq([a for p in ps for a in [p.name, *p.aliases] if a != name])[:12]
         entries[k] = Entry(id=slug, name=name, kind=first.kind, country=first.country, lat=first.lat,
                            lon=first.lon, aliases=aliases)
@@ -205,14 +205,6 @@ def _cooccurrence(records, actors, places, actor_page, place_page, top: int = 8)
     for eid, e in list(actors.items()) + list(places.items()):
         e.with_actors = sorted(together_a[eid].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         e.with_places = sorted(together_p[eid].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-
-
-def _unique_slug(slug: str, used: set[str]) -> str:
-    out, n = slug, 2
-    while out in used or out in ("index", "tags"):
-        out, n = f"{slug}-{n}", n + 1
-    used.add(out)
-    return out
 
 
 def _uniq(items) -> list[str]:

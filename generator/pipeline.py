@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import PIPELINE_VERSION
-from generator.analyse import analyse, text_of
+from generator.analyse import analyse, text_of, unique_slug
 from generator.ingest import IngestError, find_articles, read_path
 from generator.records import Article, Record
 
@@ -171,19 +171,11 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
                 continue
             record = Record.from_dict(result)
             record.path = item.path
-            record.id = _unique(record.id, seen_ids)
+            record.id = unique_slug(record.id, seen_ids)
             yield record
     log.info("%d articles: %d from the cache, %d analysed", counts["articles"], counts["cached"], counts["analysed"])
     if stats is not None:
         stats.update(counts)
-
-
-def _unique(slug: str, seen: set[str]) -> str:
-    out, n = slug, 2
-    while out in seen:
-        out, n = f"{slug}-{n}", n + 1
-    seen.add(out)
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -54,6 +54,19 @@ def slugify(text: str, max_len: int = 60) -> str:
     return s
 
 
+RESERVED_SLUGS = ("index", "tags")
+"""Page names the index pages of each generated folder use."""
+
+
+def unique_slug(slug: str, used: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3`... the first one not in `used` (which it joins) nor reserved."""
+    out, n = slug, 2
+    while out in used or out in RESERVED_SLUGS:
+        out, n = f"{slug}-{n}", n + 1
+    used.add(out)
+    return out
+
+
 def base_slug(article: Article) -> str:
     """A readable, stable slug: the title's words plus a short hash of where the article came from."""
     stem = slugify(article.title) or "article"
