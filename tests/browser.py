@@ -15,6 +15,18 @@ import pytest
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
 """Debian's chromium (installed by .ci/run); Playwright's own browser download does not work here."""
+DATED_ARTICLE = """---
+title: Ministers meet in Mosul to plan reconstruction
+date: 2017-03-09
+source: Example Wire
+---
+
+Iraqi ministers met in Mosul on Thursday to plan the rebuilding of the city's bridges and hospitals.
+
+"We will rebuild every bridge in Mosul before the summer," said Adel Karim, a spokesman for the ministry.
+"""
+"""A dated article with a named speaker, for the timeline and search tests."""
+
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -13,30 +13,20 @@ import re
 import pytest
 
 from generator.cli import main
-from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
+from tests.browser import CHROMIUM, DATED_ARTICLE, chromium, serve_directory, watched_page
 from tests.conftest import ROOT, make_project
 
 pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "screenshots"
 ARTICLE_TITLE = "Trump administration hosts first anti-ISIL meeting"
-DATED = """---
-title: Ministers meet in Mosul to plan reconstruction
-date: 2017-03-09
-source: Example Wire
----
-
-Iraqi ministers met in Mosul on Thursday to plan the rebuilding of the city's bridges and hospitals.
-
-"We will rebuild every bridge in Mosul before the summer," said Adel Karim, a spokesman for the ministry.
-"""
 
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
-    project = make_project(tmp_path_factory.mktemp("browser"), {"dated.md": DATED})
+    project = make_project(tmp_path_factory.mktemp("browser"), {"dated.md": DATED_ARTICLE})
     code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
                  "--docs", str(project / "docs"), "-f", str(project / "mkdocs.yml"),
                  "--site-dir", str(project / "site")])

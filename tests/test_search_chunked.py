@@ -11,22 +11,13 @@ from __future__ import annotations
 import pytest
 
 from generator.cli import main
-from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
+from tests.browser import CHROMIUM, DATED_ARTICLE, chromium, serve_directory, watched_page
 from tests.conftest import make_project
 
 pytestmark = pytest.mark.browser
 
 ARTICLES = {
-    "mosul.md": """---
-title: Ministers meet in Mosul to plan reconstruction
-date: 2017-03-09
-source: Example Wire
----
-
-Iraqi ministers met in Mosul on Thursday to plan the rebuilding of the city's bridges and hospitals.
-
-"We will rebuild every bridge in Mosul before the summer," said Adel Karim, a spokesman for the ministry.
-""",
+    "mosul.md": DATED_ARTICLE,
     "basra.md": """---
 title: Basra port reopens after dredging works
 date: 2018-06-02
