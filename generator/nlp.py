@@ -42,6 +42,9 @@ def load():
         if "paragraph_breaks" not in Language.factories:
             Language.component("paragraph_breaks", func=_paragraph_breaks)
         nlp.add_pipe("paragraph_breaks", before="parser")
+        from generator.attribute_rules import speed_up
+
+        speed_up(nlp)
         return nlp
     raise ModelMissing(INSTALL_HINT)
 

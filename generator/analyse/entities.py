@@ -8,6 +8,7 @@ none is keyed to a particular name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -452,14 +453,15 @@ def key(name: str) -> str:
     return gazetteer.norm(name).replace("'", "").replace("-", " ")
 
 
-def _bare(name: str) -> list[str]:
-    """Name tokens without titles and suffixes, lowercased."""
+@functools.lru_cache(maxsize=65536)
+def _bare(name: str) -> tuple[str, ...]:
+    """Name tokens without titles and suffixes, lowercased (cached: cluster merging compares every pair)."""
     toks = [t.strip(".,").lower() for t in name.replace("’", "'").split()]
     while len(toks) > 1 and toks[0] in (TITLES | HONORIFICS):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in SUFFIXES:
         toks = toks[:-1]
-    return toks
+    return tuple(toks)
 
 
 def _surname(name: str) -> str:
@@ -496,7 +498,15 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
 
 def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     """A surname or short form joins the fullest name that ends with it ("Abadi" -> "Haider al-Abadi")."""
-    people = [c for c in clusters if _person_like(c) and max(len(_bare(n)) for n in c.names()) >= 2]
+    known: dict[tuple[int, int], bool] = {}
+
+    def person_like(c: Cluster) -> bool:  # asked for every pair below; a cluster changes only by growing
+        state = (id(c), len(c.mentions))
+        if state not in known:
+            known[state] = _person_like(c)
+        return known[state]
+
+    people = [c for c in clusters if person_like(c) and max(len(_bare(n)) for n in c.names()) >= 2]
     merged: set[int] = set()
     for c in clusters:
         if id(c) in merged or c in people:
@@ -527,7 +537,7 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     live = [c for c in clusters if id(c) not in merged]
     for a in live:
         for b in live:
-            if a is b or id(a) in merged or id(b) in merged or not (_person_like(a) or _person_like(b)):
+            if a is b or id(a) in merged or id(b) in merged or not (person_like(a) or person_like(b)):
                 continue
             if any(_ends_with(nb, na) for na in a.names() for nb in b.names()):
                 b.mentions.extend(a.mentions)
@@ -552,6 +562,7 @@ def _person_like(c: Cluster) -> bool:
     return bool(_votes(c)["person"]) or any(_given_name_first(n) for n in c.names())
 
 
+@functools.lru_cache(maxsize=65536)
 def _given_name_first(name: str) -> bool:
     """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
     word (middle initials and suffixes allowed)."""
