@@ -33,6 +33,43 @@ def test_seed_site_has_article_actor_place_pages(seed_site):
     assert "This is a significant strategic target" in actor
 
 
+def test_raw_html_blocks_are_put_back_with_page_urls(seed_site):
+    """Tables, lists and quotes are raw HTML set aside from Markdown: every one comes back, its .md links
+    turned into page URLs, and no marker or placeholder is left."""
+    site = seed_site / "site"
+    pages = [p for p in site.rglob("index.html") if "assets" not in p.parts]
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'href="[^"]*\.md[#"]', text), page
+        assert "summary-site:block" not in text and "summary-site:html" not in text, page
+    article = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    actors = article[article.index('id="actors"'):article.index('id="places"')]
+    assert re.search(r'<td><a href="\.\./\.\./actors/eric-pahon/">Eric Pahon</a></td><td>Person</td>'
+                     r'<td>Pentagon spokesman</td>', actors)
+    assert re.search(r'<a href="#p\d+">¶ \d+</a>', article)  # quote -> paragraph of the full text
+    assert re.search(r'<p id="p1">', article)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="articles/trump-administration[^"]*/">Trump administration', home)
+
+
+def test_raw_html_links_follow_use_directory_urls(tmp_path):
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    assert _build(project) == 0
+    article = next((project / "site" / "articles").glob("trump*.html")).read_text(encoding="utf-8")
+    assert 'href="../actors/eric-pahon.html"' in article
+
+
+def test_broken_link_in_a_raw_block_fails_the_strict_build(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "about.md").write_text(
+        "# About\n\n<!-- summary-site:html -->\n<p><a href=\"missing.md\">gone</a></p>\n"
+        "<!-- /summary-site:html -->\n", encoding="utf-8")
+    assert _build(project) == 2
+
+
 def test_search_index_contains_speakers(seed_site):
     index = json.loads((seed_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])

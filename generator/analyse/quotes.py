@@ -157,10 +157,17 @@ def _is_opener(para: str, i: int) -> bool:
     return c == "”" and (i == 0 or para[i - 1] in " \t(—–") and i + 1 < len(para) and para[i + 1].isalnum()
 
 
+_MARKS = re.compile("[" + re.escape(OPEN_DOUBLE + '"”') + "]")
+
+
 def _double_spans(para: str) -> list[tuple[int, int, bool]]:
     out = []
     i, n = 0, len(para)
     while i < n:
+        mark = _MARKS.search(para, i)  # jump to the next quotation mark: only those can open
+        if mark is None:
+            break
+        i = mark.start()
         if not _is_opener(para, i):
             i += 1
             continue

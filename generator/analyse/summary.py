@@ -45,7 +45,12 @@ def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) 
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     vecs = [_unit({w: tf * idf[w] for w, tf in b.items()}) for b in bags]
     lede_vec = _unit({w: idf.get(w, 1.0) for w in WORD.findall(lede.lower()) if w not in STOP})
-    centrality = [sum(_dot(v, u) for j, u in enumerate(vecs) if j != i) / max(1, n - 1) for i, v in enumerate(vecs)]
+    # the summed cosine to every other sentence is the cosine to their sum (linear): O(n), not O(n²)
+    total: dict[str, float] = {}
+    for v in vecs:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    centrality = [(_dot(v, total) - _dot(v, v)) / max(1, n - 1) for v in vecs]
     top = max(centrality) or 1.0
     base = []
     for i, c in enumerate(centrality):

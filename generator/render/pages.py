@@ -15,6 +15,7 @@ from collections import defaultdict
 from generator.aggregate import Entry, SiteIndex
 from generator.records import Quote, Record
 from generator.render import escape as e
+from generator.render import raw
 
 GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
@@ -27,8 +28,6 @@ MAX_PLACE_QUOTES = 20
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 ZOOM = {"country": 4, "region": 6, "water": 6, "city": 10, "landmark": 13}
-QUOTE_SEP = "<!-- quote -->\n\n"
-"""Before each quote: Markdown would merge blockquotes that follow each other into one."""
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 FACET_ACTORS = 10
 FACET_PLACES = 6
@@ -54,6 +53,30 @@ def render_site(index: SiteIndex) -> dict[str, str]:
 
 
 # --- small pieces --------------------------------------------------------------------------------------
+# Headings, breadcrumbs and short lines are Markdown. The long repeated parts (tables, quote and article
+# lists) are raw HTML blocks, which Markdown passes through untouched: its inline parser was most of the
+# build's time. Their text goes through `e.html_text`; their links point at .md files, as Markdown links
+# do, and the plugin turns them into page URLs (`plugin.resolve_md_links`).
+
+def _a(href: str, label: str) -> str:
+    """A link in a raw HTML block; `label` is already escaped, `href` is ours (a page path and anchor)."""
+    return f'<a href="{html.escape(href, quote=True)}">{label}</a>'
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return raw(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
+
+def _items(items: list[str], cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return raw(f"<ul{attr}>\n" + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>")
+
+
+def _blockquote(text: str, byline: str) -> str:
+    return raw(f"<blockquote>\n<p>{text}</p>\n<p>— {byline}</p>\n</blockquote>")
+
 
 def _front(title: str, description: str = "", tags: list[str] | None = None) -> str:
     lines = ["---", f"title: {e.yaml_str(title)}"]
@@ -74,10 +97,10 @@ def _ymd(r: Record) -> tuple[int, int, int | None] | None:
 
 
 def _date(r: Record) -> str:
-    """A readable date: 22 March 2017 (or the raw value, escaped, when it is not ISO), else "undated"."""
+    """A readable date: 22 March 2017 (or the raw value, unescaped, when it is not ISO), else "undated"."""
     ymd = _ymd(r)
     if ymd is None:
-        return e.text(r.date[:10]) if r.date else "undated"
+        return r.date[:10] if r.date else "undated"
     y, mo, d = ymd
     return f"{d} {MONTHS[mo - 1]} {y}" if d else f"{MONTHS[mo - 1]} {y}"
 
@@ -91,7 +114,7 @@ def _month_anchor(y: int, mo: int) -> str:
 
 
 def _meta_line(r: Record) -> str:
-    bits = [_date(r)]
+    bits = [e.text(_date(r))]
     if r.source:
         bits.append(e.text(r.source))
     if r.authors:
@@ -104,22 +127,23 @@ def _meta_line(r: Record) -> str:
     return " · ".join(bits)
 
 
-def _quote_block(q: Quote, speaker_link: str, where: str) -> str:
-    body = e.text(q.text)
-    open_, close = ("“", "”") if q.kind != "indirect" else ("", "")
-    cue = f" ({e.text(q.cue)})" if q.cue else ""
-    return f"{QUOTE_SEP}> {open_}{body}{close}\n>\n> — {speaker_link}{cue} · {where}\n"
+def _paragraph_link(q: Quote) -> str:
+    return _a(f"#p{q.paragraph + 1}", f"¶ {q.paragraph + 1}") if q.paragraph is not None else ""
+
+
+def _byline(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
 
 
 def _actor_link(index: SiteIndex, rid: str, name: str | None, prefix: str = "../actors/") -> str:
     if not name:
-        return "*speaker not named*"
+        return "<em>speaker not named</em>"
     eid = index.actor_page.get((rid, name))
-    return f"[{e.text(name)}]({prefix}{eid}.md)" if eid else e.text(name)
+    return _a(f"{prefix}{eid}.md", e.html_text(name)) if eid else e.html_text(name)
 
 
 def _article_link(r: Record, prefix: str = "../articles/", anchor: str = "") -> str:
-    return f"[{e.text(r.title)}]({prefix}{r.id}.md{anchor})"
+    return _a(f"{prefix}{r.id}.md{anchor}", e.html_text(r.title))
 
 
 # --- article --------------------------------------------------------------------------------------------
@@ -146,34 +170,33 @@ def article_page(r: Record, index: SiteIndex) -> str:
         out.append("\n".join(f"- {e.text(p)}" for p in r.summary.key_points) + "\n")
     if r.actors:
         out.append("## Actors\n")
-        out.append("| Actor | Kind | Role | Mentions |\n|---|---|---|---|")
+        rows = []
         for a in r.actors:
             roles = "; ".join(a.roles[:3] + [f"({x})" for x in a.affiliations[:2] if x not in " ".join(a.roles)])
-            out.append(f"| {_actor_link(index, r.id, a.name)} | {KIND_LABEL.get(a.kind, a.kind)} | "
-                       f"{e.text(roles)} | {a.mentions} |")
-        out.append("")
+            rows.append([_actor_link(index, r.id, a.name), KIND_LABEL.get(a.kind, e.html_text(a.kind)),
+                         e.html_text(roles), str(a.mentions)])
+        out.append(_table(["Actor", "Kind", "Role", "Mentions"], rows))
     if r.places:
         out.append("## Places\n")
-        out.append("| Place | Kind | Country | Mentions |\n|---|---|---|---|")
+        rows = []
         for p in r.places:
             pid = index.place_page.get((r.id, p.name))
-            link = f"[{e.text(p.name)}](../places/{pid}.md)" if pid else e.text(p.name)
-            out.append(f"| {link} | {KIND_LABEL.get(p.kind, p.kind)} | {e.text(p.country or '—')} | {p.mentions} |")
-        out.append("")
+            link = _a(f"../places/{pid}.md", e.html_text(p.name)) if pid else e.html_text(p.name)
+            rows.append([link, KIND_LABEL.get(p.kind, e.html_text(p.kind)), e.html_text(p.country or "—"),
+                         str(p.mentions)])
+        out.append(_table(["Place", "Kind", "Country", "Mentions"], rows))
     direct = [q for q in r.quotes if q.kind != "indirect"]
     reported = [q for q in r.quotes if q.kind == "indirect"]
     if direct:
         out.append("## Quotes\n")
         for q in direct:
-            where = f"[¶ {q.paragraph + 1}](#p{q.paragraph + 1})" if q.paragraph is not None else ""
-            out.append(_quote_block(q, _actor_link(index, r.id, q.speaker), where))
+            cue = f" ({e.html_text(q.cue)})" if q.cue else ""
+            out.append(_blockquote(f"“{e.html_text(q.text)}”",
+                                   _byline(_actor_link(index, r.id, q.speaker) + cue, _paragraph_link(q))))
     if reported:
         out.append("## Reported speech\n")
-        for q in reported:
-            where = f" · [¶ {q.paragraph + 1}](#p{q.paragraph + 1})" if q.paragraph is not None else ""
-            out.append(f"- {_actor_link(index, r.id, q.speaker)} ({e.text(q.cue or 'said')}): "
-                       f"{e.text(q.text)}{where}")
-        out.append("")
+        out.append(_items([_byline(f"{_actor_link(index, r.id, q.speaker)} ({e.html_text(q.cue or 'said')}): "
+                                   f"{e.html_text(q.text)}", _paragraph_link(q)) for q in reported]))
     out.append("## Full text\n")
     out.append(full_text_block(r.paragraphs))
     return "\n".join(out)
@@ -184,7 +207,7 @@ def full_text_block(paragraphs: list[str]) -> str:
     which keeps the text inert and the build fast (inline Markdown parsing of long text is MkDocs' main cost).
     Same markup as a collapsed `??? abstract` block, so it looks the same."""
     body = "\n".join(f'<p id="p{i}">{html.escape(" ".join(p.split()))}</p>' for i, p in enumerate(paragraphs, 1))
-    return f'<details class="abstract">\n<summary>Read the full article text</summary>\n{body}\n</details>\n'
+    return raw(f'<details class="abstract">\n<summary>Read the full article text</summary>\n{body}\n</details>')
 
 
 
@@ -211,19 +234,17 @@ def facets_block(r: Record) -> str:
         value = _FACET_JUNK.sub(" ", value or "").strip()[:100]
         if value:
             spans.append(f'<span data-pagefind-filter="{key}:{html.escape(value, quote=True)}"></span>')
-    return f'<div class="ss-facets" hidden>{"".join(spans)}</div>\n' if spans else ""
+    return raw(f'<div class="ss-facets" hidden>{"".join(spans)}</div>') if spans else ""
 
 
 # --- actor and place pages ------------------------------------------------------------------------------
 
 def _articles_list(entry: Entry, index: SiteIndex) -> list[str]:
-    out = [f"## Articles ({len(entry.articles)})\n"]
+    items = []
     for rid in entry.articles:
         r = index.by_id[rid]
-        source = f" · {e.text(r.source)}" if r.source else ""
-        out.append(f"- {_article_link(r)} · {_date(r)}{source}")
-    out.append("")
-    return out
+        items.append(_byline(_article_link(r), e.html_text(_date(r)), e.html_text(r.source)))
+    return [f"## Articles ({len(entry.articles)})\n", _items(items)]
 
 
 def _plural(n: int, word: str) -> str:
@@ -238,11 +259,13 @@ def _appears_with(entry: Entry, index: SiteIndex, here: str) -> list[str]:
     a_prefix = "" if here == "actors" else "../actors/"
     p_prefix = "" if here == "places" else "../places/"
     if entry.with_actors:
-        out.append("**People and organisations:** " + ", ".join(
-            f"[{e.text(index.actors[a].name)}]({a_prefix}{a}.md) ({n})" for a, n in entry.with_actors) + "\n")
+        links = ", ".join(f"{_a(f'{a_prefix}{a}.md', e.html_text(index.actors[a].name))} ({n})"
+                          for a, n in entry.with_actors)
+        out.append(raw(f"<p><strong>People and organisations:</strong> {links}</p>"))
     if entry.with_places:
-        out.append("**Places:** " + ", ".join(
-            f"[{e.text(index.places[p].name)}]({p_prefix}{p}.md) ({n})" for p, n in entry.with_places) + "\n")
+        links = ", ".join(f"{_a(f'{p_prefix}{p}.md', e.html_text(index.places[p].name))} ({n})"
+                          for p, n in entry.with_places)
+        out.append(raw(f"<p><strong>Places:</strong> {links}</p>"))
     return out
 
 
@@ -268,15 +291,12 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         for rid, q in direct:
             r = index.by_id[rid]
             anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
-            cue = f" ({e.text(q.cue)})" if q.cue else ""
-            out.append(f"{QUOTE_SEP}> “{e.text(q.text)}”\n>\n"
-                       f"> — in {_article_link(r, anchor=anchor)}{cue} · {_date(r)}\n")
+            cue = f" ({e.html_text(q.cue)})" if q.cue else ""
+            out.append(_blockquote(f"“{e.html_text(q.text)}”",
+                                   _byline(f"in {_article_link(r, anchor=anchor)}{cue}", e.html_text(_date(r)))))
     if reported:
         out.append(f"## Reported speech ({len(reported)})\n")
-        for rid, q in reported:
-            r = index.by_id[rid]
-            out.append(f"- {e.text(q.text)} — in {_article_link(r)}")
-        out.append("")
+        out.append(_items([f"{e.html_text(q.text)} — in {_article_link(index.by_id[rid])}" for rid, q in reported]))
     out += _articles_list(entry, index)
     out += _appears_with(entry, index, "actors")
     return "\n".join(out)
@@ -306,7 +326,7 @@ def map_block(entries: list[Entry], *, small: bool = False, zoom: int | None = N
     payload = payload.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     cls = "ss-map ss-map--small" if small else "ss-map"
     z = f' data-zoom="{int(zoom)}"' if zoom is not None else ""
-    return f'<div class="{cls}" data-places="{html.escape(payload, quote=True)}"{z}></div>\n'
+    return raw(f'<div class="{cls}" data-places="{html.escape(payload, quote=True)}"{z}></div>')
 
 
 def _place_quotes(entry: Entry, index: SiteIndex) -> list[tuple[Record, Quote]]:
@@ -347,9 +367,9 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
         out.append(f"## Quotes naming {e.text(entry.name)} ({len(quotes)})\n")
         for r, q in quotes:
             anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
-            text = e.text(q.text) if q.kind == "indirect" else f"“{e.text(q.text)}”"
-            out.append(f"{QUOTE_SEP}> {text}\n>\n> — {_actor_link(index, r.id, q.speaker)} in "
-                       f"{_article_link(r, anchor=anchor)}\n")
+            text = e.html_text(q.text) if q.kind == "indirect" else f"“{e.html_text(q.text)}”"
+            out.append(_blockquote(text, f"{_actor_link(index, r.id, q.speaker)} in "
+                                         f"{_article_link(r, anchor=anchor)}"))
     out += _appears_with(entry, index, "places")
     return "\n".join(out)
 
@@ -357,9 +377,10 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
 # --- indexes --------------------------------------------------------------------------------------------
 
 def _article_item(r: Record, prefix: str) -> str:
-    source = f" · {e.text(r.source)}" if r.source else ""
-    lede = f"  \n  {e.text(r.summary.lede[:280])}" if r.summary.lede else ""
-    return f"- **{_article_link(r, prefix=prefix)}**  \n  {_date(r)}{source}{lede}"
+    """Title, date and source, lede: one `<li>` of an article list."""
+    lede = f"<br>\n{e.html_text(r.summary.lede[:280])}" if r.summary.lede else ""
+    return (f"<strong>{_article_link(r, prefix=prefix)}</strong><br>\n"
+            f"{_byline(e.html_text(_date(r)), e.html_text(r.source))}{lede}")
 
 
 def articles_index(index: SiteIndex) -> str:
@@ -390,13 +411,11 @@ def articles_index(index: SiteIndex) -> str:
         out.append(f"{_plural(count, 'article')}.\n")
         for month in months:
             out.append(f"### {_month_heading(year, month)}\n")
-            out += [_article_item(r, "") for r in by_month[(year, month)]]
-            out.append("")
+            out.append(_items([_article_item(r, "") for r in by_month[(year, month)]], "ss-articles"))
     if undated:
         out.append("## Undated\n")
         out.append("The source of these articles gave no publication date.\n")
-        out += [_article_item(r, "") for r in undated]
-        out.append("")
+        out.append(_items([_article_item(r, "") for r in undated], "ss-articles"))
     return "\n".join(out)
 
 
@@ -405,19 +424,16 @@ def _initial(name: str) -> str:
     return c if c.isalpha() and c.isascii() else "#"
 
 
-def _a_to_z(entries: list[Entry], header: str, row) -> list[str]:
-    """One table per initial letter; `row(entry)` gives the cells after the linked name."""
-    out: list[str] = []
-    current = None
-    columns = header.count("|") - 1
+def _a_to_z(entries: list[Entry], headers: list[str], row) -> list[str]:
+    """One table per initial letter; `row(entry)` gives the cells after the linked name and kind."""
+    by_letter: dict[str, list[list[str]]] = {}
     for entry in sorted(entries, key=lambda x: (x.name.lower(), x.id)):
-        letter = _initial(entry.name)
-        if letter != current:
-            out += ([""] if current is not None else []) + [f"## {letter}\n", header + "\n" + "|---" * columns + "|"]
-            current = letter
-        kind = KIND_LABEL.get(entry.kind, entry.kind)
-        out.append(f"| [{e.text(entry.name)}]({entry.id}.md) | {kind} | {row(entry)} |")
-    out.append("")
+        kind = KIND_LABEL.get(entry.kind, e.html_text(entry.kind))
+        cells = [_a(f"{entry.id}.md", e.html_text(entry.name)), kind, *row(entry)]
+        by_letter.setdefault(_initial(entry.name), []).append(cells)
+    out: list[str] = []
+    for letter, rows in by_letter.items():
+        out += [f"## {letter}\n", _table(headers, rows)]
     return out
 
 
@@ -425,10 +441,10 @@ def actors_index(index: SiteIndex) -> str:
     out = [_front("Actors"), "[Home](../index.md) › Actors\n", "# Actors\n",
            f"{len(index.actors)} people, organisations and groups, A–Z.\n"]
 
-    def row(entry: Entry) -> str:
-        return f"{len(entry.articles)} | {sum(1 for _, q in entry.quotes if q.kind != 'indirect')}"
+    def row(entry: Entry) -> list[str]:
+        return [str(len(entry.articles)), str(sum(1 for _, q in entry.quotes if q.kind != "indirect"))]
 
-    out += _a_to_z(list(index.actors.values()), "| Actor | Kind | Articles | Quotes |", row)
+    out += _a_to_z(list(index.actors.values()), ["Actor", "Kind", "Articles", "Quotes"], row)
     return "\n".join(out)
 
 
@@ -443,8 +459,8 @@ def places_index(index: SiteIndex) -> str:
     if block:
         out.append(block)
         out.append("*Every place is also in the list below, with or without the map.*\n")
-    out += _a_to_z(entries, "| Place | Kind | Country | Articles |",
-                   lambda entry: f"{e.text(entry.country or '—')} | {len(entry.articles)}")
+    out += _a_to_z(entries, ["Place", "Kind", "Country", "Articles"],
+                   lambda entry: [e.html_text(entry.country or "—"), str(len(entry.articles))])
     return "\n".join(out)
 
 
@@ -463,20 +479,21 @@ def quotes_index(index: SiteIndex) -> str:
     for entry in speakers:
         quotes = [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
         out.append(f"## [{e.text(entry.name)}](../actors/{entry.id}.md)\n")
+        items = []
         for rid, q in quotes[:QUOTES_PER_SPEAKER]:
             r = index.by_id[rid]
             text = q.text if len(q.text) <= 300 else q.text[:297] + "…"
             anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
-            out.append(f"- “{e.text(text)}” — {_article_link(r, anchor=anchor)}")
+            items.append(f"“{e.html_text(text)}” — {_article_link(r, anchor=anchor)}")
         if len(quotes) > QUOTES_PER_SPEAKER:
-            out.append(f"- [all {len(quotes)} quotes by {e.text(entry.name)} →](../actors/{entry.id}.md)")
-        out.append("")
+            items.append(_a(f"../actors/{entry.id}.md",
+                            f"all {len(quotes)} quotes by {e.html_text(entry.name)} →"))
+        out.append(_items(items))
     unattributed = [(r, q) for r in index.records for q in r.quotes if q.kind != "indirect" and not q.speaker]
     if unattributed:
         out.append(f"## Speaker not named ({len(unattributed)})\n")
-        for r, q in unattributed[:UNNAMED_QUOTES]:
-            out.append(f"- “{e.text(q.text[:300])}” — {_article_link(r)}")
-        out.append("")
+        out.append(_items([f"“{e.html_text(q.text[:300])}” — {_article_link(r)}"
+                           for r, q in unattributed[:UNNAMED_QUOTES]]))
     return "\n".join(out)
 
 
@@ -486,8 +503,9 @@ def latest_fragment(index: SiteIndex) -> str:
     out = [f"{_plural(len(index.records), 'article')} · [{_plural(len(index.actors), 'actor')}](actors/index.md)"
            f" · [{_plural(len(index.places), 'place')}](places/index.md) · "
            f"[{_plural(quotes, 'quote')}](quotes/index.md)\n", "## Latest articles\n"]
-    out += [_article_item(r, "articles/") for r in index.records[:HOME_LATEST]]
-    if not index.records:
+    if index.records:
+        out.append(_items([_article_item(r, "articles/") for r in index.records[:HOME_LATEST]], "ss-articles"))
+    else:
         out.append("*No articles yet: put some in the seeds folder and run `make site`.*")
     out.append("\n[All articles by date →](articles/index.md)\n")
     return "\n".join(out)

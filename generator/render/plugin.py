@@ -23,16 +23,20 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import time
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+
+from generator.render import RAW_END, RAW_START
 
 MARKER = "<!-- summary-site:latest -->"
 FRAGMENT = Path(".summary-site") / "latest.md"
@@ -52,6 +56,44 @@ _ARTICLE_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
 _BREADCRUMB = re.compile(r'<p>(<a href="[^"]*">Home</a> › )')
 _APPEARS_WITH = re.compile(r'(<h2 id="appears-with">.*?)(\s*</article>)', re.S)
 log = logging.getLogger("mkdocs.plugins.summary-site")
+_RAW = re.compile(re.escape(RAW_START) + r"\n(.*?)\n" + re.escape(RAW_END), re.S)
+_PLACEHOLDER = re.compile(r"<!-- summary-site:block (\d+) -->")
+_MD_HREF = re.compile(r'href="([^":?#]+\.md)(#[^"]*)?"')
+
+
+def set_aside(markdown: str) -> tuple[str, list[str]]:
+    """The generated raw HTML regions (see `generator.render.RAW_START`) out of the Markdown, each replaced by
+    a numbered HTML comment that Markdown passes through at no cost."""
+    blocks: list[str] = []
+
+    def keep(m: re.Match) -> str:
+        blocks.append(m[1])
+        return f"<!-- summary-site:block {len(blocks) - 1} -->"
+
+    return _RAW.sub(keep, markdown), blocks
+
+
+def put_back(html: str, blocks: list[str]) -> str:
+    if not blocks:
+        return html
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m[1])] if int(m[1]) < len(blocks) else "", html)
+
+
+def resolve_md_links(content: str, page, files) -> str:
+    """`href="../actors/x.md"` in raw HTML blocks -> the page's URL, as MkDocs does for Markdown links (the
+    generated pages write their long tables and lists as raw HTML, which MkDocs does not touch). A link to a
+    missing page is a warning, so `mkdocs build --strict` fails on it as on a broken Markdown link."""
+    base = posixpath.dirname(page.file.src_uri)
+
+    def url(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, unescape(m[1])))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning("summary-site: %s links to '%s', which is not a page", page.file.src_uri, m[1])
+            return m[0]
+        return f'href="{escape(file.url_relative_to(page.file), quote=True)}{m[2] or ""}"'
+
+    return _MD_HREF.sub(url, content)
 
 
 class SummarySiteConfig(Config):
@@ -83,6 +125,10 @@ def pagefind_executable() -> Path | None:
 
 class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
     chunked = False
+
+    def __init__(self):
+        super().__init__()
+        self._set_aside: dict[str, list[str]] = {}
 
     @event_priority(50)  # before Material's search plugin reads its own config
     def on_config(self, config):
@@ -131,15 +177,24 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
                 if name in ("search", "material/search") and hasattr(p.config, "enabled")]
 
     def on_page_markdown(self, markdown: str, page, config, files):
-        if page.file.src_uri != "index.md":
-            return markdown
-        fragment = Path(config["docs_dir"]) / FRAGMENT
+        if page.file.src_uri == "index.md":
+            markdown = self._with_latest(markdown, Path(config["docs_dir"]))
+        markdown, self._set_aside[page.file.src_uri] = set_aside(markdown)
+        return markdown
+
+    @staticmethod
+    def _with_latest(markdown: str, docs: Path) -> str:
+        fragment = docs / FRAGMENT
         if not fragment.is_file():
             return markdown
         latest = fragment.read_text(encoding="utf-8")
         if MARKER in markdown:
             return markdown.replace(MARKER, latest, 1)
         return markdown.rstrip() + "\n\n" + latest
+
+    def on_page_content(self, html: str, page, config, files):
+        html = put_back(html, self._set_aside.pop(page.file.src_uri, []))
+        return resolve_md_links(html, page, files)
 
     def on_post_page(self, output: str, page, config):
         """With the chunked search, mark the content Pagefind indexes (not the header, navigation, footer)."""
