@@ -57,7 +57,7 @@ class Cache:
             tmp = f.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
             os.replace(tmp, f)
-        except OSError as e:
+        except (OSError, ValueError) as e:  # ValueError covers UnicodeError: the cache is only an optimisation
             log.debug("cache write failed: %s", e)
 
 

@@ -30,6 +30,11 @@ BAD_FILES: dict[str, bytes | str] = {
     "huge.txt": b"Huge file\n\n" + b"word " * (4 * 1024 * 1024 + 10),  # 20 MB
     "title-only.txt": "Only a headline\n",
     "broken-front-matter.md": "---\ntitle: [oops\n---\n\nText.\n",
+    # nine levels of YAML aliases: a billion "lol"s if anything expanded them
+    "yaml-bomb.md": "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+        + "title: *i\nauthor: *i\n---\n\n“Yes,” said Jane Doe, a lawyer.\n",
+    "deep.json": "[" * 100_000 + "]" * 100_000,
 }
 GOOD_FILES: dict[str, bytes | str] = {
     "budget with spaces é #1 ?.txt": GOOD,
@@ -45,13 +50,21 @@ GOOD_FILES: dict[str, bytes | str] = {
                       "said, and the ferry timetable will not change.</p></article></body></html>",
     "same-title-a.txt": GOOD,
     "sub/same-title-b.txt": GOOD,
+    "title-escape.json": '{"title": "Lone surrogate \\ud800 in JSON", "text": "The harbour authority said on '
+                         'Tuesday that the repairs would take a year and cost four million pounds."}',
 }
 
 
 @pytest.fixture(scope="module")
 def messy_build(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("messy"), {**BAD_FILES, **GOOD_FILES})
-    os.symlink(project / "seeds" / "gone.txt", project / "seeds" / "dangling.txt")
+    seeds = project / "seeds"
+    os.symlink(seeds / "gone.txt", seeds / "dangling.txt")
+    os.symlink(seeds / "loop-b.txt", seeds / "loop-a.txt")
+    os.symlink(seeds / "loop-a.txt", seeds / "loop-b.txt")
+    os.mkfifo(seeds / "fifo.txt")  # reading it would wait forever
+    (seeds / "folder.txt").mkdir()  # a folder is walked, not read
+    (seeds / os.fsdecode(b"not-utf8-\xff.txt")).write_text(GOOD.replace("Council", "Harbour board"))
     return project
 
 
@@ -66,14 +79,15 @@ def test_messy_folder_builds_with_one_line_per_bad_file(messy_build, capsys):
     assert all(ln.startswith("error: ") for ln in lines), lines
     expected = {"empty.txt": "empty", "blank.txt": "empty", "image.txt": "PNG", "binary.txt": "binary",
                 "huge.txt": "too large", "title-only.txt": "no body", "broken-front-matter.md": "front matter",
-                "dangling.txt": "broken symbolic link"}
+                "dangling.txt": "broken symbolic link", "loop-a.txt": "link loop", "loop-b.txt": "link loop",
+                "fifo.txt": "not a regular file", "yaml-bomb.md": "aliases", "deep.json": "nested too deeply"}
     for name, reason in expected.items():
         hits = [ln for ln in lines if f"/{name}:" in ln]
         assert len(hits) == 1 and reason in hits[0], (name, hits)
     assert len(lines) == len(expected)
     pages = sorted(p.parent.name for p in (project / "site" / "articles").glob("*/index.html"))
     # the seed + every good file (two share a title and still get two pages)
-    assert len(pages) == 1 + len(GOOD_FILES)
+    assert len(pages) == 1 + len(GOOD_FILES) + 1  # + the file whose name is not UTF-8
     assert len([p for p in pages if p.startswith("council-approves-new-budget")]) == 4
 
 

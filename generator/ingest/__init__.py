@@ -6,6 +6,7 @@ Every failure is an `IngestError` whose message is one line naming the file (and
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,22 +42,58 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[IngestError
                     f = Path(root, name)
                     if name.startswith(".") or f.suffix.lower() not in SUFFIXES:
                         continue
-                    if not f.exists():
-                        errors.append(IngestError(str(f), "broken symbolic link"))
+                    problem = _not_readable(f)
+                    if problem:
+                        errors.append(IngestError(str(f), problem))
                     else:
                         files.append(f)
-        elif p.is_symlink() and not p.exists():
-            errors.append(IngestError(str(p), "broken symbolic link"))
-        elif not p.exists():
+        elif not p.exists() and not p.is_symlink():
             errors.append(IngestError(str(p), "no such file"))
+        elif problem := _not_readable(p):
+            errors.append(IngestError(str(p), problem))
         else:
             files.append(p)
     return files, errors
 
 
+def _not_readable(f: Path) -> str | None:
+    """Why a path found in a folder is no file to read: reading a FIFO or a device would block or never end."""
+    try:
+        if not f.exists():
+            return "broken symbolic link (or a link loop)"
+    except OSError as e:
+        return f"cannot read ({e.strerror or e})"
+    if not f.is_file():
+        return "not a regular file"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unicode(s: str) -> str:
+    """Lone surrogates (from undecodable file names, or "\\ud800" escapes in JSON) cannot be written as
+    UTF-8: they become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", s)
+
+
+def _valid_unicode(a: Article) -> Article:
+    for f in ("path", "title", "standfirst", "source", "date", "url"):
+        value = getattr(a, f)
+        if isinstance(value, str):
+            setattr(a, f, _unicode(value))
+    for f in ("paragraphs", "authors", "tags", "boilerplate"):
+        setattr(a, f, [_unicode(x) for x in getattr(a, f)])
+    return a
+
+
+def _one_line(e: Exception) -> str:
+    return " ".join(str(e).split())[:200]
+
+
 def read_path(path: Path) -> Iterator[Article | IngestError]:
     """Read one file: yields its articles, or an error per unusable file or item."""
-    name = str(path)
+    name = _unicode(str(path))  # a file name that is not UTF-8 still prints and serialises
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -82,6 +119,12 @@ def read_path(path: Path) -> Iterator[Article | IngestError]:
     except ValueError as e:
         yield IngestError(name, str(e))
         return
+    except RecursionError:
+        yield IngestError(name, f"{fmt} nested too deeply to read")
+        return
+    except Exception as e:  # noqa: BLE001  a reader's bug or a parser's limit: this file fails, not the batch
+        yield IngestError(name, f"cannot read as {fmt} ({type(e).__name__}: {_one_line(e)})")
+        return
     for i, item in enumerate(items):
         if isinstance(item, IngestError) or isinstance(item, Exception):
             yield item if isinstance(item, IngestError) else IngestError(name, str(item), i)
@@ -92,7 +135,7 @@ def read_path(path: Path) -> Iterator[Article | IngestError]:
             continue
         if item.date is None:
             item.date = date_from_text([item.standfirst, *item.paragraphs] if item.standfirst else item.paragraphs)
-        yield _limit(item)
+        yield _limit(_valid_unicode(item))
 
 
 def sniff(content: str, suffix: str) -> str:

@@ -10,6 +10,22 @@ from generator.ingest.meta import clean_date, split_authors
 from generator.ingest.text import is_boilerplate
 from generator.records import Article
 
+
+class _NoAliases(yaml.SafeLoader):
+    """Front matter without YAML aliases: nine nested `*refs` expand to a billion values (a "YAML bomb"),
+    and no article's metadata needs them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases (*name) are not allowed")
+        return super().compose_node(parent, index)
+
+
+def _text(value) -> str:
+    """A scalar as text; a list or mapping where text belongs counts as missing."""
+    return "" if value is None or isinstance(value, (list, dict)) else str(value).strip()
+
+
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -18,7 +34,7 @@ def parse(content: str, path: str) -> Article:
     m = _FRONT.match(content)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = yaml.load(m.group(1), Loader=_NoAliases)  # noqa: S506  a SafeLoader
         except yaml.YAMLError as e:
             raise ValueError(f"broken YAML front matter ({str(e).splitlines()[0]})") from None
         if loaded is not None and not isinstance(loaded, dict):
@@ -27,18 +43,21 @@ def parse(content: str, path: str) -> Article:
         content = content[m.end():]
     paragraphs = [strip_markup(p) for p in re.split(r"\n\s*\n", content)]
     paragraphs = [p for p in paragraphs if p]
-    title = str(meta.get("title") or "").strip()
+    title = _text(meta.get("title"))
     if not title and paragraphs and re.match(r"^#\s", content.lstrip()):
         title = paragraphs.pop(0)
     body = [p for p in paragraphs if not is_boilerplate(p)]
     tags = meta.get("tags") or []
+    tags = [_text(t) for t in tags] if isinstance(tags, list) else [_text(tags)]
+    authors = meta.get("authors") or meta.get("author")
+    authors = [_text(a) for a in authors] if isinstance(authors, list) else _text(authors)
     return Article(
         path=path, title=title or (body[0][:80] if body else ""), paragraphs=body,
-        standfirst=str(meta.get("standfirst") or meta.get("description") or meta.get("summary") or "").strip(),
-        source=str(meta.get("source") or "").strip(), date=clean_date(meta.get("date")),
-        url=str(meta["url"]) if meta.get("url") else None,
-        authors=split_authors(meta.get("authors") or meta.get("author")),
-        tags=[str(t) for t in tags] if isinstance(tags, list) else [str(tags)],
+        standfirst=_text(meta.get("standfirst") or meta.get("description") or meta.get("summary")),
+        source=_text(meta.get("source")), date=clean_date(None if isinstance(meta.get("date"), (list, dict))
+                                                         else meta.get("date")),
+        url=_text(meta.get("url")) or None, authors=split_authors(authors),
+        tags=[t for t in tags if t][:20],
         format="markdown", boilerplate=[p for p in paragraphs if is_boilerplate(p)])
 
 
