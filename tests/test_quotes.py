@@ -153,3 +153,10 @@ def test_straight_single_quotes_in_a_british_style_article(quotes_of):
     assert by_text["We have bent over backwards. They don't take it seriously"].speaker == "Mick Whelan"
     assert by_text["angrier than ever"].speaker == "Mick Whelan"
     assert "derisory" in by_text  # a partial quote, apostrophes of "drivers'" and "don't" ignored
+
+
+def test_a_first_name_alone_still_tells_he_from_she(quotes_of):
+    """"Melanie" has no surname, but her given name says she is not the "he" of the quote."""
+    (q,) = direct(quotes_of("Melanie watched the rally on television with her neighbour Tom Baker.",
+                            "“I love this country,” he said."))
+    assert q.speaker == "Tom Baker"

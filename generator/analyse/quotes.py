@@ -390,9 +390,11 @@ def _genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) ->
     for a in actors:
         for w in re.findall(r"[a-z]+", " ".join([a.name] + a.aliases + a.roles).lower()):
             votes[a.name]["m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else "-"] += 3
-        first = a.name.split()[0] if a.kind == "person" and len(a.name.split()) >= 2 else ""
-        if first and names.gender(first):
-            votes[a.name][names.gender(first)] += 2  # a given name is evidence, weaker than "Mrs."
+        words = a.name.split() if a.kind == "person" else []
+        if len(words) >= 2 and names.gender(words[0]):
+            votes[a.name][names.gender(words[0])] += 2  # a given name is evidence, weaker than "Mrs."
+        elif len(words) == 1 and names.is_given_name(words[0]) and names.gender(words[0]):
+            votes[a.name][names.gender(words[0])] += 1  # "Melanie said": a first name alone (or a surname)
     for s, _, _, name in spans:
         word = re.search(r"(\w+)\.?\s*$", docs.text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
         low = word.group(1).lower() if word else ""
