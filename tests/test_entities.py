@@ -247,3 +247,37 @@ def test_name_particles_and_given_names_from_the_dictionary(run):
     assert kinds.get("Matteo Piantedosi") == "person"
     assert actor(r, "Matteo Piantedosi").roles == ["interior minister"]
     assert kinds.get("Al Jazeera") == "organization"  # "Al" is no given name here
+
+
+# --- words the model takes for names ---------------------------------------------------------------------
+
+def test_name_suffix_alone_is_no_place(run):
+    r = run("The report was written by Robert A. Hale, Jr., a fellow at the policy institute in Leeds.")
+    assert "Jr." not in place_names(r) and "Jr." not in names(r)
+    assert any(a.name.startswith("Robert A. Hale") for a in r.actors if a.kind == "person")
+
+
+def test_common_word_at_sentence_start_is_no_person(run):
+    r = run("How much does turnout matter? Scholars have long argued about it, said Anne Ross, a lecturer.")
+    assert "Scholars" not in names(r)
+    assert actor(r, "Anne Ross").kind == "person"
+
+
+def test_half_of_a_direction_pair_is_no_name(run):
+    r = run("Governments in Eastern and Northern Europe fear the new pipeline, the minister said in Warsaw.")
+    assert "Eastern" not in names(r) and "Eastern" not in place_names(r)
+    assert "Warsaw" in place_names(r)
+
+
+def test_plural_head_makes_a_group_not_a_person(run):
+    r = run("Alpha Natural Resources, the coal company, filed for bankruptcy in Virginia.",
+            "Students who rely on Pell Grants will pay more, said Cheryl Mills, a lawyer.")
+    assert actor(r, "Alpha Natural Resources").kind != "person"
+    assert not any(a.kind == "person" and a.name == "Pell Grants" for a in r.actors)
+    assert actor(r, "Cheryl Mills").kind == "person"
+
+
+def test_news_outlet_is_an_organisation(run):
+    r = run("In a Bloomberg interview on Friday, the chancellor said taxes would not rise.")
+    assert actor(r, "Bloomberg").kind == "organization"
+    assert "Bloomberg" not in place_names(r)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.analyse import docs, gazetteer, names
 from generator.analyse.lexicon import (
     DEMONYMS,
+    DIRECTIONS,
     GIVEN_NAMES,
     HONORIFICS,
     KNOWN_ORGS,
@@ -61,6 +62,7 @@ class Mention:
     affiliations: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     strong: bool = True  # from the model or a pattern (weak: a re-found surname)
+    plural: bool = False  # ends in a plural proper noun ("Cleveland Cavaliers", "Pell Grants"): no person
 
 
 @dataclass
@@ -293,8 +295,15 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         return None
     if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
         vote = "org"  # "John Muir Trust"
-    mention = Mention(start, end, name, vote, roles=roles)
-    if vote == "person" or (vote == "org" and _given_name_first(name)):  # a person the model called an org
+    # "Pell Grants", "Cleveland Cavaliers": a plural head makes a group, unless a given name leads
+    # ("Willie Mays", "Cheryl Mills": the tagger now and then reads such surnames as plurals)
+    plural = len(tokens) >= 2 and tokens[-1].tag_ == "NNPS" and (
+        len(tokens) >= 3 or not names.is_given_name(tokens[0].text)
+        or gazetteer.is_known_place(tokens[0].text, 100_000))
+    if vote == "person" and plural:
+        vote = "org"
+    mention = Mention(start, end, name, vote, roles=roles, plural=plural)
+    if vote == "person" or (vote == "org" and not plural and _given_name_first(name)):  # a person called an org
         _roles_around(doc[tokens[0].i:tokens[-1].i + 1], mention)
     return mention
 
@@ -303,8 +312,15 @@ def _not_a_name(tokens, vote: str) -> bool:
     """Role phrases ("Tory MPs"), party labels ("Democrat"), events ("Brexit"), laws and stray initials."""
     words = [t.lower_.rstrip(".") for t in tokens]
     text = " ".join(words)
-    if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS:
-        return True
+    if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS or text in SUFFIXES:
+        return True  # ... and "Jr." cut off its name
+    common = ("NNS", "NN", "JJ", "RB") if vote == "person" else ("NNS", "NN")  # a place in "pro-Moscow" is JJ
+    if len(tokens) == 1 and tokens[0].tag_ in common and not tokens[0].is_upper:
+        return True  # "Scholars have long argued": a common word at the start of a sentence
+    if len(tokens) == 1 and words[0] in DIRECTIONS:
+        nxt = tokens[0].doc[tokens[0].i + 1] if tokens[0].i + 1 < len(tokens[0].doc) else None
+        if nxt is not None and nxt.lower_ in ("and", "or", ",", "&"):
+            return True
     if vote in ("person", "place") and (text in DEMONYMS or text.removesuffix("s") in DEMONYMS):
         return True  # "Latinos", "Kurds": groups, never people or places
     if vote == "person" and len(words) == 2 and words[1] in TITLES and gazetteer.is_known_place(tokens[0].text):
@@ -647,7 +663,7 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         votes = _votes(c)
         names = c.names()
         multi_person = any(m.vote == "person" and len(_bare(m.name)) >= 2 for m in c.mentions)
-        given = any(_given_name_first(m.name) for m in c.mentions if m.vote in ("person", "org"))
+        given = any(_given_name_first(m.name) for m in c.mentions if m.vote in ("person", "org") and not m.plural)
         low = {gazetteer.norm(n).removeprefix("the ") for n in names}
         if low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
             c.kind = "org"  # "Twitter", "Downing Street said"

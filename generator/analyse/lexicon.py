@@ -179,6 +179,9 @@ KNOWN_ORGS = {
     "cnn", "fox news", "msnbc", "nbc", "abc", "cbs", "npr", "pbs", "itv", "sky news", "channel 4",
     "guardian", "times", "telegraph", "independent", "daily mail", "financial times", "economist",
     "politico", "axios", "breitbart", "huffpost", "nhs", "nato", "opec", "imf", "ofcom", "ofsted",
+    "bloomberg", "bloomberg news", "associated press", "press association", "pa media", "new york times",
+    "washington post", "wall street journal", "usa today", "los angeles times", "cbs news", "abc news",
+    "nbc news", "bbc news", "itv news", "daily telegraph", "daily express", "evening standard",
 }
 """Companies, outlets and bodies the small model often calls people or places."""
 
@@ -186,3 +189,10 @@ PARTY_WORDS = {
     "democrat", "republican", "tory", "conservative", "liberal", "socialist", "libertarian",
 }
 """A party member's label ("Democrat", "Tory"): never an actor by itself."""
+
+
+DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "east", "west", "north", "south",
+              "middle", "upper", "lower", "greater", "inner", "outer", "northeastern", "northwestern",
+              "southeastern", "southwestern"}
+"""Words that start region names; alone before "and" they are half of a pair ("Eastern and Northern
+Europe", "Central and East European countries"), not a name."""
