@@ -188,6 +188,7 @@ def _warm_up() -> None:
     load()
     gazetteer._index()
     names._detector()
+    names._nicknamer()
     _identifier()
 
 

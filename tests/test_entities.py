@@ -281,3 +281,12 @@ def test_news_outlet_is_an_organisation(run):
     r = run("In a Bloomberg interview on Friday, the chancellor said taxes would not rise.")
     assert actor(r, "Bloomberg").kind == "organization"
     assert "Bloomberg" not in place_names(r)
+
+
+def test_nickname_and_formal_name_are_one_person(run):
+    r = run("Vice President Joseph R. Biden spoke in Scranton on Monday.",
+            "Joe Biden told the crowd that the plant would stay open. Bill Rowe, a worker, and "
+            "William Rowe Jr., his son, cheered.")
+    biden = actor(r, "Joseph R. Biden")
+    assert "Joe Biden" in biden.aliases
+    assert len([a for a in r.actors if a.kind == "person" and a.name.endswith("Biden")]) == 1

@@ -540,13 +540,13 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             continue  # "Jordan" the country, not Jim Jordan
         target.mentions.extend(c.mentions)
         merged.add(id(c))
-    # two full names where one extends the other ("Donald Trump" / "Donald J. Trump")
+    # two full names where one extends the other ("Donald Trump" / "Donald J. Trump", "Joe" / "Joseph R. Biden")
     for a in people:
         for b in people:
             if a is b or id(a) in merged or id(b) in merged:
                 continue
             ba, bb = _bare(max(a.names(), key=len)), _bare(max(b.names(), key=len))
-            if ba[-1] == bb[-1] and ba[0] == bb[0] and len(ba) != len(bb):
+            if ba[-1] == bb[-1] and len(ba) != len(bb) and _same_given_name(ba[0], bb[0]):
                 (a if len(ba) > len(bb) else b).mentions.extend((b if len(ba) > len(bb) else a).mentions)
                 merged.add(id(b if len(ba) > len(bb) else a))
     # a name that ends another, longer one is the same person ("García Lorca" / "Federico García Lorca")
@@ -572,6 +572,10 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 merged.add(id(c))
                 break
     return [c for c in clusters if id(c) not in merged]
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    return names.same_given_name(a, b)  # (a module-level name: `names` is a local list in the callers)
 
 
 def _person_like(c: Cluster) -> bool:

@@ -1,5 +1,6 @@
 """Given names, from gender-guesser's dictionary (about 40,000 names, offline): to find people the model
-missed, and as gender evidence when a he/she has to be resolved."""
+missed, and as gender evidence when a he/she has to be resolved. Nicknames ("Joe" for "Joseph") from the
+`nicknames` package's hand-curated table."""
 
 from __future__ import annotations
 
@@ -33,3 +34,22 @@ def is_given_name(word: str) -> bool:
     if low in GIVEN_NAMES:
         return True
     return len(low) > 2 and low not in NOT_GIVEN and _detector().get_gender(low) in ("male", "female")
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=4096)
+def same_given_name(a: str, b: str) -> bool:
+    """"Joe" and "Joseph", "Bill" and "William": one given name, or a name and one of its nicknames."""
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    if a == b:
+        return True
+    if len(a) < 2 or len(b) < 2:
+        return False
+    nick = _nicknamer()
+    return b in nick.nicknames_of(a) or a in nick.nicknames_of(b)
