@@ -290,3 +290,23 @@ def test_nickname_and_formal_name_are_one_person(run):
     biden = actor(r, "Joseph R. Biden")
     assert "Joe Biden" in biden.aliases
     assert len([a for a in r.actors if a.kind == "person" and a.name.endswith("Biden")]) == 1
+
+
+def test_surname_that_is_also_a_town_stays_the_person(run):
+    r = run("Judge Merrick Garland was nominated to the court in March.",
+            "Garland has waited longer than any nominee, senators said.")
+    assert "Garland" in actor(r, "Merrick Garland").aliases
+    assert "Garland" not in place_names(r)
+
+
+def test_company_short_name_joins_the_company(run):
+    r = run("Patriot Coal sold three mines to a start-up in West Virginia.",
+            "Unlike Patriot, the start-up has few lenders. Patriot's creditors approved the sale.")
+    patriot = [a for a in r.actors if "Patriot Coal" in [a.name, *a.aliases]]
+    assert len(patriot) == 1 and patriot[0].kind == "organization"
+    assert not any(a.kind == "person" and "Patriot" in a.name for a in r.actors)
+
+
+def test_family_and_place_heads_are_no_people(run):
+    r = run("The Clintons flew to Midway Atoll, where the president spoke about rising seas.")
+    assert not any(a.kind == "person" and a.name in ("Clintons", "Midway Atoll") for a in r.actors)

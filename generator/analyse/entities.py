@@ -24,6 +24,7 @@ from generator.analyse.lexicon import (
     KNOWN_ORGS,
     ORG_HEADS,
     PARTY_WORDS,
+    PLACE_HEADS,
     PORTFOLIO_WORDS,
     ROLE_WORDS,
     TITLES,
@@ -295,6 +296,9 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         return None
     if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
         vote = "org"  # "John Muir Trust"
+    if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in PLACE_HEADS \
+            and not names.is_given_name(tokens[0].text):
+        vote = "place"  # "Midway Atoll"
     # "Pell Grants", "Cleveland Cavaliers": a plural head makes a group, unless a given name leads
     # ("Willie Mays", "Cheryl Mills": the tagger now and then reads such surnames as plurals)
     plural = len(tokens) >= 2 and tokens[-1].tag_ == "NNPS" and (
@@ -314,9 +318,12 @@ def _not_a_name(tokens, vote: str) -> bool:
     text = " ".join(words)
     if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS or text in SUFFIXES:
         return True  # ... and "Jr." cut off its name
-    common = ("NNS", "NN", "JJ", "RB") if vote == "person" else ("NNS", "NN")  # a place in "pro-Moscow" is JJ
+    # a place in "pro-Moscow" is JJ; "the Clintons" (NNPS) is a family
+    common = ("NNS", "NN", "JJ", "RB", "NNPS") if vote == "person" else ("NNS", "NN")
     if len(tokens) == 1 and tokens[0].tag_ in common and not tokens[0].is_upper:
         return True  # "Scholars have long argued": a common word at the start of a sentence
+    if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
+        return True  # "Coal", "Council": a word left over from an organisation's name
     if len(tokens) == 1 and words[0] in DIRECTIONS:
         nxt = tokens[0].doc[tokens[0].i + 1] if tokens[0].i + 1 < len(tokens[0].doc) else None
         if nxt is not None and nxt.lower_ in ("and", "or", ",", "&"):
@@ -534,10 +541,13 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if not word:
             continue
         target = _person_for(word, people)
+        if target is None and (target := _company_for(word, clusters, c)) is not None:
+            for m in c.mentions:
+                m.vote = "org"  # the company's short name, whatever the model took it for
         if target is None:
             continue
-        if not _votes(c)["person"] and gazetteer.is_known_place(names[0], 100_000):
-            continue  # "Jordan" the country, not Jim Jordan
+        if not _votes(c)["person"] and _place_more_than_surname(names[0]):
+            continue  # "Jordan" the country, not Jim Jordan; but "Garland" after "Merrick Garland"
         target.mentions.extend(c.mentions)
         merged.add(id(c))
     # two full names where one extends the other ("Donald Trump" / "Donald J. Trump", "Joe" / "Joseph R. Biden")
@@ -572,6 +582,14 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 merged.add(id(c))
                 break
     return [c for c in clusters if id(c) not in merged]
+
+
+def _place_more_than_surname(word: str) -> bool:
+    """A country, region or very big city: named alone, it is the place even where a person of that surname
+    is in the article. A smaller city of that name ("Garland", "Lincoln") is the person."""
+    if gazetteer.norm(word) in gazetteer.WELL_KNOWN_REGIONS:
+        return True
+    return any(h.kind != "city" or h.population >= 1_000_000 for h in gazetteer.candidates(word))
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -638,6 +656,14 @@ def _stem_place(name: str) -> str:
     return re.sub(r"^(?:eastern|western|northern|southern|central|greater)\s+", "", stem)
 
 
+def _company_for(word: str, clusters: list[Cluster], short: Cluster) -> Cluster | None:
+    """"Patriot" for "Patriot Coal", "Walter" for "Walter Energy": the one organisation whose name is this
+    word plus an organisation word."""
+    found = [o for o in clusters if o is not short and any(
+        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS for b in map(_bare, o.names()))]
+    return found[0] if len(found) == 1 else None
+
+
 def _person_for(word: str, people: list[Cluster]) -> Cluster | None:
     """The person whose surname (or, failing that, unique first name) is `word`; the most mentioned wins."""
     by_surname = [c for c in people if any(_surname(n) == word or (_bare(n) and _bare(n)[-1] == word)
@@ -674,7 +700,7 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         elif votes["acronym"] or votes["coalition"] or c.acronym:
             c.kind = "org"
         elif (multi_person and (votes["person"] >= votes["place"] or not _full_name_is_place(c))) \
-                or (given and not votes["place"]):
+                or (given and votes["place"] <= votes["person"] + votes["org"]):
             c.kind = "person"
         elif low & (gazetteer.WELL_KNOWN_REGIONS | gazetteer.WATER_NAMES):
             c.kind = "place"  # "Crimea", "the Danube": never people or organisations

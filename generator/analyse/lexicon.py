@@ -146,7 +146,16 @@ ORG_HEADS = {
     "university", "company", "corporation", "bank", "fund", "board", "service", "services", "police",
     "administration", "government", "parliament", "congress", "senate", "house", "assembly", "guard",
     "society", "league", "caucus", "club", "college", "school", "trust", "authority",
+    "coal", "energy", "fuels", "mining", "healthcare", "oil", "airlines", "airways", "holdings", "partners",
+    "industries", "technologies", "pharmaceuticals", "inc", "ltd", "plc", "llc", "corp", "hospital",
+    "laboratories", "studios", "insurance", "railways",
 }
+
+PLACE_HEADS = {
+    "island", "islands", "atoll", "bay", "river", "lake", "mountains", "valley", "peninsula", "strait",
+    "sea", "ocean", "gulf", "desert", "canyon", "coast", "county", "province",
+}
+"""Last words of place names: "Midway Atoll" is no person (unless a given name leads: "Michael Bay")."""
 
 GIVEN_NAMES = set("""
 aaron abdul abdullah angus abigail adam adrian ahmed alan albert alejandro alex alexander alexandra alexis ali
