@@ -310,3 +310,15 @@ def test_company_short_name_joins_the_company(run):
 def test_family_and_place_heads_are_no_people(run):
     r = run("The Clintons flew to Midway Atoll, where the president spoke about rising seas.")
     assert not any(a.kind == "person" and a.name in ("Clintons", "Midway Atoll") for a in r.actors)
+
+
+def test_a_country_that_speaks_stays_a_place(run):
+    r = run("North Korea tested a missile on Friday.",
+            "Japan branded North Korea an “outlaw nation in the neighbourhood.” Leaders condemned N. Korea again.")
+    assert not any(a.name in ("Japan", "N. Korea") for a in r.actors)
+    assert {"Japan", "North Korea"} <= place_names(r)
+
+
+def test_hyphenated_given_name_makes_a_person(run):
+    r = run("French foreign minister Jean-Marc Ayrault said the test was a grave violation.")
+    assert actor(r, "Jean-Marc Ayrault").kind == "person"

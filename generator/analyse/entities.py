@@ -699,6 +699,8 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
             c.kind = "org"  # "Twitter", "Downing Street said"
         elif votes["acronym"] or votes["coalition"] or c.acronym:
             c.kind = "org"
+        elif any(len(_bare(n)) >= 2 and gazetteer.is_country(n) for n in names):
+            c.kind, c.geo = "place", gazetteer.resolve(next(n for n in names if gazetteer.is_country(n)))
         elif (multi_person and (votes["person"] >= votes["place"] or not _full_name_is_place(c))) \
                 or (given and votes["place"] <= votes["person"] + votes["org"]):
             c.kind = "person"

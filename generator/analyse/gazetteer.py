@@ -208,6 +208,10 @@ def candidates(name: str) -> list[GeoHit]:
                     break
     if not hits and re.match(r"^(?:al|el|ar|as|ad)-", key) is None:
         hits = _index().get("al-" + key, []) or _index().get("al " + key, [])
+    compass = re.match(r"^([nsew]) (.+)$", key)  # headline style: "N. Korea", "S. Africa"
+    if not hits and compass:
+        full = {"n": "north", "s": "south", "e": "east", "w": "west"}[compass[1]]
+        hits = _index().get(f"{full} {compass[2]}", [])
     if not hits and re.search(r"\b(?:st|saint|ft|mt)\b", key):  # "Port St. Lucie", "Saint Louis"
         for short, full in (("st", "saint"), ("ft", "fort"), ("mt", "mount")):
             alt = re.sub(rf"\b{short}\b", full, key)

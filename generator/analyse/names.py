@@ -33,6 +33,8 @@ def is_given_name(word: str) -> bool:
     low = word.lower()
     if low in GIVEN_NAMES:
         return True
+    if "-" in low.strip("-"):  # "Jean-Marc", "Mary-Kate"
+        return all(is_given_name(part) for part in low.split("-"))
     return len(low) > 2 and low not in NOT_GIVEN and _detector().get_gender(low) in ("male", "female")
 
 

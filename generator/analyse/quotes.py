@@ -238,6 +238,7 @@ class _MentionIndex:
         self.para_starts = para_starts
         self.by_name = {a.name: a for a in actors}
         self.spans = [s for s in entities.spans if s[2] == "actor"]
+        self.places = {s[3] for s in entities.spans if s[2] == "place"}
         self.starts = [s[0] for s in self.spans]
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
@@ -840,6 +841,8 @@ def _new_actor_named(name: str, mentions: _MentionIndex, kind: str = "person") -
         return None
     if name in mentions.by_name:
         return name
+    if kind == "organization" and name in mentions.places:
+        return name  # "Japan branded North Korea …": the country speaks; it stays a place, not a new actor
     for a in mentions.actors:
         if name in a.aliases or (a.kind == "person" and a.name.split()[-1] == name):
             return a.name
