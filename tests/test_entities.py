@@ -322,3 +322,10 @@ def test_a_country_that_speaks_stays_a_place(run):
 def test_hyphenated_given_name_makes_a_person(run):
     r = run("French foreign minister Jean-Marc Ayrault said the test was a grave violation.")
     assert actor(r, "Jean-Marc Ayrault").kind == "person"
+
+
+def test_prefixes_dashes_and_bare_titles_are_trimmed(run):
+    r = run("The pro-Clinton Priorities USA Action raised money, and un-American ideas were denounced.",
+            "The Senator said the Minnesota Vikings - who lost - would play again.")
+    assert "Priorities USA Action" in names(r)
+    assert not any(n.startswith(("pro-", "un-")) or n.endswith("-") or n == "Senator" for n in names(r))

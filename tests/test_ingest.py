@@ -91,3 +91,13 @@ def test_markdown_with_broken_front_matter_is_an_error(tmp_path: Path):
     f.write_text("---\ntitle: [unclosed\ndate: 2020-01-01\n---\n\nBody text of the note.\n", encoding="utf-8")
     (err,) = list(read_path(f))
     assert isinstance(err, IngestError) and "front matter" in str(err)
+
+
+def test_mojibake_is_repaired_and_sound_text_left_alone():
+    # UTF-8 read as cp1252 once ("FranÃ§ois") and twice, decomposed, as a CMS stored it
+    once = "President François Hollande".encode().decode("cp1252")
+    twice = "President FranA\u0303\u0083A\u0302\u00a7ois Hollande"
+    for broken in (once, twice):
+        assert decode(broken.encode("utf-8")) == "President François Hollande"
+    sound = "“Café,” she said — it’s naïve to think ‘so’ &amp; ﬁne."
+    assert decode(sound.encode("utf-8")) == sound

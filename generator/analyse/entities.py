@@ -45,6 +45,8 @@ _COALITION = re.compile(
     r"\b(?:[A-Z][A-Za-z.]{0,12}-(?:led|backed)\s+(?:(?:international|military|multinational|global|western|"
     r"air|naval)\s+){0,2}coalition|[A-Z][A-Za-z.]{0,12}-coalition|(?:international|multinational|global)\s+"
     r"(?:military\s+)?coalition)\b")
+_SPACED_DASH = re.compile(r"\s+[-–—]+(?:\s+|$)|^[-–—]+\s*")
+_PREFIXED = re.compile(r"^(?:pro|anti|un|non|ex|post|pre|neo|semi|mid)-", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
 _NOT_NAME_TAGS = {"VB", "VBG", "VBD", "VBZ", "VBP", "VBN", "RB", "CC", "UH", "IN", "MD", "PRP", "PRP$", "WDT", "WP"}
 """Words the model glues onto the front of a name ("Injecting Smith", "Say Mexico", "But ...")."""
@@ -285,6 +287,15 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = re.sub(r"\s+", " ", docs.text(doc)[start:end]).strip()
     name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
+    if _SPACED_DASH.search(name):  # "Scott - Brentley Vinson": two names the model ran together
+        name = max(_SPACED_DASH.split(name), key=len).strip()
+        start = docs.text(doc).find(name, start)
+        end = start + len(name)
+    if _PREFIXED.match(name):  # "pro-Clinton", "un-American": adjectives; "pro-Clinton Priorities USA" names
+        rest = name.split(" ", 1)[1] if " " in name else ""
+        if not rest[:1].isupper():
+            return None
+        start, name = end - len(rest), rest
     if not _plausible(name) and not (vote == "org" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS
                                      and re.fullmatch(r"[a-z .'-]+", name)):
         return None
@@ -322,6 +333,8 @@ def _not_a_name(tokens, vote: str) -> bool:
     common = ("NNS", "NN", "JJ", "RB", "NNPS") if vote == "person" else ("NNS", "NN")
     if len(tokens) == 1 and tokens[0].tag_ in common and not tokens[0].is_upper:
         return True  # "Scholars have long argued": a common word at the start of a sentence
+    if vote == "person" and len(tokens) == 1 and (words[0] in TITLES or words[0] in HONORIFICS):
+        return True  # "Senator", alone
     if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
         return True  # "Coal", "Council": a word left over from an organisation's name
     if len(tokens) == 1 and words[0] in DIRECTIONS:

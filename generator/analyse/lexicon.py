@@ -148,7 +148,7 @@ ORG_HEADS = {
     "society", "league", "caucus", "club", "college", "school", "trust", "authority",
     "coal", "energy", "fuels", "mining", "healthcare", "oil", "airlines", "airways", "holdings", "partners",
     "industries", "technologies", "pharmaceuticals", "inc", "ltd", "plc", "llc", "corp", "hospital",
-    "laboratories", "studios", "insurance", "railways",
+    "laboratories", "studios", "insurance", "railways", "center", "centre", "library", "museum",
 }
 
 PLACE_HEADS = {

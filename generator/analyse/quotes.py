@@ -711,7 +711,7 @@ def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: _MentionIndex) -
         return None
     propn = [t for t in words if t.pos_ == "PROPN" and not _possessor(t)
              and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP")]
-    if propn:
+    if propn and not _bare_title(propn[-1]):
         kind = "person" if propn[-1].ent_type_ in ("", "PERSON") else "organization"
         return _new_actor_named(_name_run(words, propn[-1]), mentions, kind)
     nouns = [t for t in words if t.pos_ == "NOUN"]
@@ -827,8 +827,15 @@ def _recent_org(mentions: _MentionIndex, before: int) -> str | None:
     return None
 
 
+def _bare_title(tok: Token) -> bool:
+    """"The Senator said": a title after a determiner names nobody (but "Dean said" may be Howard Dean)."""
+    return tok.lower_.rstrip(".") in TITLES and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "a", "an", "this")
+
+
 def _new_actor(tok: Token, mentions: _MentionIndex) -> str | None:
     """A named speaker the entity layer missed becomes an actor, so every speaker has a page."""
+    if _bare_title(tok):
+        return None
     parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
     parts = [t for t in parts if t.pos_ == "PROPN" and abs(t.i - tok.i) <= 3]
     name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i)).strip()

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from charset_normalizer import from_bytes
+from ftfy import TextFixerConfig, fix_text
 
 MAX_BYTES = 10 * 1024 * 1024
 """Files above this are refused: no real article is that large, and the page would be unreadable."""
@@ -28,8 +29,16 @@ class DecodeError(ValueError):
     """The bytes are not usable text; the message is the reason, for one error line."""
 
 
+_MOJIBAKE_ONLY = TextFixerConfig(
+    unescape_html=False, fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
+    fix_line_breaks=False, remove_control_chars=False, explain=False)
+"""ftfy's encoding repairs (with the C1 controls a double decoding leaves), and nothing else: quotes stay
+curly, entities stay as written, ligatures and widths as they are."""
+
+
 def decode(data: bytes) -> str:
-    """Decode article bytes: UTF-8 first, then a detected encoding; normalise line ends and controls."""
+    """Decode article bytes: UTF-8 first, then a detected encoding; normalise line ends and controls, and
+    undo mojibake (UTF-8 read as cp1252, once or more) with ftfy, which leaves sound text untouched."""
     if len(data) > MAX_BYTES:
         raise DecodeError(f"file is too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
     for magic, what in _MAGIC.items():
@@ -51,7 +60,7 @@ def decode(data: bytes) -> str:
         raise DecodeError("not a text file (binary content)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = unicodedata.normalize("NFC", text)
+    text = fix_text(unicodedata.normalize("NFC", text), _MOJIBAKE_ONLY)  # "FranÃ§ois" -> "François"
     if not text.strip():
         raise DecodeError("file is empty")
     return text
