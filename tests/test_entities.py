@@ -329,3 +329,11 @@ def test_prefixes_dashes_and_bare_titles_are_trimmed(run):
             "The Senator said the Minnesota Vikings - who lost - would play again.")
     assert "Priorities USA Action" in names(r)
     assert not any(n.startswith(("pro-", "un-")) or n.endswith("-") or n == "Senator" for n in names(r))
+
+
+def test_nickname_in_quotes_inside_a_name(run):
+    r = run('State Del. Marcia "Cia" Price shouted to the crowd. Rep. Robert C. "Bobby" Scott waved.')
+    assert actor(r, "Marcia Price").kind == "person"
+    scott = actor(r, "Robert C. Scott")
+    assert "Bobby Scott" in scott.aliases
+    assert not any('"' in n or n == "Marcia" for n in names(r))

@@ -160,3 +160,10 @@ def test_a_first_name_alone_still_tells_he_from_she(quotes_of):
     (q,) = direct(quotes_of("Melanie watched the rally on television with her neighbour Tom Baker.",
                             "“I love this country,” he said."))
     assert q.speaker == "Tom Baker"
+
+
+def test_going_on_to_say_speaks_for_the_subject_before(quotes_of):
+    qs = direct(quotes_of("“The whole debate is insane,” Senator Ann Marsh said, going on to say that the country "
+                          "has spent “hundreds of years fighting against racism and sexism, and young people "
+                          "won't stand for it.”"))
+    assert {q.speaker for q in qs} == {"Ann Marsh"}

@@ -45,6 +45,8 @@ _COALITION = re.compile(
     r"\b(?:[A-Z][A-Za-z.]{0,12}-(?:led|backed)\s+(?:(?:international|military|multinational|global|western|"
     r"air|naval)\s+){0,2}coalition|[A-Z][A-Za-z.]{0,12}-coalition|(?:international|multinational|global)\s+"
     r"(?:military\s+)?coalition)\b")
+_NICKNAMED = re.compile(r"\b(?P<given>[A-Z][a-z]+(?: [A-Z]\.)*) [\"“](?P<nick>[A-Z][a-z'’.-]+)[\"”] "
+                        r"(?P<surname>[A-Z][\w'’-]+(?: (?:Jr|Sr)\.?)?)")
 _SPACED_DASH = re.compile(r"\s+[-–—]+(?:\s+|$)|^[-–—]+\s*")
 _PREFIXED = re.compile(r"^(?:pro|anti|un|non|ex|post|pre|neo|semi|mid)-", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
@@ -117,6 +119,11 @@ def _mentions(doc: Doc) -> list[Mention]:
         aliases = [acr] + ([m.group("aka")] if m.group("aka") else [])
         out.append(Mention(long_start, m.end(), long_name, "acronym", aliases=aliases))
         taken.append((long_start, m.end()))
+    for m in _NICKNAMED.finditer(text):  # Marcia "Cia" Price: one person, not "Marcia" and "Price"
+        if names.is_given_name(m["given"].split()[0]) and not _overlaps(m.start(), m.end(), taken):
+            out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person",
+                               aliases=[f"{m['nick']} {m['surname'].split()[-1]}"]))
+            taken.append((m.start(), m.end()))
     for m in _COALITION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
             out.append(Mention(m.start(), m.end(), m.group(0), "coalition"))

@@ -628,9 +628,25 @@ def _speaker_of(cue: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | 
     if stretch is not None:
         return _speaker_in(stretch, q, ranges, mentions)
     subj = _subject(cue, ranges)
+    if subj is None and cue.tag_ in ("VB", "VBG"):
+        subj = _inherited_subject(cue, ranges)
     if subj is None:
         return None
     return _name_from_token(subj, q, ranges, mentions)
+
+
+def _inherited_subject(cue: Token, ranges) -> Token | None:
+    """"Doe said, going on to say …", "…, adding …": a speech verb with no subject of its own (an infinitive or
+    participle) speaks for the subject of the sentence's last finite speech verb before it, when the parse
+    hangs it elsewhere (often on a verb inside the quotation)."""
+    for tok in reversed(cue.doc[cue.sent.start:cue.i]):
+        if _in_quotes(tok.idx, ranges) or tok.tag_ not in ("VBD", "VBZ", "VBP") or not _is_cue(tok):
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL
+                and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+        if subj:
+            return subj[0]
+    return None
 
 
 NICKNAME = re.compile(r"[\"“][A-Z][\w'’.-]*[\"”](?= [A-Z])")
