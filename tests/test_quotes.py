@@ -167,3 +167,10 @@ def test_going_on_to_say_speaks_for_the_subject_before(quotes_of):
                           "has spent “hundreds of years fighting against racism and sexism, and young people "
                           "won't stand for it.”"))
     assert {q.speaker for q in qs} == {"Ann Marsh"}
+
+
+def test_participle_speaks_for_the_sentence_subject(quotes_of):
+    qs = direct(quotes_of("Mayor Tom Keller was similarly defensive when forced to defend not paying a builder who "
+                          "said he was cheated after he built a clubhouse at one of the city's parks, saying, "
+                          "“Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”"))
+    assert [q.speaker for q in qs] == ["Tom Keller"]

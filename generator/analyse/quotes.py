@@ -638,11 +638,19 @@ def _speaker_of(cue: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | 
 def _inherited_subject(cue: Token, ranges) -> Token | None:
     """"Doe said, going on to say …", "…, adding …": a speech verb with no subject of its own (an infinitive or
     participle) speaks for the subject of the sentence's last finite speech verb before it, when the parse
-    hangs it elsewhere (often on a verb inside the quotation)."""
+    hangs it elsewhere (often on a verb inside the quotation); a participle with no such verb before it, for
+    the subject of the sentence."""
     for tok in reversed(cue.doc[cue.sent.start:cue.i]):
         if _in_quotes(tok.idx, ranges) or tok.tag_ not in ("VBD", "VBZ", "VBP") or not _is_cue(tok):
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL
+                and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+        if subj:
+            return subj[0]
+    root = cue.sent.root
+    if cue.tag_ == "VBG" and root.i < cue.i and not _in_quotes(root.idx, ranges):
+        # "Trump was defensive when …, saying, “…”": a participle's speaker is the sentence's subject
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON")
                 and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
         if subj:
             return subj[0]
