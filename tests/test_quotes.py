@@ -174,3 +174,10 @@ def test_participle_speaks_for_the_sentence_subject(quotes_of):
                           "said he was cheated after he built a clubhouse at one of the city's parks, saying, "
                           "“Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”"))
     assert [q.speaker for q in qs] == ["Tom Keller"]
+
+
+def test_a_name_introduced_with_its_role_speaks_next(quotes_of):
+    qs = direct(quotes_of("While Tom Baker had a string of bands writing songs about him, that has not happened "
+                          "for the senator, which worries Henry Cole, president of the county music board.",
+                          "“No one is writing songs for her. Nobody at all,” he said."))
+    assert [q.speaker for q in qs] == ["Henry Cole"]

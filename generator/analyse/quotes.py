@@ -370,8 +370,8 @@ class _MentionIndex:
 
 
 def _rank(tok: Token) -> int:
-    """3: the sentence's subject; 2: subject of a coordinated clause or of a speech verb (or "said X");
-    1: another subject; 0: otherwise."""
+    """3: the sentence's subject; 2: subject of a coordinated clause or of a speech verb (or "said X"), or a
+    name introduced with its role; 1: another subject; 0: otherwise."""
     if tok.dep_ in ("appos", "compound") and tok.head.lower_ in ROLE_WORDS | TITLES:
         tok = tok.head  # "Spokesman John Doe said", "the spokesman, John Doe, said"
     if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -381,6 +381,8 @@ def _rank(tok: Token) -> int:
         return 2 if head.dep_ == "conj" or _is_cue(head) else 1
     if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.i > tok.head.i and _is_cue(tok.head):
         return 2
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children):
+        return 2  # "… concerns Henry Crespo, president of the caucus." introduces the next quote's speaker
     return 0
 
 
