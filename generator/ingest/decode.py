@@ -36,6 +36,10 @@ _MOJIBAKE_ONLY = TextFixerConfig(
 curly, entities stay as written, ligatures and widths as they are."""
 
 
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4\u0080-\u009f]")
+"""A UTF-8 lead byte read as cp1252 or Latin-1 (Â…ô), or a C1 control: every mojibake has one."""
+
+
 def decode(data: bytes) -> str:
     """Decode article bytes: UTF-8 first, then a detected encoding; normalise line ends and controls, and
     undo mojibake (UTF-8 read as cp1252, once or more) with ftfy, which leaves sound text untouched."""
@@ -60,7 +64,9 @@ def decode(data: bytes) -> str:
         raise DecodeError("not a text file (binary content)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    text = fix_text(unicodedata.normalize("NFC", text), _MOJIBAKE_ONLY)  # "FranÃ§ois" -> "François"
+    text = unicodedata.normalize("NFC", text)
+    if _MOJIBAKE_LEAD.search(text):  # "FranÃ§ois" -> "François"; ftfy is slow on text it would not change
+        text = fix_text(text, _MOJIBAKE_ONLY)
     if not text.strip():
         raise DecodeError("file is empty")
     return text
