@@ -124,6 +124,7 @@ class GeoHit:
     capital: bool = False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
