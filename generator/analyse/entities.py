@@ -29,6 +29,7 @@ from generator.analyse.lexicon import (
     ROLE_WORDS,
     TITLES,
 )
+from generator.analyse.names import same_given_name
 from generator.records import Actor, Place
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
@@ -576,7 +577,7 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             if a is b or id(a) in merged or id(b) in merged:
                 continue
             ba, bb = _bare(max(a.names(), key=len)), _bare(max(b.names(), key=len))
-            if ba[-1] == bb[-1] and len(ba) != len(bb) and _same_given_name(ba[0], bb[0]):
+            if ba[-1] == bb[-1] and len(ba) != len(bb) and same_given_name(ba[0], bb[0]):
                 (a if len(ba) > len(bb) else b).mentions.extend((b if len(ba) > len(bb) else a).mentions)
                 merged.add(id(b if len(ba) > len(bb) else a))
     # a name that ends another, longer one is the same person ("García Lorca" / "Federico García Lorca")
@@ -610,10 +611,6 @@ def _place_more_than_surname(word: str) -> bool:
     if gazetteer.norm(word) in gazetteer.WELL_KNOWN_REGIONS:
         return True
     return any(h.kind != "city" or h.population >= 1_000_000 for h in gazetteer.candidates(word))
-
-
-def _same_given_name(a: str, b: str) -> bool:
-    return names.same_given_name(a, b)  # (a module-level name: `names` is a local list in the callers)
 
 
 def _person_like(c: Cluster) -> bool:
@@ -719,8 +716,8 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
             c.kind = "org"  # "Twitter", "Downing Street said"
         elif votes["acronym"] or votes["coalition"] or c.acronym:
             c.kind = "org"
-        elif any(len(_bare(n)) >= 2 and gazetteer.is_country(n) for n in names):
-            c.kind, c.geo = "place", gazetteer.resolve(next(n for n in names if gazetteer.is_country(n)))
+        elif (country := next((n for n in names if len(_bare(n)) >= 2 and gazetteer.is_country(n)), None)):
+            c.kind, c.geo = "place", gazetteer.resolve(country)  # "N. Korea": a country is never a person
         elif (multi_person and (votes["person"] >= votes["place"] or not _full_name_is_place(c))) \
                 or (given and votes["place"] <= votes["person"] + votes["org"]):
             c.kind = "person"

@@ -394,10 +394,11 @@ def _genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) ->
         for w in re.findall(r"[a-z]+", " ".join([a.name] + a.aliases + a.roles).lower()):
             votes[a.name]["m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else "-"] += 3
         words = a.name.split() if a.kind == "person" else []
-        if len(words) >= 2 and names.gender(words[0]):
-            votes[a.name][names.gender(words[0])] += 2  # a given name is evidence, weaker than "Mrs."
-        elif len(words) == 1 and names.is_given_name(words[0]) and names.gender(words[0]):
-            votes[a.name][names.gender(words[0])] += 1  # "Melanie said": a first name alone (or a surname)
+        first = names.gender(words[0]) if words else None
+        if first and len(words) >= 2:
+            votes[a.name][first] += 2  # a given name is evidence, weaker than "Mrs."
+        elif first and names.is_given_name(words[0]):
+            votes[a.name][first] += 1  # "Melanie said": a first name alone (or a surname)
     for s, _, _, name in spans:
         word = re.search(r"(\w+)\.?\s*$", docs.text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
         low = word.group(1).lower() if word else ""
@@ -595,8 +596,7 @@ def _subject(cue: Token, ranges=()) -> Token | None:
     name after an inverted verb ("said Jane Doe", "Said Doe:")."""
     tok = cue
     for _ in range(4):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL
-                and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+        subj = _nominal_subjects(tok, ranges)
         if subj:
             return min(subj, key=lambda c: abs(c.i - cue.i))
         agent = [c for c in tok.children if c.dep_ == "agent"]
@@ -625,6 +625,12 @@ def _subject(cue: Token, ranges=()) -> Token | None:
     return None
 
 
+def _nominal_subjects(verb: Token, ranges, pos=NOMINAL) -> list[Token]:
+    """The verb's subjects outside quotation marks, relative pronouns ("who said") left out."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in pos
+            and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+
+
 def _speaker_of(cue: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
     stretch = _attribution_after(cue, q)
     if stretch is not None:
@@ -645,15 +651,13 @@ def _inherited_subject(cue: Token, ranges) -> Token | None:
     for tok in reversed(cue.doc[cue.sent.start:cue.i]):
         if _in_quotes(tok.idx, ranges) or tok.tag_ not in ("VBD", "VBZ", "VBP") or not _is_cue(tok):
             continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL
-                and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+        subj = _nominal_subjects(tok, ranges)
         if subj:
             return subj[0]
     root = cue.sent.root
     if cue.tag_ == "VBG" and root.i < cue.i and not _in_quotes(root.idx, ranges):
         # "Trump was defensive when …, saying, “…”": a participle's speaker is the sentence's subject
-        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON")
-                and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+        subj = _nominal_subjects(root, ranges, ("PROPN", "PRON"))
         if subj:
             return subj[0]
     return None

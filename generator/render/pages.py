@@ -127,8 +127,13 @@ def _meta_line(r: Record) -> str:
     return " · ".join(bits)
 
 
+def _anchor(q: Quote) -> str:
+    """The quote's paragraph in the article's full text (`#p3`), or "" when unknown."""
+    return f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
+
+
 def _paragraph_link(q: Quote) -> str:
-    return _a(f"#p{q.paragraph + 1}", f"¶ {q.paragraph + 1}") if q.paragraph is not None else ""
+    return _a(_anchor(q), f"¶ {q.paragraph + 1}") if q.paragraph is not None else ""
 
 
 def _byline(*parts: str) -> str:
@@ -290,7 +295,7 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         out.append(f"## Quotes ({len(direct)})\n")
         for rid, q in direct:
             r = index.by_id[rid]
-            anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
+            anchor = _anchor(q)
             cue = f" ({e.html_text(q.cue)})" if q.cue else ""
             out.append(_blockquote(f"“{e.html_text(q.text)}”",
                                    _byline(f"in {_article_link(r, anchor=anchor)}{cue}", e.html_text(_date(r)))))
@@ -366,7 +371,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     if quotes:
         out.append(f"## Quotes naming {e.text(entry.name)} ({len(quotes)})\n")
         for r, q in quotes:
-            anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
+            anchor = _anchor(q)
             text = e.html_text(q.text) if q.kind == "indirect" else f"“{e.html_text(q.text)}”"
             out.append(_blockquote(text, f"{_actor_link(index, r.id, q.speaker)} in "
                                          f"{_article_link(r, anchor=anchor)}"))
@@ -483,7 +488,7 @@ def quotes_index(index: SiteIndex) -> str:
         for rid, q in quotes[:QUOTES_PER_SPEAKER]:
             r = index.by_id[rid]
             text = q.text if len(q.text) <= 300 else q.text[:297] + "…"
-            anchor = f"#p{q.paragraph + 1}" if q.paragraph is not None else ""
+            anchor = _anchor(q)
             items.append(f"“{e.html_text(text)}” — {_article_link(r, anchor=anchor)}")
         if len(quotes) > QUOTES_PER_SPEAKER:
             items.append(_a(f"../actors/{entry.id}.md",
