@@ -181,3 +181,29 @@ def test_a_name_introduced_with_its_role_speaks_next(quotes_of):
                           "for the senator, which worries Henry Cole, president of the county music board.",
                           "“No one is writing songs for her. Nobody at all,” he said."))
     assert [q.speaker for q in qs] == ["Henry Cole"]
+
+
+# --- merged paragraphs and stray marks ------------------------------------------------------------------
+
+def test_run_on_quoted_paragraphs_are_split_not_inverted(quotes_of):
+    # as in corpora whose paragraphs were merged: a quoted paragraph that runs on is never closed
+    qs = direct(quotes_of('The minister told the conference: "Waiting lists are falling. "We will keep '
+                          'going until every patient is seen," she said. Later, she told a radio programme: '
+                          '"The money is there."'))
+    texts = [q.text for q in qs]
+    assert texts == ["Waiting lists are falling.", "We will keep going until every patient is seen,",
+                     "The money is there."]
+    assert not any("she said" in t for t in texts)
+
+
+def test_run_on_segment_takes_the_speaker_of_its_attributed_segment(quotes_of):
+    qs = direct(quotes_of('Union leader Maria Gonzalez spoke after the vote. "Members have spoken. '
+                          '"Now the company must listen," Ms Gonzalez said.'))
+    assert [q.speaker for q in qs] == ["Maria Gonzalez", "Maria Gonzalez"]
+
+
+def test_stray_closing_mark_does_not_swallow_narration(quotes_of):
+    qs = direct(quotes_of('"We are ready," he said." The coach, Tom Reilly, named his team on Friday. '
+                          '"Nobody is injured."'))
+    assert all("named his team" not in q.text for q in qs)
+    assert "Nobody is injured." in [q.text for q in qs]

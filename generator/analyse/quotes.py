@@ -100,7 +100,7 @@ def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
             if _not_a_quote(para, s, e):
                 continue
             q = QSpan(start + s, start + e, p, opens_only=not closed)
-            q.continued = prev_open and i == 0 and s <= 2
+            q.continued = prev_open and i == 0 and s <= 2 or i > 0 and not found[i - 1][2]
             spans.append(q)
         prev_open = bool(found) and not found[-1][2]
     return spans
@@ -160,7 +160,49 @@ def _is_opener(para: str, i: int) -> bool:
 _MARKS = re.compile("[" + re.escape(OPEN_DOUBLE + '"”') + "]")
 
 
+def _mark_direction(para: str, i: int) -> str:
+    """A straight double mark's direction from its neighbours: "open" before a word after a space (or at
+    the start), "close" after a word or punctuation before a space, punctuation or the end; else "?"."""
+    before = para[i - 1] if i else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…'’")
+    return "open" if opens and not closes else "close" if closes and not opens else "?"
+
+
+RUN_ON = re.compile(r"[.!?…][)'’]?\s+$")
+"""A quotation that ends a sentence and is followed by a new opening mark: in corpora whose paragraphs
+were merged (the BBC News dataset), a quoted paragraph that runs on never got its closing mark."""
+
+
+def _straight_spans(para: str) -> list[tuple[int, int, bool]]:
+    """Pair straight marks by direction, so one stray or missing mark cannot turn the narration between two
+    quotations into a quote: an opening mark while a quotation is open, right after a sentence end, closes
+    it there (``said: "First part. "Second part."``); a closing mark with nothing open is ignored."""
+    out: list[tuple[int, int, bool]] = []
+    open_at = -1
+    for m in re.finditer('"', para):
+        i = m.start()
+        d = _mark_direction(para, i)
+        if open_at < 0:
+            if d != "close":
+                open_at = i
+            continue
+        if d == "open" and RUN_ON.search(para, open_at + 1, i):
+            inner_end = open_at + 1 + len(para[open_at + 1:i].rstrip())
+            out.append((open_at + 1, inner_end, False))
+            open_at = i
+            continue
+        out.append((open_at + 1, i, True))
+        open_at = -1
+    if open_at >= 0:
+        out.append((open_at + 1, len(para), False))
+    return out
+
+
 def _double_spans(para: str) -> list[tuple[int, int, bool]]:
+    if '"' in para and not any(c in para for c in OPEN_DOUBLE + CLOSE_DOUBLE):
+        return _straight_spans(para)
     out = []
     i, n = 0, len(para)
     while i < n:
@@ -895,8 +937,9 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
     """Quotes without their own cue inherit: a re-opened paragraph, a quote beside an attributed one in the
     same paragraph, a paragraph of pure quotation right after an attributed quote."""
     text = docs.text(doc)
+    _share_within_runs(spans)
     for i, q in enumerate(spans):
-        if q.own_cue:
+        if q.own_cue or q.speaker:
             continue
         prev = spans[i - 1] if i else None
         nxt = spans[i + 1] if i + 1 < len(spans) else None
@@ -913,6 +956,25 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
             q.speaker, q.cue = prev.speaker, prev.cue
         elif nxt and nxt.own_cue and nxt.speaker and nxt.paragraph == q.paragraph + 1 and q.opens_only:
             q.speaker, q.cue = nxt.speaker, nxt.cue
+
+
+def _share_within_runs(spans: list[QSpan]) -> None:
+    """One quotation cut into segments (re-opened paragraphs, run-on quoted paragraphs) has one speaker:
+    segments without a cue of their own take the attributed segment's speaker, before or after them."""
+    runs: list[list[QSpan]] = []
+    for q in spans:
+        if q.continued and runs:
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    for run in runs:
+        cued = [q for q in run if q.own_cue and q.speaker]
+        if not cued or len(run) == 1:
+            continue
+        for q in run:
+            if not q.own_cue:
+                src = min(cued, key=lambda c: abs(c.start - q.start))
+                q.speaker, q.cue = src.speaker, src.cue
 
 
 def _fallback(doc: Doc, q: QSpan, ranges, mentions: _MentionIndex) -> None:
