@@ -207,3 +207,37 @@ def test_stray_closing_mark_does_not_swallow_narration(quotes_of):
                           '"Nobody is injured."'))
     assert all("named his team" not in q.text for q in qs)
     assert "Nobody is injured." in [q.text for q in qs]
+
+
+def test_back_to_back_quotations_are_one_speakers(quotes_of):
+    qs = direct(quotes_of('The winger said: "I felt sick on the bus." "I nearly went home." "Then it all clicked."'))
+    assert len(qs) == 3 and all(q.text.startswith(("I felt", "I nearly", "Then")) for q in qs)
+    assert len({q.speaker for q in qs}) == 1
+
+
+def test_text_evidence_outweighs_an_unsure_given_name(quotes_of):
+    # "Kim" is mostly a woman's name in the dictionary, but the text says "he"
+    qs = direct(quotes_of("Kim Morales won the race in Leeds. Morales ran in Leeds last year too. "
+                          '"The crowd carried me," he said.'))
+    assert [q.speaker for q in qs] == ["Kim Morales"]
+
+
+# --- references: descriptions -----------------------------------------------------------------------------
+
+def test_role_description_means_the_salient_person_british(quotes_of):
+    qs = direct(quotes_of("Britain's Owen Hale won the 400m at the Glasgow meeting on Sunday.",
+                          'The European indoor champion said: "My legs felt heavy all week." "Then it clicked."'))
+    assert [q.speaker for q in qs] == ["Owen Hale", "Owen Hale"]
+
+
+def test_description_is_not_a_name_inside_it(quotes_of):
+    qs = direct(quotes_of("Film star Nora Quigley has opened a drama school in Galway.",
+                          'The Dublin-born actress, whose films include Silver Harbour and Grey Lake, said: '
+                          '"The school gave me my start."'))
+    assert [q.speaker for q in qs] == ["Nora Quigley"]
+
+
+def test_organisation_description_us(quotes_of):
+    qs = direct(quotes_of("Shares in Brightwater Analytics fell sharply on Monday after the results.",
+                          '"We expect a stronger second half," the company said in a statement.'))
+    assert [q.speaker for q in qs] == ["Brightwater Analytics"]

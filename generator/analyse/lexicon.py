@@ -205,3 +205,25 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "east", "
               "southeastern", "southwestern"}
 """Words that start region names; alone before "and" they are half of a pair ("Eastern and Northern
 Europe", "Central and East European countries"), not a name."""
+
+PERSON_NOUNS = {
+    "actor", "actress", "star", "singer", "musician", "artist", "comedian", "novelist", "poet", "playwright",
+    "dancer", "film-maker", "filmmaker", "champion", "player", "athlete", "sprinter", "runner", "hurdler",
+    "jumper", "swimmer", "cyclist", "rider", "driver", "boxer", "golfer", "jockey", "cricketer", "batsman",
+    "bowler", "footballer", "winger", "midfielder", "defender", "goalkeeper", "keeper", "skipper", "forward",
+    "medallist", "medalist", "winner", "runner-up", "veteran", "businessman", "businesswoman", "entrepreneur",
+    "tycoon", "billionaire", "politician", "chef", "designer", "architect", "man", "woman", "boy", "girl",
+    "teenager", "pensioner", "mp", "peer", "monarch", "cleric", "preacher", "inventor", "pioneer",
+}
+"""Nouns that describe one person ("the Oscar-nominated actor", "the world indoor champion"), beside the
+role words that may also be someone's title."""
+
+ORG_NOUNS = {
+    "firm", "company", "group", "bank", "club", "party", "government", "ministry", "department", "council",
+    "agency", "union", "charity", "organisation", "organization", "team", "airline", "retailer", "giant",
+    "operator", "carrier", "broadcaster", "network", "newspaper", "regulator", "watchdog", "body",
+    "committee", "board", "commission", "corporation", "business", "maker", "manufacturer", "supermarket",
+    "chain", "label", "studio", "squad", "institute", "association", "federation", "foundation",
+    "authority", "campaign", "administration", "lender", "insurer", "publisher", "developer", "website",
+}
+"""Nouns that describe an organisation ("the firm said", "the party added")."""

@@ -18,8 +18,14 @@ def _detector():
 
 def gender(first: str) -> str | None:
     """'m' or 'f' when the name is clearly one (mostly_* counts); None when unknown or androgynous."""
+    return gender_evidence(first)[0]
+
+
+def gender_evidence(first: str) -> tuple[str | None, int]:
+    """The name's gender and how sure the dictionary is: 2 for male/female, 1 for mostly_* ("Kim", "Jan"),
+    which what the text says of the person (he/she) should outweigh."""
     g = _detector().get_gender(first)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+    return {"male": ("m", 2), "mostly_male": ("m", 1), "female": ("f", 2), "mostly_female": ("f", 1)}.get(g, (None, 0))
 
 
 NOT_GIVEN = {"al", "el", "le", "la", "de", "du", "da", "di", "van", "von", "der", "den", "bin", "ibn", "abu",

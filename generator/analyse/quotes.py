@@ -20,25 +20,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse import docs, names
+from generator.analyse import docs
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
-    FEMALE_WORDS,
     GROUP_SPEAKERS,
-    MALE_WORDS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLES,
-    VERB_FORMS,
-    WEAK_SPEECH_VERBS,
 )
+from generator.analyse.references import References, in_quotes, is_cue, lemma, name_head, recent_org
 from generator.records import Actor, Quote
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“«„", "”»‟"
@@ -68,7 +64,7 @@ class QSpan:
 def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[Actor]) -> list[Quote]:
     spans = find_spans(docs.text(doc), para_starts)
     ranges = [(s.start, s.end) for s in spans]
-    mentions = _MentionIndex(doc, entities, actors, ranges, para_starts)
+    mentions = References(doc, entities, actors, ranges, para_starts)
     for q in spans:
         _attribute(doc, q, spans, mentions, para_starts)
     _propagate(doc, spans, para_starts)
@@ -100,7 +96,8 @@ def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
             if _not_a_quote(para, s, e):
                 continue
             q = QSpan(start + s, start + e, p, opens_only=not closed)
-            q.continued = prev_open and i == 0 and s <= 2 or i > 0 and not found[i - 1][2]
+            q.continued = prev_open and i == 0 and s <= 2 or i > 0 and (
+                not found[i - 1][2] or not para[found[i - 1][1]:s].strip(" \t" + QUOTE_MARKS))
             spans.append(q)
         prev_open = bool(found) and not found[-1][2]
     return spans
@@ -267,249 +264,9 @@ def _kind(text: str, q: QSpan) -> str:
     return "direct" if starts_sentence and after_intro else "partial"
 
 
-# --- mentions, salience and pronouns ---------------------------------------------------------------------
-
-class _MentionIndex:
-    """Where each actor is mentioned (names and resolved he/she), for mapping tokens to actors and
-    resolving pronouns. A mention's rank (see `_rank`) says how salient it is."""
-
-    def __init__(self, doc: Doc, entities: Entities, actors: list[Actor], ranges, para_starts: list[int]):
-        self.doc = doc
-        self.actors = actors
-        self.ranges = ranges
-        self.para_starts = para_starts
-        self.by_name = {a.name: a for a in actors}
-        self.spans = [s for s in entities.spans if s[2] == "actor"]
-        self.places = {s[3] for s in entities.spans if s[2] == "place"}
-        self.starts = [s[0] for s in self.spans]
-        sents = list(doc.sents)
-        self.sent_starts = [s.start_char for s in sents]
-        self.gender = _genders(doc, sents, self.spans, actors, ranges)
-        self.events: list[tuple[int, str, int, int]] = []  # (char, name, rank, sentence start char)
-        self.resolved: dict[int, str] = {}  # pronoun token index -> actor name
-        self._sweep()
-
-    # names ---------------------------------------------------------------------------------------------
-    def actor_at(self, start: int, end: int) -> str | None:
-        i = bisect.bisect_right(self.starts, end) - 1
-        while i >= 0 and self.spans[i][1] > start - 60:
-            s, e, _, name = self.spans[i]
-            if s < end and start < e:
-                return name
-            i -= 1
-        return None
-
-    def kind(self, name: str) -> str:
-        a = self.by_name.get(name)
-        return a.kind if a else "person"
-
-    def with_role(self, word: str, before: int) -> str | None:
-        word = word.lower()
-        holders = [a for a in self.actors if any(word in r.lower().split() for r in a.roles)]
-        if len(holders) == 1:
-            return holders[0].name
-        if holders:
-            # the most recently mentioned holder
-            i = bisect.bisect_left(self.starts, before) - 1
-            names = {h.name for h in holders}
-            while i >= 0:
-                if self.spans[i][3] in names:
-                    return self.spans[i][3]
-                i -= 1
-        return None
-
-    # salience ------------------------------------------------------------------------------------------
-    def _sweep(self) -> None:
-        """Walk the text in order, resolving he/she subjects as we go, so a later pronoun can lean on an
-        earlier one ("He added…" then "…," he said)."""
-        pronouns = [t for t in self.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
-                    and not _in_quotes(t.idx, self.ranges)]
-        pi = 0
-        for s, _end, _, name in sorted(self.spans + self._unlinked_names()):
-            while pi < len(pronouns) and pronouns[pi].idx < s:
-                self._resolve_event(pronouns[pi])
-                pi += 1
-            if _in_quotes(s, self.ranges):
-                continue
-            tok = self._token(s)
-            if tok is not None:
-                self.events.append((s, name, _rank(tok), self.sent_start(s)))
-        for tok in pronouns[pi:]:
-            self._resolve_event(tok)
-
-    def _unlinked_names(self) -> list[tuple[int, int, str, str]]:
-        """Subjects that name a known person the entity layer did not link here ("Doe, a lawyer, said")."""
-        by_word = {}
-        for a in self.actors:
-            if a.kind == "person":
-                for n in [a.name] + a.aliases + [a.name.split()[-1]]:
-                    by_word.setdefault(n, a.name)
-        out = []
-        for tok in self.doc:
-            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.text in by_word \
-                    and not self.actor_at(tok.idx, tok.idx + len(tok.text)):
-                out.append((tok.idx, tok.idx + len(tok.text), "actor", by_word[tok.text]))
-        return out
-
-    def _resolve_event(self, tok: Token) -> None:
-        name = self.recent_person(tok.idx, PRONOUNS[tok.lower_], self.sent_start(tok.idx))
-        if name:
-            self.resolved[tok.i] = name
-            self.events.append((tok.idx, name, _rank(tok), self.sent_start(tok.idx)))
-
-    def pronoun(self, tok: Token) -> str | None:
-        if tok.i in self.resolved:
-            return self.resolved[tok.i]
-        return self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx))
-
-    def recent_person(self, before: int, gender: str, sent_start: int) -> str | None:
-        """The person a he/she at `before` most likely means, never one of the other gender: the most
-        salient subject of this or the previous sentence, else the most recent main-clause subject, else the
-        most recent person, within the last two paragraphs."""
-        para = bisect.bisect_right(self.para_starts, before) - 1
-        floor = self.para_starts[max(0, para - 2)]
-        cands = []
-        for s, name, rank, sent in reversed(self.events):
-            if s >= before:
-                continue
-            if s < floor or len(cands) > 40:
-                break
-            if self.kind(name) != "person" or (gender in "mf" and self.gender.get(name, gender) != gender):
-                continue
-            cands.append((s, name, rank, sent))
-        if not cands:
-            return None
-        prev_sent = self._sentence_before(sent_start)
-        near = [c for c in cands if c[3] >= prev_sent and c[2] >= 1]
-        if near:  # the most salient subject of the sentence just before
-            return max(near, key=lambda c: (c[2], c[0]))[1]
-        for pool in ([c for c in cands if c[2] >= 2], [c for c in cands if c[2] == 1], cands):
-            if pool:
-                return pool[0][1]
-        return None
-
-    def sent_start(self, char: int) -> int:
-        return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
-
-    def _sentence_before(self, sent_start: int) -> int:
-        """Where the previous sentence starts, passing over sentences that are all quotation."""
-        i = bisect.bisect_right(self.sent_starts, sent_start) - 1
-        for _ in range(4):
-            if i <= 0:
-                break
-            i -= 1
-            start, end = self.sent_starts[i], self.sent_starts[i + 1]
-            quoted = sum(max(0, min(b, end) - max(a, start)) for a, b in self.ranges)
-            if quoted < (end - start) / 2:
-                break
-        return self.sent_starts[max(0, i)]
-
-    def _token(self, char: int) -> Token | None:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        return _name_head(span[0])
-
-
-def _rank(tok: Token) -> int:
-    """3: the sentence's subject; 2: subject of a coordinated clause or of a speech verb (or "said X"), or a
-    name introduced with its role; 1: another subject; 0: otherwise."""
-    if tok.dep_ in ("appos", "compound") and tok.head.lower_ in ROLE_WORDS | TITLES:
-        tok = tok.head  # "Spokesman John Doe said", "the spokesman, John Doe, said"
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        head = tok.head
-        if head.dep_ == "ROOT":
-            return 3
-        return 2 if head.dep_ == "conj" or _is_cue(head) else 1
-    if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.i > tok.head.i and _is_cue(tok.head):
-        return 2
-    if any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children):
-        return 2  # "… concerns Henry Crespo, president of the caucus." introduces the next quote's speaker
-    return 0
-
-
-def _genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) -> dict[str, str]:
-    """Each person's gender as the text shows it: honorifics and role words ("Mrs.", "spokeswoman"), and a
-    he/she subject right after a sentence whose only person is its subject ("Doe left. She said…")."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for a in actors:
-        for w in re.findall(r"[a-z]+", " ".join([a.name] + a.aliases + a.roles).lower()):
-            votes[a.name]["m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else "-"] += 3
-        words = a.name.split() if a.kind == "person" else []
-        first = names.gender(words[0]) if words else None
-        if first and len(words) >= 2:
-            votes[a.name][first] += 2  # a given name is evidence, weaker than "Mrs."
-        elif first and names.is_given_name(words[0]):
-            votes[a.name][first] += 1  # "Melanie said": a first name alone (or a surname)
-    for s, _, _, name in spans:
-        word = re.search(r"(\w+)\.?\s*$", docs.text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
-        low = word.group(1).lower() if word else ""
-        if low in MALE_WORDS | FEMALE_WORDS and low not in PRONOUNS:
-            votes[name]["m" if low in MALE_WORDS else "f"] += 3
-    starts = [s.start_char for s in sents]
-    people: dict[int, list[tuple[int, str, int]]] = defaultdict(list)  # sentence -> (char, name, rank)
-    for s, _, _, name in spans:
-        tok = doc.char_span(s, s + 1, alignment_mode="expand")
-        if not _in_quotes(s, ranges) and tok is not None and len(tok):
-            people[bisect.bisect_right(starts, s) - 1].append((s, name, _rank(_name_head(tok[0]))))
-    for i, sent in enumerate(sents):
-        pron = [t for t in sent if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
-                and not _in_quotes(t.idx, ranges)]
-        if not pron:
-            continue
-        before = [p for p in people.get(i, []) if p[0] < pron[0].idx] or (people.get(i - 1, []) if i else [])
-        if before and len({p[1] for p in before}) == 1 and max(p[2] for p in before) >= 1:
-            votes[before[0][1]][PRONOUNS[pron[0].lower_]] += 1
-    out = {}
-    for name, v in votes.items():
-        if v["m"] > v["f"]:
-            out[name] = "m"
-        elif v["f"] > v["m"]:
-            out[name] = "f"
-    return out
-
-
-def _name_head(tok: Token) -> Token:
-    """The head of a name: the last token of its compound chain (not "campaign" in "the Doe campaign")."""
-    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
-        tok = tok.head
-    return tok
-
-
 # --- 2 and 3. cue and speaker ---------------------------------------------------------------------------
 
-def _lemma(tok: Token) -> str:
-    low = tok.lower_
-    if low in VERB_FORMS:
-        return VERB_FORMS[low]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
-                         ("d", "")):
-        if low.endswith(suffix):
-            cand = low[: -len(suffix)] + repl
-            if cand in SPEECH_VERBS:
-                return cand
-    if low.endswith("ing") and low[:-3] + "e" in SPEECH_VERBS:
-        return low[:-3] + "e"
-    return low
-
-
-def _is_cue(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in SPEECH_VERBS and not (
-        _lemma(tok) in WEAK_SPEECH_VERBS and not _has_quote_neighbour(tok))
-
-
-def _has_quote_neighbour(tok: Token) -> bool:
-    """Weak cue verbs ("continued", "put it") count only right next to quotation or a colon."""
-    doc = tok.doc
-    window = docs.text(doc)[max(0, tok.idx - 4):tok.idx + len(tok.text) + 6]
-    return any(c in window for c in "“”\":")
-
-
-def _in_quotes(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in quote_ranges)
-
-
-def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex, para_starts: list[int]) -> None:
+def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, para_starts: list[int]) -> None:
     """The quote's own cue and speaker, strongest evidence first (see the module docstring)."""
     ranges = [(s.start, s.end) for s in spans]
     byline = _dash_byline(doc, q, mentions) or _transcript_label(doc, q, mentions)
@@ -535,7 +292,7 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: _MentionIndex, 
         q.speaker = _name_from_token(acc, q, ranges, mentions)
 
 
-def _dash_byline(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
+def _dash_byline(doc: Doc, q: QSpan, mentions: References) -> str | None:
     """“…” ― Jane Doe: a name after a dash right behind the closing mark (vox pops, epigraphs)."""
     tail = docs.text(doc)[q.end + 1:q.end + 80].split("\n", 1)[0]
     m = DASH_BYLINE.match(tail)
@@ -546,7 +303,7 @@ def _dash_byline(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
     return name or _new_actor_named(m.group(1).strip(" .,"), mentions)
 
 
-def _transcript_label(doc: Doc, q: QSpan, mentions: _MentionIndex) -> str | None:
+def _transcript_label(doc: Doc, q: QSpan, mentions: References) -> str | None:
     """"SMITH: Thank you…" in a quoted transcript: the capitalised label names the speaker."""
     m = re.match(r"([A-Z][A-Z.'’ -]{1,30}):\s", docs.text(doc)[q.start:q.start + 34])
     if not m:
@@ -585,7 +342,7 @@ def _governing_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
         while steps < 4 and tok.head.i != tok.i:
             tok = tok.head
             steps += 1
-            if not _in_quotes(tok.idx, ranges) and _is_cue(tok):
+            if not in_quotes(tok.idx, ranges) and is_cue(tok):
                 return tok
     return None
 
@@ -594,7 +351,7 @@ def _nearest_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
     best, best_d = None, 10 ** 9
     for sent in _sentences_touching(doc, q):
         for t in sent:
-            if _in_quotes(t.idx, ranges) or not _is_cue(t):
+            if in_quotes(t.idx, ranges) or not is_cue(t):
                 continue
             d = t.idx - q.end if t.idx >= q.end else q.start - t.idx
             # a cue inside another quote's attribution belongs to that quote
@@ -617,8 +374,8 @@ def _colon_cue(doc: Doc, q: QSpan, ranges, para_starts: list[int]) -> Token | No
     span = doc.char_span(end, end + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    cues = [t for t in span[0].sent if _lemma(t) in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
-            and not _in_quotes(t.idx, ranges)]
+    cues = [t for t in span[0].sent if lemma(t) in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+            and not in_quotes(t.idx, ranges)]
     return cues[-1] if cues else None
 
 
@@ -626,7 +383,7 @@ def _according_to(doc: Doc, q: QSpan, ranges) -> Token | None:
     for sent in _sentences_touching(doc, q):
         for t in sent:
             if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
-                if not _in_quotes(t.idx, ranges):
+                if not in_quotes(t.idx, ranges):
                     obj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
                     return obj[0] if obj else doc[t.i + 2]
     return None
@@ -670,10 +427,10 @@ def _subject(cue: Token, ranges=()) -> Token | None:
 def _nominal_subjects(verb: Token, ranges, pos=NOMINAL) -> list[Token]:
     """The verb's subjects outside quotation marks, relative pronouns ("who said") left out."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in pos
-            and c.tag_ not in ("WP", "WDT") and not _in_quotes(c.idx, ranges)]
+            and c.tag_ not in ("WP", "WDT") and not in_quotes(c.idx, ranges)]
 
 
-def _speaker_of(cue: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
+def _speaker_of(cue: Token, q: QSpan, ranges, mentions: References) -> str | None:
     stretch = _attribution_after(cue, q)
     if stretch is not None:
         return _speaker_in(stretch, q, ranges, mentions)
@@ -691,13 +448,13 @@ def _inherited_subject(cue: Token, ranges) -> Token | None:
     hangs it elsewhere (often on a verb inside the quotation); a participle with no such verb before it, for
     the subject of the sentence."""
     for tok in reversed(cue.doc[cue.sent.start:cue.i]):
-        if _in_quotes(tok.idx, ranges) or tok.tag_ not in ("VBD", "VBZ", "VBP") or not _is_cue(tok):
+        if in_quotes(tok.idx, ranges) or tok.tag_ not in ("VBD", "VBZ", "VBP") or not is_cue(tok):
             continue
         subj = _nominal_subjects(tok, ranges)
         if subj:
             return subj[0]
     root = cue.sent.root
-    if cue.tag_ == "VBG" and root.i < cue.i and not _in_quotes(root.idx, ranges):
+    if cue.tag_ == "VBG" and root.i < cue.i and not in_quotes(root.idx, ranges):
         # "Trump was defensive when …, saying, “…”": a participle's speaker is the sentence's subject
         subj = _nominal_subjects(root, ranges, ("PROPN", "PRON"))
         if subj:
@@ -761,7 +518,7 @@ def _possessor(t: Token) -> bool:
     return t.dep_ == "poss" or nxt.text in ("'s", "’s") or t.text in ("'s", "’s")
 
 
-def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
+def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> str | None:
     """The speaker named in a short attribution: a pronoun, the last person named (a title or employer
     comes first: "campaign spokesman Jane Doe"; a possessor is someone else: "Doe's aide"), an organisation,
     a new name, or a described role ("the spokesman")."""
@@ -774,7 +531,7 @@ def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: _MentionIndex) -
         name = mentions.actor_at(t.idx, t.idx + len(t.text))
         # "a spokesman for the Pentagon" speaks for it, "a narrator in the Doe ad" for Doe; "a source close
         # to Doe" is not Doe
-        if name and not _possessor(t) and not (_name_head(t).dep_ == "pobj" and mentions.kind(name) == "person"):
+        if name and not _possessor(t) and not (name_head(t).dep_ == "pobj" and mentions.kind(name) == "person"):
             found.append(name)
     people = [n for n in found if mentions.kind(n) == "person"]
     if people or found:
@@ -805,32 +562,31 @@ def _name_run(words: list[Token], last: Token) -> str:
     return " ".join(t.text for t in run)
 
 
-def _description(noun: Token, words: list[Token], mentions: _MentionIndex) -> str | None:
+def _description(noun: Token, words: list[Token], mentions: References) -> str | None:
     """"the spokesman", "Doe's campaign manager": the actor holding that role, else None."""
     if noun.lower_ in SPEECH_NOUNS or not any(t.lower_ in ("the", "this", "that") or _possessor(t) for t in words):
         return None
-    holder = mentions.with_role(noun.lower_, noun.idx)
-    if holder or noun.lower_ not in ROLE_WORDS:
-        return holder
     # "Obama's former strategist said" right after a sentence about someone: that someone, not the owner
     owners = {mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)}
-    gender = "m" if noun.lower_ in MALE_WORDS else "f" if noun.lower_ in FEMALE_WORDS else "s"
-    person = mentions.recent_person(noun.idx, gender, mentions.sent_start(noun.idx))
-    return person if person not in owners else None
+    return mentions.with_role(noun.lower_, noun.idx) or mentions.described(noun, owners - {None}, definite=True)
 
 
-def _name_from_token(tok: Token, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
+def _name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str | None:
     low = tok.lower_
     if low in PRONOUNS:
         if PRONOUNS[low] in ("m", "f", "s"):
             return mentions.pronoun(tok)
         if PRONOUNS[low] in ("n", "p"):
-            return _recent_org(mentions, min(tok.idx, q.start))
+            return recent_org(mentions, min(tok.idx, q.start))
         return None
     head_name = mentions.actor_at(tok.idx, tok.idx + len(tok.text))
     if head_name and not (mentions.kind(head_name) != "person" and _named_person_beside(tok, mentions)):
         return head_name
-    names = _names_in_phrase(tok, ranges, mentions)
+    described = mentions.description_kind(tok) == "person"
+    names = _names_in_phrase(tok, ranges, mentions, described)
+    if described:
+        people = [n for n in names if mentions.kind(n) == "person"]
+        return (people or names or [None])[0] or mentions.described(tok)
     if names:
         return names[0]
     if tok.pos_ == "PROPN":
@@ -844,41 +600,54 @@ def _name_from_token(tok: Token, q: QSpan, ranges, mentions: _MentionIndex) -> s
                                          for d in tok.children):  # "Police said", not "Local authorities say"
         return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
     if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
-        return mentions.with_role(low, tok.idx)
+        return mentions.with_role(low, tok.idx) or mentions.described(tok)
     return None
 
 
-def _named_person_beside(tok: Token, mentions: _MentionIndex) -> bool:
+def _named_person_beside(tok: Token, mentions: References) -> bool:
     return any(c.dep_ in ("appos", "compound", "flat") and mentions.kind(
         mentions.actor_at(c.idx, c.idx + len(c.text)) or "") == "person"
         and mentions.actor_at(c.idx, c.idx + len(c.text)) for c in tok.children)
 
 
-def _names_in_phrase(tok: Token, ranges, mentions: _MentionIndex) -> list[str]:
+def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool = False) -> list[str]:
     """Actors named in a subject phrase, best first: people in apposition or compound with its head ("the
     campaign manager, Jane Doe"; "X's aide Y" is Y), then other names, then those after a preposition
-    ("a spokesman for the Pentagon"), then possessors ("Clinton's campaign")."""
+    ("a spokesman for the Pentagon"), then possessors ("Clinton's campaign").
+
+    For a description of a person (`described`: "the Oscar-nominated actor, whose films include …", "the
+    Labour leader") only the people beside its head and names after a preposition count: a name in a
+    relative clause, a modifier or a possessive is not who the description means."""
     tiers: list[list[str]] = [[], [], [], []]
     for t in sorted(tok.subtree, key=lambda t: t.i):
-        if abs(t.i - tok.i) > 8 or _in_quotes(t.idx, ranges):
+        if abs(t.i - tok.i) > 8 or in_quotes(t.idx, ranges) or _hyphen_modifier(t):
             continue
         name = mentions.actor_at(t.idx, t.idx + len(t.text))
         if not name:
             continue
         path = _path_to(t, tok)
-        if _name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
+        if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
             continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
+        clause = "relcl" in path or "acl" in path
         if "poss" in path:
             tier = 3
-        elif "prep" in path or "relcl" in path or "acl" in path:
+        elif "prep" in path or clause:
             tier = 2
         elif mentions.kind(name) == "person" and set(path) <= {"appos", "compound", "flat"}:
             tier = 0
         else:
             tier = 1
+        if described and (tier in (1, 3) or clause):
+            continue
         if name not in tiers[tier]:
             tiers[tier].append(name)
     return [n for tier in tiers for n in tier]
+
+
+def _hyphen_modifier(t: Token) -> bool:
+    """"Ballymena-born", "London-based", "Tory-led": a name glued to a word by a hyphen modifies a noun."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_lower and not doc[t.i + 1].whitespace_
 
 
 def _path_to(t: Token, top: Token) -> list[str]:
@@ -889,22 +658,12 @@ def _path_to(t: Token, top: Token) -> list[str]:
     return deps
 
 
-def _recent_org(mentions: _MentionIndex, before: int) -> str | None:
-    i = bisect.bisect_left(mentions.starts, before) - 1
-    while i >= 0 and before - mentions.spans[i][0] < 600:
-        name = mentions.spans[i][3]
-        if mentions.kind(name) in ("organization", "group"):
-            return name
-        i -= 1
-    return None
-
-
 def _bare_title(tok: Token) -> bool:
     """"The Senator said": a title after a determiner names nobody (but "Dean said" may be Howard Dean)."""
     return tok.lower_.rstrip(".") in TITLES and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "a", "an", "this")
 
 
-def _new_actor(tok: Token, mentions: _MentionIndex) -> str | None:
+def _new_actor(tok: Token, mentions: References) -> str | None:
     """A named speaker the entity layer missed becomes an actor, so every speaker has a page."""
     if _bare_title(tok):
         return None
@@ -915,7 +674,7 @@ def _new_actor(tok: Token, mentions: _MentionIndex) -> str | None:
     return _new_actor_named(name, mentions, kind)
 
 
-def _new_actor_named(name: str, mentions: _MentionIndex, kind: str = "person") -> str | None:
+def _new_actor_named(name: str, mentions: References, kind: str = "person") -> str | None:
     if not name or len(name) < 3 or not name[0].isupper() or not re.fullmatch(r"[\w .’'-]+", name):
         return None
     if name in mentions.by_name:
@@ -977,7 +736,7 @@ def _share_within_runs(spans: list[QSpan]) -> None:
                 q.speaker, q.cue = src.speaker, src.cue
 
 
-def _fallback(doc: Doc, q: QSpan, ranges, mentions: _MentionIndex) -> None:
+def _fallback(doc: Doc, q: QSpan, ranges, mentions: References) -> None:
     """No speech verb: a phrase quoted inside a clause is that clause's subject's ("X called Y “a liar”");
     a quotation standing alone is the previous sentence's subject's, if that is a named person."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -990,7 +749,7 @@ def _fallback(doc: Doc, q: QSpan, ranges, mentions: _MentionIndex) -> None:
         q.speaker = _name_from_token(subj, q, ranges, mentions)
 
 
-def _inside_clause(doc: Doc, q: QSpan, ranges, mentions: _MentionIndex) -> str | None:
+def _inside_clause(doc: Doc, q: QSpan, ranges, mentions: References) -> str | None:
     """A phrase quoted mid-sentence with no speech verb above it is the words of the clause's subject
     ("as Doe went on about “the rigged system”"), not of a speech verb elsewhere in the sentence."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -1007,7 +766,7 @@ def _clause_subject(span: Span, ranges) -> Token | None:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
-            if _in_quotes(tok.idx, ranges):
+            if in_quotes(tok.idx, ranges):
                 continue
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "relcl":
                 subj = _subject(tok, ranges)
@@ -1023,9 +782,9 @@ def _previous_subject(doc: Doc, span: Span, ranges) -> Token | None:
     if span.start_char - sent.start_char > 2 or sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if _in_quotes(prev.root.idx, ranges) or "\n\n" in docs.text(doc)[prev.end_char - 1:span.start_char]:
+    if in_quotes(prev.root.idx, ranges) or "\n\n" in docs.text(doc)[prev.end_char - 1:span.start_char]:
         return None
-    for cue in [t for t in prev if _is_cue(t) and not _in_quotes(t.idx, ranges)][::-1]:
+    for cue in [t for t in prev if is_cue(t) and not in_quotes(t.idx, ranges)][::-1]:
         subj = _subject(cue, ranges)
         if subj is not None:
             return subj
@@ -1052,12 +811,12 @@ def _after_colon(text: str, q: QSpan, para_starts: list[int]) -> bool:
 
 # --- reported speech -------------------------------------------------------------------------------------
 
-def _indirect(doc: Doc, spans: list[QSpan], mentions: _MentionIndex, para_starts: list[int]) -> list[Quote]:
+def _indirect(doc: Doc, spans: list[QSpan], mentions: References, para_starts: list[int]) -> list[Quote]:
     """'X said (that) ...', 'X told Y that ...', 'according to X, ...' with no quotation marks."""
     ranges = [(s.start, s.end) for s in spans]
     out: list[Quote] = []
     for tok in doc:
-        if tok.pos_ != "VERB" or _lemma(tok) not in ("say", "tell", "add", "claim", "argue", "warn", "insist",
+        if tok.pos_ != "VERB" or lemma(tok) not in ("say", "tell", "add", "claim", "argue", "warn", "insist",
                                                      "announce", "state", "explain", "note", "report", "write",
                                                      "suggest", "acknowledge", "admit", "confirm", "deny"):
             continue
@@ -1065,7 +824,7 @@ def _indirect(doc: Doc, spans: list[QSpan], mentions: _MentionIndex, para_starts
         if not comp:
             continue
         words = sorted(comp[0].subtree, key=lambda t: t.i)
-        if any(_in_quotes(t.idx, ranges) or t.text in QUOTE_MARKS for t in words):
+        if any(in_quotes(t.idx, ranges) or t.text in QUOTE_MARKS for t in words):
             continue
         while words and words[0].lower_ == "that":
             words = words[1:]

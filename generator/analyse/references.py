@@ -1,0 +1,312 @@
+"""Who each mention in an article means: names, he/she, role descriptions ("the minister", "the world
+champion"), organisation descriptions ("the firm") and owners of speech acts, linked to the article's
+actors with gender and number evidence, the roles the text gives, salience and sentence distance.
+
+The quote layer asks it for speakers; it knows nothing about quotes beyond the character ranges they cover,
+so mentions inside quotation marks are not taken for the narrator's references.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.analyse import docs, names
+from generator.analyse.entities import Entities
+from generator.analyse.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLES,
+    VERB_FORMS,
+    WEAK_SPEECH_VERBS,
+)
+from generator.records import Actor
+
+
+class References:
+    """Where each actor is mentioned (names and resolved he/she), for mapping tokens to actors and
+    resolving pronouns. A mention's rank (see `rank`) says how salient it is."""
+
+    def __init__(self, doc: Doc, entities: Entities, actors: list[Actor], ranges, para_starts: list[int]):
+        self.doc = doc
+        self.actors = actors
+        self.ranges = ranges
+        self.para_starts = para_starts
+        self.by_name = {a.name: a for a in actors}
+        self.spans = [s for s in entities.spans if s[2] == "actor"]
+        self.places = {s[3] for s in entities.spans if s[2] == "place"}
+        self.starts = [s[0] for s in self.spans]
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.gender = genders(doc, sents, self.spans, actors, ranges)
+        self.events: list[tuple[int, str, int, int]] = []  # (char, name, rank, sentence start char)
+        self.resolved: dict[int, str] = {}  # pronoun token index -> actor name
+        self._sweep()
+
+    # names ---------------------------------------------------------------------------------------------
+    def actor_at(self, start: int, end: int) -> str | None:
+        i = bisect.bisect_right(self.starts, end) - 1
+        while i >= 0 and self.spans[i][1] > start - 60:
+            s, e, _, name = self.spans[i]
+            if s < end and start < e:
+                return name
+            i -= 1
+        return None
+
+    def kind(self, name: str) -> str:
+        a = self.by_name.get(name)
+        return a.kind if a else "person"
+
+    def with_role(self, word: str, before: int) -> str | None:
+        word = word.lower()
+        holders = [a for a in self.actors if any(word in r.lower().split() for r in a.roles)]
+        if len(holders) == 1:
+            return holders[0].name
+        if holders:
+            # the most recently mentioned holder
+            i = bisect.bisect_left(self.starts, before) - 1
+            names = {h.name for h in holders}
+            while i >= 0:
+                if self.spans[i][3] in names:
+                    return self.spans[i][3]
+                i -= 1
+        return None
+
+    # descriptions --------------------------------------------------------------------------------------
+    def description_kind(self, noun: Token, definite: bool = False) -> str | None:
+        """"person" for "the minister", "the Oscar-nominated actor", "the 28-year-old", "its chairman";
+        "organization" for "the firm", "the party"; None for a noun that is no definite description."""
+        low = noun.lower_
+        if noun.pos_ != "NOUN" or not (definite or _definite(noun)):
+            return None
+        if low in ROLE_WORDS or low in PERSON_NOUNS or re.fullmatch(r"\d+-year-old", low):
+            return "person"
+        return "organization" if low in ORG_NOUNS else None
+
+    def described(self, noun: Token, exclude: set[str] = frozenset(), definite: bool = False) -> str | None:
+        """The actor a definite description means: for a person, the actor the text gave that role, else
+        the most salient person just before (of the noun's gender, never one named inside the description:
+        "the Ballymena-born actor" is not Ballymena); for an organisation, the most recent one."""
+        kind = self.description_kind(noun, definite)
+        if kind == "organization":
+            return recent_org(self, noun.idx)
+        if kind != "person":
+            return None
+        holder = self.with_role(noun.lower_, noun.idx)
+        if holder and holder not in exclude:
+            return holder
+        low = noun.lower_
+        gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else "s"
+        person = self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=1)
+        return person if person and person not in exclude else None
+
+    # salience ------------------------------------------------------------------------------------------
+    def _sweep(self) -> None:
+        """Walk the text in order, resolving he/she subjects as we go, so a later pronoun can lean on an
+        earlier one ("He added…" then "…," he said)."""
+        pronouns = [t for t in self.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                    and not in_quotes(t.idx, self.ranges)]
+        pi = 0
+        for s, _end, _, name in sorted(self.spans + self._unlinked_names()):
+            while pi < len(pronouns) and pronouns[pi].idx < s:
+                self._resolve_event(pronouns[pi])
+                pi += 1
+            if in_quotes(s, self.ranges):
+                continue
+            tok = self._token(s)
+            if tok is not None:
+                self.events.append((s, name, rank(tok), self.sent_start(s)))
+        for tok in pronouns[pi:]:
+            self._resolve_event(tok)
+
+    def _unlinked_names(self) -> list[tuple[int, int, str, str]]:
+        """Subjects that name a known person the entity layer did not link here ("Doe, a lawyer, said")."""
+        by_word = {}
+        for a in self.actors:
+            if a.kind == "person":
+                for n in [a.name] + a.aliases + [a.name.split()[-1]]:
+                    by_word.setdefault(n, a.name)
+        out = []
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.text in by_word \
+                    and not self.actor_at(tok.idx, tok.idx + len(tok.text)):
+                out.append((tok.idx, tok.idx + len(tok.text), "actor", by_word[tok.text]))
+        return out
+
+    def _resolve_event(self, tok: Token) -> None:
+        name = self.recent_person(tok.idx, PRONOUNS[tok.lower_], self.sent_start(tok.idx))
+        if name:
+            self.resolved[tok.i] = name
+            self.events.append((tok.idx, name, rank(tok), self.sent_start(tok.idx)))
+
+    def pronoun(self, tok: Token) -> str | None:
+        if tok.i in self.resolved:
+            return self.resolved[tok.i]
+        return self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx))
+
+    def recent_person(self, before: int, gender: str, sent_start: int, floor_paragraphs: int = 2) -> str | None:
+        """The person a he/she at `before` most likely means, never one of the other gender: the most
+        salient subject of this or the previous sentence, else the most recent main-clause subject, else the
+        most recent person, within the last `floor_paragraphs` paragraphs."""
+        para = bisect.bisect_right(self.para_starts, before) - 1
+        floor = self.para_starts[max(0, para - floor_paragraphs)]
+        cands = []
+        for s, name, rank, sent in reversed(self.events):
+            if s >= before:
+                continue
+            if s < floor or len(cands) > 40:
+                break
+            if self.kind(name) != "person" or (gender in "mf" and self.gender.get(name, gender) != gender):
+                continue
+            cands.append((s, name, rank, sent))
+        if not cands:
+            return None
+        prev_sent = self._sentence_before(sent_start)
+        near = [c for c in cands if c[3] >= prev_sent and c[2] >= 1]
+        if near:  # the most salient subject of the sentence just before
+            return max(near, key=lambda c: (c[2], c[0]))[1]
+        for pool in ([c for c in cands if c[2] >= 2], [c for c in cands if c[2] == 1], cands):
+            if pool:
+                return pool[0][1]
+        return None
+
+    def sent_start(self, char: int) -> int:
+        return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
+
+    def _sentence_before(self, sent_start: int) -> int:
+        """Where the previous sentence starts, passing over sentences that are all quotation."""
+        i = bisect.bisect_right(self.sent_starts, sent_start) - 1
+        for _ in range(4):
+            if i <= 0:
+                break
+            i -= 1
+            start, end = self.sent_starts[i], self.sent_starts[i + 1]
+            quoted = sum(max(0, min(b, end) - max(a, start)) for a, b in self.ranges)
+            if quoted < (end - start) / 2:
+                break
+        return self.sent_starts[max(0, i)]
+
+    def _token(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return name_head(span[0])
+
+
+def rank(tok: Token) -> int:
+    """3: the sentence's subject; 2: subject of a coordinated clause or of a speech verb (or "said X"), or a
+    name introduced with its role; 1: another subject; 0: otherwise."""
+    if tok.dep_ in ("appos", "compound") and tok.head.lower_ in ROLE_WORDS | TITLES:
+        tok = tok.head  # "Spokesman John Doe said", "the spokesman, John Doe, said"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        head = tok.head
+        if head.dep_ == "ROOT":
+            return 3
+        return 2 if head.dep_ == "conj" or is_cue(head) else 1
+    if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.i > tok.head.i and is_cue(tok.head):
+        return 2
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children):
+        return 2  # "… concerns Henry Crespo, president of the caucus." introduces the next quote's speaker
+    return 0
+
+
+def genders(doc: Doc, sents: list[Span], spans, actors: list[Actor], ranges) -> dict[str, str]:
+    """Each person's gender as the text shows it: honorifics and role words ("Mrs.", "spokeswoman"), and a
+    he/she subject right after a sentence whose only person is its subject ("Doe left. She said…")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for a in actors:
+        for w in re.findall(r"[a-z]+", " ".join([a.name] + a.aliases + a.roles).lower()):
+            votes[a.name]["m" if w in MALE_WORDS else "f" if w in FEMALE_WORDS else "-"] += 3
+        words = a.name.split() if a.kind == "person" else []
+        first, sure = names.gender_evidence(words[0]) if words else (None, 0)
+        if first and len(words) >= 2:
+            votes[a.name][first] += sure  # a given name is evidence, weaker than "Mrs." or a he/she
+        elif first and names.is_given_name(words[0]):
+            votes[a.name][first] += 1  # "Melanie said": a first name alone (or a surname)
+    for s, _, _, name in spans:
+        word = re.search(r"(\w+)\.?\s*$", docs.text(doc)[max(0, s - 8):s])  # "Mrs. Doe", "her husband Doe"
+        low = word.group(1).lower() if word else ""
+        if low in MALE_WORDS | FEMALE_WORDS and low not in PRONOUNS:
+            votes[name]["m" if low in MALE_WORDS else "f"] += 3
+    starts = [s.start_char for s in sents]
+    people: dict[int, list[tuple[int, str, int]]] = defaultdict(list)  # sentence -> (char, name, rank)
+    for s, _, _, name in spans:
+        tok = doc.char_span(s, s + 1, alignment_mode="expand")
+        if not in_quotes(s, ranges) and tok is not None and len(tok):
+            people[bisect.bisect_right(starts, s) - 1].append((s, name, rank(name_head(tok[0]))))
+    for i, sent in enumerate(sents):
+        pron = [t for t in sent if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                and not in_quotes(t.idx, ranges)]
+        if not pron:
+            continue
+        before = [p for p in people.get(i, []) if p[0] < pron[0].idx] or (people.get(i - 1, []) if i else [])
+        if before and len({p[1] for p in before}) == 1 and max(p[2] for p in before) >= 1:
+            votes[before[0][1]][PRONOUNS[pron[0].lower_]] += 2
+    out = {}
+    for name, v in votes.items():
+        if v["m"] > v["f"]:
+            out[name] = "m"
+        elif v["f"] > v["m"]:
+            out[name] = "f"
+    return out
+
+
+def name_head(tok: Token) -> Token:
+    """The head of a name: the last token of its compound chain (not "campaign" in "the Doe campaign")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return tok
+
+
+def lemma(tok: Token) -> str:
+    low = tok.lower_
+    if low in VERB_FORMS:
+        return VERB_FORMS[low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+                         ("d", "")):
+        if low.endswith(suffix):
+            cand = low[: -len(suffix)] + repl
+            if cand in SPEECH_VERBS:
+                return cand
+    if low.endswith("ing") and low[:-3] + "e" in SPEECH_VERBS:
+        return low[:-3] + "e"
+    return low
+
+
+def is_cue(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok) in SPEECH_VERBS and not (
+        lemma(tok) in WEAK_SPEECH_VERBS and not has_quote_neighbour(tok))
+
+
+def has_quote_neighbour(tok: Token) -> bool:
+    """Weak cue verbs ("continued", "put it") count only right next to quotation or a colon."""
+    doc = tok.doc
+    window = docs.text(doc)[max(0, tok.idx - 4):tok.idx + len(tok.text) + 6]
+    return any(c in window for c in "“”\":")
+
+
+def in_quotes(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in quote_ranges)
+
+
+def recent_org(mentions: References, before: int) -> str | None:
+    i = bisect.bisect_left(mentions.starts, before) - 1
+    while i >= 0 and before - mentions.spans[i][0] < 600:
+        name = mentions.spans[i][3]
+        if mentions.kind(name) in ("organization", "group"):
+            return name
+        i -= 1
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    """"the/this/that X", "its/his/her X", "the firm's X": a description that refers back."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children)
