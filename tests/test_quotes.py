@@ -241,3 +241,29 @@ def test_organisation_description_us(quotes_of):
     qs = direct(quotes_of("Shares in Brightwater Analytics fell sharply on Monday after the results.",
                           '"We expect a stronger second half," the company said in a statement.'))
     assert [q.speaker for q in qs] == ["Brightwater Analytics"]
+
+
+# --- clauses -----------------------------------------------------------------------------------------
+
+def test_reported_speech_inside_a_report_is_the_reporters(quotes_of):
+    # British style: the closing ", Mr X said" owns the whole sentence
+    qs = direct(quotes_of("Council leader Peter Walsh spoke at the meeting.",
+                          'The rules said that bins must only be emptied if they were "a health risk", '
+                          'Mr Walsh said.'))
+    assert [q.speaker for q in qs] == ["Peter Walsh"]
+
+
+def test_two_speakers_in_one_sentence_keep_their_own(quotes_of):
+    qs = direct(quotes_of('"We won," said Anna Berg. "But only just," said Tom Keller.'))
+    assert [q.speaker for q in qs] == ["Anna Berg", "Tom Keller"]
+
+
+def test_quoted_verb_phrase_belongs_to_its_subject(quotes_of):
+    qs = direct(quotes_of('Regulator Helen Marsh "strongly condemned" the cuts on Friday.'))
+    assert [q.speaker for q in qs] == ["Helen Marsh"]
+
+
+def test_possessor_of_the_speaking_thing_is_the_next_he(quotes_of):
+    qs = direct(quotes_of("Mr Dunmore's memo, which was meant for an aide, asked them to call Paul Fenwick, "
+                          'the agency chief. In it, he said: "Call the agency now."'))
+    assert [q.speaker for q in qs] == ["Dunmore"]

@@ -225,5 +225,6 @@ ORG_NOUNS = {
     "committee", "board", "commission", "corporation", "business", "maker", "manufacturer", "supermarket",
     "chain", "label", "studio", "squad", "institute", "association", "federation", "foundation",
     "authority", "campaign", "administration", "lender", "insurer", "publisher", "developer", "website",
+    "magazine", "paper", "journal", "station", "channel", "tabloid", "daily", "weekly",
 }
 """Nouns that describe an organisation ("the firm said", "the party added")."""

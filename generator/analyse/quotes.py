@@ -71,6 +71,7 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
     for q in spans:
         if q.speaker is None and not q.own_cue:  # "a source said" stays unknown
             _fallback(doc, q, ranges, mentions)
+    _share_within_runs(spans)
     quotes = [
         Quote(text=docs.text(doc)[q.start:q.end].strip(), speaker=q.speaker, kind=_kind(docs.text(doc), q), cue=q.cue,
               paragraph=q.paragraph)
@@ -274,6 +275,8 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, par
         q.speaker, q.cue, q.own_cue = byline, "―", True
         return
     cue = _governing_cue(doc, q, ranges)
+    if cue is None or cue.idx < q.start:
+        cue = _closing_attribution(doc, q, ranges) or cue
     if cue is None and not _starts_sentence(docs.text(doc), q.start):
         speaker = _inside_clause(doc, q, ranges, mentions)
         if speaker:
@@ -290,6 +293,29 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, par
         q.cue = "according to"
         q.own_cue = True
         q.speaker = _name_from_token(acc, q, ranges, mentions)
+
+
+def _closing_attribution(doc: Doc, q: QSpan, ranges) -> Token | None:
+    """", Mr Thomas said." closing the sentence: the whole sentence is that speaker's, reported speech inside
+    it included ("Guidance said e-mails served “no purpose”, Mr Thomas said": Thomas, not the guidance)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[-1].sent
+    words = [t for t in sent if not t.is_punct]
+    cues = [t for t in words[-6:] if t.idx > q.end and is_cue(t) and not in_quotes(t.idx, ranges)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    gap = docs.text(doc)[q.end + 1:cue.idx]
+    comma = gap.rfind(",")
+    if comma < 0 or any(c in gap for c in QUOTE_MARKS):
+        return None
+    between = [t for t in sent if q.end + 1 + comma < t.idx < cue.idx]
+    after = [t for t in sent if t.i > cue.i and not t.is_punct]
+    if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") for t in between + after) or len(after) > 6:
+        return None
+    return cue
 
 
 def _dash_byline(doc: Doc, q: QSpan, mentions: References) -> str | None:
@@ -727,11 +753,11 @@ def _share_within_runs(spans: list[QSpan]) -> None:
         else:
             runs.append([q])
     for run in runs:
-        cued = [q for q in run if q.own_cue and q.speaker]
+        cued = [q for q in run if q.own_cue and q.speaker] or [q for q in run if q.speaker]
         if not cued or len(run) == 1:
             continue
         for q in run:
-            if not q.own_cue:
+            if not q.own_cue and not q.speaker:
                 src = min(cued, key=lambda c: abs(c.start - q.start))
                 q.speaker, q.cue = src.speaker, src.cue
 
@@ -761,6 +787,11 @@ def _clause_subject(span: Span, ranges) -> Token | None:
     """The subject of the nearest clause outside the quote that the quoted words hang on."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     for r in roots[:2]:
+        if r.pos_ == "VERB":  # the quoted words are the clause's verb: Doe "totally condemned" the plan
+            subj = [c for c in r.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON")
+                    and c.tag_ not in ("WP", "WDT") and not in_quotes(c.idx, ranges) and c.i < span.start]
+            if subj:
+                return subj[0]
         tok = r
         for _ in range(6):
             if tok.head.i == tok.i:

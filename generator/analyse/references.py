@@ -105,8 +105,7 @@ class References:
             return holder
         low = noun.lower_
         gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else "s"
-        person = self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=1)
-        return person if person and person not in exclude else None
+        return self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=1, exclude=exclude)
 
     # salience ------------------------------------------------------------------------------------------
     def _sweep(self) -> None:
@@ -152,7 +151,8 @@ class References:
             return self.resolved[tok.i]
         return self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx))
 
-    def recent_person(self, before: int, gender: str, sent_start: int, floor_paragraphs: int = 2) -> str | None:
+    def recent_person(self, before: int, gender: str, sent_start: int, floor_paragraphs: int = 2,
+                      exclude: set[str] = frozenset()) -> str | None:
         """The person a he/she at `before` most likely means, never one of the other gender: the most
         salient subject of this or the previous sentence, else the most recent main-clause subject, else the
         most recent person, within the last `floor_paragraphs` paragraphs."""
@@ -164,7 +164,8 @@ class References:
                 continue
             if s < floor or len(cands) > 40:
                 break
-            if self.kind(name) != "person" or (gender in "mf" and self.gender.get(name, gender) != gender):
+            if self.kind(name) != "person" or (gender in "mf" and self.gender.get(name, gender) != gender) \
+                    or name in exclude:
                 continue
             cands.append((s, name, rank, sent))
         if not cands:
@@ -215,6 +216,9 @@ def rank(tok: Token) -> int:
         return 2
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children):
         return 2  # "… concerns Henry Crespo, president of the caucus." introduces the next quote's speaker
+    if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        # "Mr Doe's e-mail suggested …": the owner of what speaks is who the next "he" means
+        return 3 if tok.head.head.dep_ == "ROOT" else 2
     return 0
 
 
