@@ -267,3 +267,17 @@ def test_possessor_of_the_speaking_thing_is_the_next_he(quotes_of):
     qs = direct(quotes_of("Mr Dunmore's memo, which was meant for an aide, asked them to call Paul Fenwick, "
                           'the agency chief. In it, he said: "Call the agency now."'))
     assert [q.speaker for q in qs] == ["Dunmore"]
+
+
+# --- British inverted attribution and speech acts -----------------------------------------------------------
+
+def test_inverted_description_then_name_british(quotes_of):
+    qs = direct(quotes_of('"The bank must act," said its chairman, Sir Hugh Carver.',
+                          '"The report is damning," said the chair of the health committee, Labour MP Janet Ross.'))
+    assert [q.speaker for q in qs] == ["Hugh Carver", "Janet Ross"]
+
+
+def test_statement_speaks_for_who_issued_it_us(quotes_of):
+    qs = direct(quotes_of('Senator Rosa Delgado issued a statement saying: "We regret the delay."',
+                          'The e-mail from Mark Osei asks: "Who approved this?"'))
+    assert [q.speaker for q in qs] == ["Rosa Delgado", "Mark Osei"]

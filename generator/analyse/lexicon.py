@@ -88,7 +88,8 @@ GROUP_SPEAKERS = {"police", "protesters", "protestors", "demonstrators", "prosec
                   "firefighters", "paramedics", "authorities"}
 SPEECH_NOUNS = {"statement", "interview", "speech", "remarks", "letter", "memo", "tweet", "post", "email",
                 "release", "report", "op-ed", "essay", "column", "message", "announcement",
-                "testimony", "comments", "address", "briefing", "conference", "video", "book", "memoir"}
+                "testimony", "comments", "address", "briefing", "conference", "video", "book", "memoir",
+                "mail", "e-mail", "reply", "response", "note", "blog", "notice", "filing", "editorial"}
 
 # Irregular and common forms -> lemma (the lemmatizer is disabled for speed; see nlp.py).
 VERB_FORMS = {

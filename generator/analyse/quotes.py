@@ -502,14 +502,42 @@ def _attribution_after(cue: Token, q: QSpan) -> list[Token] | None:
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return None  # not a bare name before the verb: "X sings to Y before asking"
     if not [t for t in words if not t.is_punct]:  # inverted: the name follows the verb, up to a comma
-        words = []
-        for t in doc[cue.i + 1:cue.i + 9]:
-            if t.is_punct or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or t.ent_type_ in ("DATE", "TIME"):
-                break
-            words.append(t)
+        words = _inverted_speaker(cue)
     nicknames = [m.span() for m in NICKNAME.finditer(docs.text(doc), q.end + 1, cue.idx)]
     words = [t for t in _outside_brackets(words) if not any(a <= t.idx < b for a, b in nicknames)]
     return _naming_segment(words) if 0 < len(words) <= 16 else None
+
+
+def _inverted_speaker(cue: Token) -> list[Token]:
+    """The words after an inverted verb that name the speaker: "said Jane Doe", "said its chairman, Sir Hugh
+    Carver", "said the chair of the health committee, Labour MP Janet Ross" (British style: a description,
+    then the name in apposition after a comma)."""
+    doc = cue.doc
+    words: list[Token] = []
+    i = cue.i + 1
+    while i < min(len(doc), cue.i + 9):
+        t = doc[i]
+        if t.is_punct or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or t.ent_type_ in ("DATE", "TIME"):
+            break
+        words.append(t)
+        i += 1
+    if not words or any(t.pos_ == "PROPN" for t in words):
+        return words
+    # a description without a name: look past "of the health committee" for ", Name"
+    j = i
+    while j < min(len(doc), i + 8) and doc[j].text != "," and (doc[j].pos_ in ("ADP", "DET", "NOUN", "ADJ", "PROPN",
+                                                                               "NUM", "PART", "CCONJ")):
+        j += 1
+    if j >= len(doc) or doc[j].text != ",":
+        return words
+    name: list[Token] = []
+    for t in doc[j + 1:j + 8]:
+        if t.is_punct and t.text not in ".'’" or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX", "DET"):
+            break
+        name.append(t)
+    if any(t.pos_ == "PROPN" for t in name):
+        return words + [doc[j]] + name
+    return words
 
 
 def _outside_brackets(words: list[Token]) -> list[Token]:
@@ -621,12 +649,30 @@ def _name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str 
     if body and (low in SPEECH_NOUNS or low in ("spokesman", "spokeswoman", "spokesperson")):
         return _new_actor_named(" ".join(c.text for c in body), mentions, "organization")  # "a Treasury spokesman"
     if low in SPEECH_NOUNS:
-        return None
+        return _speech_act_owner(tok, q, ranges, mentions)
     if low in GROUP_SPEAKERS and not any(d.dep_ in ("amod", "compound", "nmod") or d.dep_ == "det" and d.lower_ != "the"
                                          for d in tok.children):  # "Police said", not "Local authorities say"
         return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
     if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
         return mentions.with_role(low, tok.idx) or mentions.described(tok)
+    return None
+
+
+def _speech_act_owner(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
+    """Who speaks through a statement, e-mail or letter: its owner ("her statement said", "the e-mail from
+    Doe asks", "a letter by Doe") or whoever issued it ("Doe issued a statement saying")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return _name_from_token(c, q, ranges, mentions)
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            obj = [o for o in c.children if o.dep_ == "pobj"]
+            if obj:
+                return _name_from_token(obj[0], q, ranges, mentions)
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not in_quotes(verb.idx, ranges):
+        subj = _nominal_subjects(verb, ranges)
+        if subj and subj[0].lower_ not in SPEECH_NOUNS:
+            return _name_from_token(subj[0], q, ranges, mentions)
     return None
 
 
