@@ -54,6 +54,10 @@ class Place:
     geonameid: int | None = None
 
 
+UNCERTAIN = 0.85
+"""Attributions less sure than this are marked uncertain on the site (see `Quote.confidence`)."""
+
+
 @dataclass
 class Quote:
     text: str
@@ -62,6 +66,9 @@ class Quote:
     cue: str | None = None
     paragraph: int | None = None
     """0-based index into the record's `paragraphs`."""
+    confidence: float | None = None
+    """How sure the attribution is, 0 to 1, from the kind of evidence that names the speaker (see
+    `analyse.quotes.CONFIDENCE`); None when there is no speaker."""
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.analyse import analyse, text_of
-from generator.records import Article, Quote
+from generator.records import UNCERTAIN, Article, Quote
 
 
 @pytest.fixture(scope="module")
@@ -281,3 +281,18 @@ def test_statement_speaks_for_who_issued_it_us(quotes_of):
     qs = direct(quotes_of('Senator Rosa Delgado issued a statement saying: "We regret the delay."',
                           'The e-mail from Mark Osei asks: "Who approved this?"'))
     assert [q.speaker for q in qs] == ["Rosa Delgado", "Mark Osei"]
+
+
+# --- confidence --------------------------------------------------------------------------------------------
+
+def test_confidence_follows_the_evidence(quotes_of):
+    named, pronoun, guessed = direct(quotes_of(
+        '"The plan is sound," Anna Berg said.',
+        'Tom Keller arrived later. "We disagree," he said.',
+        'Rita Oduya opened the session on Monday.',
+        '"Nobody expected this."'))
+    assert named.speaker == "Anna Berg" and named.confidence >= 0.9
+    assert pronoun.speaker == "Tom Keller" and 0.6 <= pronoun.confidence < named.confidence
+    if guessed.speaker is not None:  # a quotation standing alone after a sentence about someone
+        assert guessed.confidence < UNCERTAIN
+    assert all(q.confidence is None for q in quotes_of('"Nobody knows," a source said.') if q.speaker is None)

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from generator.aggregate import Entry, SiteIndex
-from generator.records import Quote, Record
+from generator.records import UNCERTAIN, Quote, Record
 from generator.render import escape as e
 from generator.render import raw
 
@@ -147,6 +147,18 @@ def _actor_link(index: SiteIndex, rid: str, name: str | None, prefix: str = "../
     return _a(f"{prefix}{eid}.md", e.html_text(name)) if eid else e.html_text(name)
 
 
+def _speaker(index: SiteIndex, rid: str, q: Quote) -> str:
+    """The speaker's link, marked when the attribution is uncertain so the reader knows to check it."""
+    return _actor_link(index, rid, q.speaker) + _uncertain(q)
+
+
+def _uncertain(q: Quote) -> str:
+    if not q.speaker or q.confidence is None or q.confidence >= UNCERTAIN:
+        return ""
+    return (' <span class="ss-uncertain" title="Uncertain attribution: the text does not name the speaker '
+            f'beside this quote (confidence {q.confidence:.2f}). Check the article.">(uncertain)</span>')
+
+
 def _article_link(r: Record, prefix: str = "../articles/", anchor: str = "") -> str:
     return _a(f"{prefix}{r.id}.md{anchor}", e.html_text(r.title))
 
@@ -197,10 +209,10 @@ def article_page(r: Record, index: SiteIndex) -> str:
         for q in direct:
             cue = f" ({e.html_text(q.cue)})" if q.cue else ""
             out.append(_blockquote(f"“{e.html_text(q.text)}”",
-                                   _byline(_actor_link(index, r.id, q.speaker) + cue, _paragraph_link(q))))
+                                   _byline(_speaker(index, r.id, q) + cue, _paragraph_link(q))))
     if reported:
         out.append("## Reported speech\n")
-        out.append(_items([_byline(f"{_actor_link(index, r.id, q.speaker)} ({e.html_text(q.cue or 'said')}): "
+        out.append(_items([_byline(f"{_speaker(index, r.id, q)} ({e.html_text(q.cue or 'said')}): "
                                    f"{e.html_text(q.text)}", _paragraph_link(q)) for q in reported]))
     out.append("## Full text\n")
     out.append(full_text_block(r.paragraphs))
@@ -297,8 +309,8 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
             r = index.by_id[rid]
             anchor = _anchor(q)
             cue = f" ({e.html_text(q.cue)})" if q.cue else ""
-            out.append(_blockquote(f"“{e.html_text(q.text)}”",
-                                   _byline(f"in {_article_link(r, anchor=anchor)}{cue}", e.html_text(_date(r)))))
+            byline = _byline(f"in {_article_link(r, anchor=anchor)}{cue}{_uncertain(q)}", e.html_text(_date(r)))
+            out.append(_blockquote(f"“{e.html_text(q.text)}”", byline))
     if reported:
         out.append(f"## Reported speech ({len(reported)})\n")
         out.append(_items([f"{e.html_text(q.text)} — in {_article_link(index.by_id[rid])}" for rid, q in reported]))
@@ -373,7 +385,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
         for r, q in quotes:
             anchor = _anchor(q)
             text = e.html_text(q.text) if q.kind == "indirect" else f"“{e.html_text(q.text)}”"
-            out.append(_blockquote(text, f"{_actor_link(index, r.id, q.speaker)} in "
+            out.append(_blockquote(text, f"{_speaker(index, r.id, q)} in "
                                          f"{_article_link(r, anchor=anchor)}"))
     out += _appears_with(entry, index, "places")
     return "\n".join(out)
