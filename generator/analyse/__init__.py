@@ -41,8 +41,9 @@ def analyse(article: Article, doc: Doc | None, language: str | None = "en") -> R
     ents = entities.extract(doc)
     record.actors, record.places = ents.actors, ents.places
     record.quotes = quotes.extract(doc, starts, ents, record.actors)
-    lede, points = summary.summarise(doc, article.standfirst, starts, skip_first_para=bool(article.standfirst))
-    record.summary = Summary(lede=lede, key_points=points)
+    record.summary = summary.summarise(doc, article.standfirst, starts, skip_first_para=bool(article.standfirst),
+                                       title=article.title, url=article.url, tags=article.tags,
+                                       authors=article.authors)
     return record
 
 

@@ -148,8 +148,8 @@ def date_in_path(rel: PurePosixPath) -> str | None:
 
 
 def detect_pattern(rels: list[PurePosixPath]) -> Pattern | None:
-    """The pattern that every file of one folder follows, when their sources repeat (an "outlet" that is
-    different in every file name is more likely the first word of a slug)."""
+    """The pattern that every file of one folder follows. A word after the date is taken for an outlet
+    only when it repeats (one that differs in every file name is more likely the first word of a slug)."""
     if len(rels) < 2:
         return None
     for text in DETECTED:
@@ -158,7 +158,7 @@ def detect_pattern(rels: list[PurePosixPath]) -> Pattern | None:
         if not all(f and _date_of(f) and "source" in f for f in found):
             continue
         sources = Counter(f["source"].lower() for f in found)
-        if len(sources) <= max(2, len(rels) * 2 // 3):
+        if text.index("{source}") < text.index("{date}") or len(sources) <= len(rels) // 2:
             return pattern
     return None
 
