@@ -196,9 +196,9 @@ def test_the_pattern_set_in_mkdocs_yml_is_used(tmp_path, capsys, nlp):
     project = make_project(tmp_path / "p", {"Daily Courier/2016-09-12-library.txt": BODY.format(title="Story")},
                            seed=False)
     cfg = project / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
-        "      search_threshold: 200\n", "      search_threshold: 200\n      filename_pattern: \"{source}/{date}-{slug}\"\n"),
-        encoding="utf-8")
+    option = '      filename_pattern: "{source}/{date}-{slug}"\n'
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("      search_threshold: 200\n",
+                                                          "      search_threshold: 200\n" + option), encoding="utf-8")
     assert _build(project) == 0
     assert "without a source" not in capsys.readouterr().err
     page = next((project / "docs" / "articles").glob("story-*.md")).read_text(encoding="utf-8")
