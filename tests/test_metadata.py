@@ -11,7 +11,7 @@ import pytest
 from generator.cli import main
 from generator.ingest import find_articles, find_hints, read_path
 from generator.ingest.hints import compile_pattern
-from tests.conftest import make_project
+from tests.conftest import SHARED_EVAL, make_project
 
 BODY = ("{title}\n\n"
         "The county council approved a new budget for its libraries on Tuesday after a long debate.\n\n"
@@ -149,6 +149,18 @@ def test_a_chart_credit_is_not_the_outlet(tmp_path):
                  "Source: NATO.\n", encoding="utf-8")
     (a,) = list(read_path(f))
     assert a.source == "" and a.source_from is None
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "polnear-dev" / "articles").is_dir(), reason="../shared/eval is not here")
+def test_a_real_archive_named_source_date_slug_is_dated_with_outlets():
+    """84 real articles named like `breitbart_2016-09-12_slug.txt`: every one dated and sourced from its name."""
+    folder = SHARED_EVAL / "polnear-dev" / "articles"
+    got = [a for k, a in _read(folder).items() if k != "errors"]
+    assert len(got) == 84
+    assert sum(a.date_from == "path" for a in got) >= 0.95 * len(got)
+    assert not any(a.date_from == "dateline" and a.date < "2016" for a in got)
+    assert {a.source for a in got} == {"breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post",
+                                       "west-journal"}
 
 
 # --- through the real build ------------------------------------------------------------------------------

@@ -50,10 +50,10 @@ _URL_PART = {"letters": re.compile(r"/letters?(?:-to-the-editor)?/", re.I),
              "live": re.compile(r"/(?:live|live-news|liveblog|live-updates)/", re.I)}
 _TITLE = {
     "live": re.compile(r"\blive(?:\s+updates|\s+blog|\s+coverage)?\s*:|\blive updates\b|\bas it happened\b", re.I),
-    "roundup": re.compile(r"^\s*(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?!percent\b|%|years?\b"
-                          r"|days?\b|months?\b|weeks?\b|hours?\b|minutes?\b|people (?:dead|killed|hurt|injured)\b)"
-                          r"[A-Za-z]|\bround-?up\b|\bthings (?:we|you) (?:learned|need to know)\b"
-                          r"|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:", re.I),
+    "roundup": re.compile(r"^\s*(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:(?:\w+\s+){0,2}"
+                          r"(?:things|reasons|ways|facts|moments|questions|takeaways|lessons|photos|pictures|tweets"
+                          r"|charts|quotes|stories|highlights)\b|\w+\s+(?:share|reveal|tell|explain|describe)\b)"
+                          r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:", re.I),
 }
 _TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?|Updated at \d)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself)\b")
@@ -87,6 +87,8 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     lede_key = _bag_key(lede)
     pool = [c for c in candidates if c != lede and not lede.startswith(c) and _bag_key(c) != lede_key]
     points = key_points(pool, lede)
+    if kind == "roundup" and title.strip():
+        lede = title.strip() if title.strip()[-1] in ".!?" else title.strip() + "."  # what is rounded up
     if kind != "news":
         label = KIND_LABEL[kind] + (f" by {authors[0]}" if kind == "opinion" and authors else "")
         lede = f"{label}: {lede}" if lede else f"{label}."
