@@ -234,16 +234,16 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
             user = compile_pattern(pattern)
         except ValueError as e:
             errors.append(HintError("filename_pattern", str(e)))
-    rels = {f: _relative(f, paths) for f in files}
+    roots = [Path(p) for p in paths if Path(p).is_dir()]
+    rels = {f: _relative(f, roots) for f in files}
     sidecars: dict[Path, dict[str, dict]] = {}
-    for root in {Path(p) for p in paths if Path(p).is_dir()}:
-        for name in SIDECAR_NAMES:
-            for found in sorted(root.rglob(name)):
-                if found.is_file() and found not in sidecars:
-                    try:
-                        sidecars[found] = read_sidecar(found)
-                    except HintError as e:
-                        errors.append(e)
+    for root in dict.fromkeys(roots):
+        for found in sorted(root.rglob("metadata.*")):
+            if is_sidecar(found.name) and found.is_file() and found not in sidecars:
+                try:
+                    sidecars[found] = read_sidecar(found)
+                except HintError as e:
+                    errors.append(e)
     by_folder: dict[Path, list[Path]] = defaultdict(list)
     for f in files:
         by_folder[f.parent].append(f)
@@ -264,14 +264,11 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
     return out, errors
 
 
-def _relative(f: Path, paths: list[str | Path]) -> PurePosixPath:
+def _relative(f: Path, roots: list[Path]) -> PurePosixPath:
     """The file's path below the folder it was found in (just its name when given on its own)."""
-    for p in map(Path, paths):
-        try:
-            if p.is_dir():
-                return PurePosixPath(f.relative_to(p).as_posix())
-        except ValueError:
-            continue
+    for root in roots:
+        if f.is_relative_to(root):
+            return PurePosixPath(f.relative_to(root).as_posix())
     return PurePosixPath(f.name)
 
 
