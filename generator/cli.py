@@ -31,6 +31,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache", type=Path, default=Path(".summary-site-cache"),
                    help="folder for cached records (default: %(default)s)")
     p.add_argument("--no-cache", action="store_true", help="analyse everything again, write no cache")
+    p.add_argument("--filename-pattern", metavar="PATTERN", default=None,
+                   help="metadata in file names, e.g. '{source}_{date}_{slug}' (default: the summary-site "
+                        "plugin's filename_pattern in mkdocs.yml, else detected per folder)")
 
 
 def _site_options(p: argparse.ArgumentParser) -> None:
@@ -135,4 +138,5 @@ def run_pipeline(args, paths, progress):
     from generator import pipeline
 
     cache = None if args.no_cache else args.cache
-    return pipeline.run(paths, jobs=args.jobs, cache_dir=cache, progress=progress.advance)
+    return pipeline.run(paths, jobs=args.jobs, cache_dir=cache, progress=progress.advance,
+                        filename_pattern=args.filename_pattern)

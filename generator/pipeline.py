@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator import PIPELINE_VERSION
 from generator.analyse import analyse, text_of, unique_slug
-from generator.ingest import IngestError, find_articles, read_path
+from generator.ingest import IngestError, find_articles, find_hints, read_path
 from generator.records import Article, Record
 
 log = logging.getLogger(__name__)
@@ -122,19 +122,23 @@ def _analyse_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | s
 
 
 def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None,
-        progress: Callable[[int], None] | None = None, stats: dict | None = None) -> Iterator[Record | IngestError]:
+        progress: Callable[[int], None] | None = None, stats: dict | None = None,
+        filename_pattern: str | None = None) -> Iterator[Record | IngestError]:
     """Records (or errors) for every article under `paths`, in a stable order, streamed batch by batch so
     memory does not grow with the folder. The model is loaded only if something is not in the cache.
 
-    `stats`, when given, receives counts: articles, analysed, cached, failed.
+    `stats`, when given, receives counts: articles, analysed, cached, failed. `filename_pattern` (such as
+    `{source}_{date}_{slug}`) reads metadata from file names (see `generator.ingest.hints`).
     """
     files, errors = find_articles(paths)
+    hints, hint_errors = find_hints(paths, files, filename_pattern)
+    errors += hint_errors
     counts = {"articles": 0, "analysed": 0, "cached": 0, "failed": len(errors)}
     yield from errors
     cache = Cache(cache_dir)
     seen_ids: set[str] = set()
     for start in range(0, len(files), BATCH):
-        items = [x for f in files[start:start + BATCH] for x in read_path(f)]
+        items = [x for f in files[start:start + BATCH] for x in read_path(f, hints.get(f))]
         keys: list[str | None] = []
         done: dict[str, dict | str | None] = {}
         todo: list[tuple[str, Article]] = []

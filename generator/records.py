@@ -30,6 +30,16 @@ class Article:
     format: str = "text"
     boilerplate: list[str] = field(default_factory=list)
     """Lines recognised as not being body text (related links, credits)."""
+    date_from: str | None = None
+    """Where `date` came from: one of `PROVENANCE`, None when there is no date."""
+    source_from: str | None = None
+    """Where `source` came from: one of `PROVENANCE`, None when there is no source."""
+
+
+PROVENANCE = ("metadata", "sidecar", "path", "dateline")
+"""Where a date or source can come from, strongest first: the file's own metadata (front matter, HTML meta,
+feed or JSON fields, a seed file's "Source:" line), a sidecar file beside it, the file's path (name pattern,
+ISO date in a file or folder name), a dateline at the very start of the text (dates only)."""
 
 
 @dataclass
@@ -75,6 +85,8 @@ class Quote:
 class Summary:
     lede: str = ""
     key_points: list[str] = field(default_factory=list)
+    kind: str = "news"
+    """news | opinion | letters | roundup | live: the last four are summarised as what they are."""
 
 
 @dataclass
@@ -99,6 +111,10 @@ class Record:
     item: int | None = None
     notes: list[str] = field(default_factory=list)
     """Why parts of the record are empty (e.g. a language we do not analyse)."""
+    date_from: str | None = None
+    """Where `date` came from (see `PROVENANCE`)."""
+    source_from: str | None = None
+    """Where `source` came from (see `PROVENANCE`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -124,4 +140,6 @@ class Record:
             format=d.get("format", "text"),
             item=d.get("item"),
             notes=list(d.get("notes", [])),
+            date_from=d.get("date_from"),
+            source_from=d.get("source_from"),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from generator import aggregate
 from generator.ingest import IngestError
 from generator.progress import Progress
 from generator.render.pages import GENERATED_DIRS, render_site
+from generator.report import BuildReport
 
 log = logging.getLogger("summary-site")
 MARKER = ".generated"
@@ -36,20 +38,26 @@ class SiteError(Exception):
 
 
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
-             progress: Progress | None = None) -> tuple[int, int]:
-    """Analyse `seeds` and write the generated pages into `docs`. Returns (articles written, files failed)."""
+             progress: Progress | None = None, report: BuildReport | None = None,
+             filename_pattern: str | None = None) -> tuple[int, int]:
+    """Analyse `seeds` and write the generated pages into `docs`. Returns (articles written, files failed);
+    `report`, when given, is filled for the build report."""
     from generator import pipeline
 
     if not seeds.exists():
         raise SiteError(f"{seeds}: no such folder of articles")
     records, failed = [], 0
     progress = progress or Progress(quiet=True)
-    for item in pipeline.run([seeds], jobs=jobs, cache_dir=cache, progress=progress.advance):
+    report = report if report is not None else BuildReport()
+    for item in pipeline.run([seeds], jobs=jobs, cache_dir=cache, progress=progress.advance,
+                             filename_pattern=filename_pattern):
         if isinstance(item, IngestError):
             failed += 1
             progress.error(item)
         else:
             records.append(item)
+            report.add(item)
+    report.failed = failed
     index = aggregate.build(records)
     pages = render_site(index)
     write_generated(docs, pages)
@@ -131,10 +139,34 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
 
 # --- commands (called by the CLI) ------------------------------------------------------------------------
 
-def _generate(args) -> tuple[int, int]:
+def _generate(args, report: BuildReport | None = None) -> tuple[int, int]:
     cache = None if args.no_cache else args.cache
     with Progress(quiet=args.quiet) as progress:
-        return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress)
+        return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress, report=report,
+                        filename_pattern=args.filename_pattern or filename_pattern(args.config_file))
+
+
+def filename_pattern(config_file: Path) -> str | None:
+    """The summary-site plugin's `filename_pattern` option in mkdocs.yml, if any (an unreadable file is
+    left for MkDocs to report)."""
+    from mkdocs.utils import yaml_load
+
+    try:
+        with open(config_file, "rb") as f:
+            config = yaml_load(f) or {}
+    except Exception:  # noqa: BLE001  a missing or broken mkdocs.yml is reported by MkDocs itself
+        return None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
+        options = entry.get("summary-site") if isinstance(entry, dict) else None
+        if isinstance(options, dict) and isinstance(options.get("filename_pattern"), str):
+            return options["filename_pattern"] or None
+    return None
+
+
+def _print_report(args, report: BuildReport) -> None:
+    if not args.quiet:
+        print(report.text(verbose=args.verbose > 0), file=sys.stderr)
 
 
 def _command(body):
@@ -151,20 +183,24 @@ def _command(body):
 @_command
 def generate_command(args) -> int:
     start = time.perf_counter()
-    n, failed = _generate(args)
+    report = BuildReport()
+    n, failed = _generate(args, report)
     log.info("generated %d article pages in %s (%.1f s)%s", n, args.docs, time.perf_counter() - start,
              f"; {failed} files failed" if failed else "")
+    _print_report(args, report)
     return 1 if failed else 0
 
 
 @_command
 def build_command(args) -> int:
     start = time.perf_counter()
-    n, failed = _generate(args)
+    report = BuildReport()
+    n, failed = _generate(args, report)
     out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
     if not args.quiet:
         print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
               + (f"; {failed} files could not be used (see above)" if failed else ""))
+    _print_report(args, report)
     return 1 if failed else 0
 
 
@@ -174,7 +210,9 @@ def serve_command(args) -> int:
 
     if not args.config_file.exists():
         raise SiteError(f"{args.config_file}: no MkDocs configuration here")
-    _, failed = _generate(args)
+    report = BuildReport()
+    _, failed = _generate(args, report)
+    _print_report(args, report)
     serve(config_file=str(args.config_file), docs_dir=str(args.docs.resolve()), dev_addr=args.dev_addr,
           livereload=True)
     return 1 if failed else 0

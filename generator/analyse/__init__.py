@@ -31,7 +31,8 @@ def analyse(article: Article, doc: Doc | None, language: str | None = "en") -> R
         path=article.path, id=base_slug(article), title=article.title, standfirst=article.standfirst,
         source=article.source, date=article.date, summary=Summary(lede=article.standfirst), actors=[],
         places=[], quotes=[], paragraphs=paragraphs, url=article.url, authors=article.authors, tags=article.tags,
-        language=language, format=article.format, item=article.item)
+        language=language, format=article.format, item=article.item, date_from=article.date_from,
+        source_from=article.source_from)
     if doc is None:
         record.notes.append(
             f"language '{language}' is not analysed (extraction is English-only): no actors, places or quotes")
@@ -40,8 +41,9 @@ def analyse(article: Article, doc: Doc | None, language: str | None = "en") -> R
     ents = entities.extract(doc)
     record.actors, record.places = ents.actors, ents.places
     record.quotes = quotes.extract(doc, starts, ents, record.actors)
-    lede, points = summary.summarise(doc, article.standfirst, starts, skip_first_para=bool(article.standfirst))
-    record.summary = Summary(lede=lede, key_points=points)
+    record.summary = summary.summarise(doc, article.standfirst, starts, skip_first_para=bool(article.standfirst),
+                                       title=article.title, url=article.url, tags=article.tags,
+                                       authors=article.authors)
     return record
 
 

@@ -1,4 +1,11 @@
-"""Lede and key points: sentence centrality (TF-IDF cosine to the rest of the article) with a position prior."""
+"""Lede and key points: sentence centrality (TF-IDF cosine to the rest of the article) with a strong position
+prior, as news puts what matters first.
+
+Only whole sentences are used, never one that starts or ends inside a quotation (a sentence splitter cuts
+multi-sentence quotes apart); the lede is an informative sentence, never a label ("Letters."), caption,
+byline or fragment. Opinion, letters, round-ups and live blogs are recognised (`kind_of`) and their lede
+says what they are.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from spacy.tokens import Doc
 
 from generator.analyse import docs
 from generator.analyse.quotes import find_spans
+from generator.records import Summary
 
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
 that these those he she they we you i his her their our your not no so than then there here which who whom
@@ -18,24 +26,77 @@ just should now said says also has have had do does did would could may might mu
 before under again further once up down out off""".split())
 WORD = re.compile(r"[a-z][a-z'-]+")
 MIN_WORDS, MAX_WORDS = 8, 60
+CENTRALITY = 0.35
+"""Weight of centrality against position in a sentence's score (news: position matters more)."""
+POSITION_DECAY = 1.0
+"""A sentence's position weight is 1 / (1 + i / POSITION_DECAY), i its rank among the candidates."""
+SHORTER = 0.3
+"""Up to this much off a long sentence's score: of two that say as much, the shorter reads better."""
+REDUNDANCY = 0.8
+"""Penalty per unit of cosine to the lede or an already chosen point (maximal marginal relevance)."""
+SAME_AS_LEDE = 0.7
+"""A sentence this close (cosine) to the lede repeats it."""
+
+LABELS = {
+    "letters": r"letters?(?: to the editor)?|(?:your|readers['’]?) letters|mailbag|letters? of the day",
+    "opinion": r"opinion|op-?ed|editorial|commentary|comment|column|viewpoint|our view|my view|guest column",
+    "live": r"live|live updates|live blog|as it happened|live coverage",
+    "roundup": r"round-?up|in brief|briefing|news in brief|the week in \w+",
+}
+_LABEL = {k: re.compile(rf"^\W*(?:{v})\W*$", re.I) for k, v in LABELS.items()}
+_TITLE_PREFIX = {k: re.compile(rf"^\W*(?:{v})\s*[:|–—-]\s+\S", re.I) for k, v in LABELS.items()}
+_URL_PART = {"letters": re.compile(r"/letters?(?:-to-the-editor)?/", re.I),
+             "opinion": re.compile(r"/(?:opinion|opinions|commentisfree|op-?ed|editorials?|columns?|comment)/", re.I),
+             "live": re.compile(r"/(?:live|live-news|liveblog|live-updates)/", re.I)}
+_TITLE = {
+    "live": re.compile(r"\blive(?:\s+updates|\s+blog|\s+coverage)?\s*:|\blive updates\b|\bas it happened\b", re.I),
+    "roundup": re.compile(r"^\s*(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:(?:\w+\s+){0,2}"
+                          r"(?:things|reasons|ways|facts|moments|questions|takeaways|lessons|photos|pictures|tweets"
+                          r"|charts|quotes|stories|highlights)\b|\w+\s+(?:share|reveal|tell|explain|describe)\b)"
+                          r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:", re.I),
+}
+_TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?|Updated at \d)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself)\b")
+KIND_LABEL = {"opinion": "Opinion", "letters": "Letters from readers", "roundup": "A round-up",
+              "live": "Live coverage"}
+
+_FRAGMENT_END = re.compile(r"[,;:–—-]\s*[.!?]?[\"”’)]*\s*$|\b(?:and|or|but|of|the|a|to|in|with)\.$", re.I)
+_BYLINE = re.compile(r"^\s*(?:By|From|Written by|Reporting by|Photo(?:graph)?s? by)\s+[A-Z]", re.I)
+_CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|Photograph:|Picture:|Image:|File photo|"
+                      r"\(pictured\)|\(Photo|Credit:)", re.I)
 
 
-def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para: bool) -> tuple[str, list[str]]:
+def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para: bool, *, title: str = "",
+              url: str | None = None, tags: list[str] | None = None, authors: list[str] | None = None) -> Summary:
+    text = docs.text(doc)
+    quoted = [(q.start, q.end) for q in find_spans(text, para_starts)]
     sentences = [s for s in doc.sents if s.text.strip()]
+    body = sentences
     if skip_first_para and len(para_starts) > 1:
-        sentences = [s for s in sentences if s.start_char >= para_starts[1]]
-    quoted = [(q.start, q.end) for q in find_spans(docs.text(doc), para_starts)]
-    candidates = [s.text.strip() for s in sentences if _informative(s.text)
-                  and not any(a < s.start_char + 2 and s.end_char - 2 <= b for a, b in quoted)]
+        body = [s for s in sentences if s.start_char >= para_starts[1]]
+    candidates = [s.text.strip() for s in body if _informative(s.text) and not _cut_quote(s, quoted)
+                  and not _bare_quote(s.text.strip())]
     if not candidates:
-        candidates = [s.text.strip() for s in sentences][:3]
-    lede = standfirst.strip() or (candidates[0] if candidates else "")
-    pool = [c for c in candidates if c != lede and not lede.startswith(c)]
-    return lede, key_points(pool, lede)
+        candidates = [s.text.strip() for s in body if not _cut_quote(s, quoted)][:3] or \
+            [s.text.strip() for s in body][:3]
+    kind = kind_of(title, standfirst, [text[a:b] for a, b in _paragraph_bounds(text, para_starts)][:40],
+                   url, tags or [], _first_person_lead(body[:2], quoted))
+    lede = standfirst.strip() if good_lede(standfirst) else next((c for c in candidates if good_lede(c)), "")
+    if not lede and standfirst.strip():
+        lede = standfirst.strip()
+    lede_key = _bag_key(lede)
+    pool = [c for c in candidates if c != lede and not lede.startswith(c) and _bag_key(c) != lede_key]
+    points = key_points(pool, lede)
+    if kind == "roundup" and title.strip():
+        lede = title.strip() if title.strip()[-1] in ".!?" else title.strip() + "."  # what is rounded up
+    if kind != "news":
+        label = KIND_LABEL[kind] + (f" by {authors[0]}" if kind == "opinion" and authors else "")
+        lede = f"{label}: {lede}" if lede else f"{label}."
+    return Summary(lede=lede, key_points=points, kind=kind)
 
 
 def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) -> list[str]:
-    """Central sentences (TF-IDF cosine to the rest), nudged towards the top of the article, without
+    """Central sentences (TF-IDF cosine to the rest), strongly drawn to the top of the article, without
     repeating the lede or each other (maximal marginal relevance); returned in article order."""
     if not sentences:
         return []
@@ -54,20 +115,59 @@ def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) 
     top = max(centrality) or 1.0
     base = []
     for i, c in enumerate(centrality):
-        position = 1.0 / (1.0 + i / 4.0)
+        position = 1.0 / (1.0 + i / POSITION_DECAY)
         words = len(sentences[i].split())
         length = 1.0 if MIN_WORDS + 4 <= words <= 40 else 0.75
+        length *= 1.0 - SHORTER * min(1.0, words / 40)
         quoted = 0.8 if sentences[i].lstrip()[:1] in "“\"" else 1.0  # a bare quote says less than a report
-        base.append((0.5 * c / top + 0.5 * position) * length * quoted)
-    k = max(k_min, min(k_max, n // 15 + 1))
+        base.append((CENTRALITY * c / top + (1 - CENTRALITY) * position) * length * quoted)
+    allowed = [i for i in range(n) if _dot(vecs[i], lede_vec) < SAME_AS_LEDE] or list(range(n))
+    k = max(k_min, min(k_max, n // 30 + 2))  # 3 points up to 60 candidate sentences, 5 from 90
     chosen: list[int] = []
-    while len(chosen) < min(k, n):
+    while len(chosen) < min(k, len(allowed)):
         def gain(i: int) -> float:
             overlap = max([_dot(vecs[i], lede_vec)] + [_dot(vecs[i], vecs[j]) for j in chosen])
-            return base[i] - 0.5 * overlap
-        best = max((i for i in range(n) if i not in chosen), key=gain)
+            return base[i] - REDUNDANCY * overlap
+        best = max((i for i in allowed if i not in chosen), key=gain)
         chosen.append(best)
     return [sentences[i] for i in sorted(chosen)]
+
+
+def kind_of(title: str, standfirst: str, paragraphs: list[str], url: str | None, tags: list[str],
+            first_person_lead: bool) -> str:
+    """news | opinion | letters | roundup | live, from labels (a "Letters." line, an "Opinion:" title, an
+    /opinion/ URL, tags), title shapes ("31 things...", "... live updates") and the text (timestamped
+    entries; an opening in the first person, which news does not use outside quotes)."""
+    heads = [standfirst, *paragraphs[:3]]
+    for kind in ("letters", "live", "opinion", "roundup"):
+        if any(_LABEL[kind].match(h) for h in heads if h and len(h.split()) <= 5) \
+                or _TITLE_PREFIX[kind].match(title or "") \
+                or any(_LABEL[kind].match(t) for t in tags):
+            return kind
+        if url and kind in _URL_PART and _URL_PART[kind].search(url):
+            return kind
+    if _TITLE["live"].search(title or "") or sum(bool(_TIMESTAMP.match(p)) for p in paragraphs) >= 3:
+        return "live"
+    if _TITLE["roundup"].search(title or ""):
+        return "roundup"
+    if first_person_lead:
+        return "opinion"
+    return "news"
+
+
+def good_lede(sentence: str) -> bool:
+    """An informative sentence: not a label, caption, byline, bare quote or fragment."""
+    s = sentence.strip()
+    if not s or not _informative(s) or _FRAGMENT_END.search(s) or _BYLINE.match(s) or _CAPTION.search(s):
+        return False
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "“\"‘'"):
+        return False
+    return not _bare_quote(s) and not _unbalanced(s)
+
+
+def _bare_quote(s: str) -> bool:
+    """A quotation alone: who said it is not in the sentence, so it cannot stand in a summary."""
+    return s[:1] in "“\"" and s[-1:] in "”\"" and not re.search(r"[”\"]\s*,?\s*\w+", s[1:-1])
 
 
 def _informative(sentence: str) -> bool:
@@ -83,6 +183,41 @@ def _informative(sentence: str) -> bool:
     return not any(w in low for w in ("click here", "sign up", "subscribe", "all rights reserved", "cookie"))
 
 
+def _cut_quote(sent, quoted: list[tuple[int, int]]) -> bool:
+    """The sentence starts or ends inside a quotation (or lies wholly inside one), or its quotation marks do
+    not pair up: it is a piece of a quote, not a sentence a reader can use alone."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    for a, b in quoted:
+        if a < start < b or a < end <= b or (a <= start + 1 and end - 1 <= b):
+            return True
+    return _unbalanced(text)
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def _first_person_lead(sentences, quoted: list[tuple[int, int]]) -> bool:
+    """The opening sentences speak in the first person outside any quotation: a column or a letter."""
+    for s in sentences:
+        for m in _FIRST_PERSON.finditer(s.text):
+            pos = s.start_char + m.start()
+            if not any(a - 1 <= pos <= b + 1 for a, b in quoted):
+                return True
+    return False
+
+
+def _paragraph_bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    ends = [s - 2 for s in starts[1:]] + [len(text)]
+    return list(zip(starts, ends))
+
+
+def _bag_key(sentence: str) -> frozenset:
+    return frozenset(w for w in WORD.findall(sentence.lower()) if w not in STOP)
+
+
 def _unit(v: dict) -> dict:
     norm = math.sqrt(sum(x * x for x in v.values()))
     return {w: x / norm for w, x in v.items()} if norm else {}
@@ -93,4 +228,3 @@ def _dot(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(w, 0.0) for w, x in a.items())
-

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.ingest import feed, html, jsondata, markdown, text
+from generator.ingest import hints as hints_mod
 from generator.ingest.decode import DecodeError, decode
+from generator.ingest.hints import Hints, is_sidecar
 from generator.ingest.meta import date_from_text
 from generator.records import Article
 
@@ -40,7 +42,7 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[IngestError
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     f = Path(root, name)
-                    if name.startswith(".") or f.suffix.lower() not in SUFFIXES:
+                    if name.startswith(".") or f.suffix.lower() not in SUFFIXES or is_sidecar(name):
                         continue
                     problem = _not_readable(f)
                     if problem:
@@ -54,6 +56,14 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[IngestError
         else:
             files.append(p)
     return files, errors
+
+
+def find_hints(paths: list[str | Path], files: list[Path], filename_pattern: str | None = None
+               ) -> tuple[dict[Path, Hints], list[IngestError]]:
+    """Sidecar and path metadata for `files` (see `generator.ingest.hints`); a sidecar or pattern that
+    cannot be used is an error naming it, and the articles are read without it."""
+    found, errors = hints_mod.collect(paths, files, filename_pattern)
+    return found, [IngestError(e.path, e.reason) for e in errors]
 
 
 def _not_readable(f: Path) -> str | None:
@@ -91,8 +101,9 @@ def _one_line(e: Exception) -> str:
     return " ".join(str(e).split())[:200]
 
 
-def read_path(path: Path) -> Iterator[Article | IngestError]:
-    """Read one file: yields its articles, or an error per unusable file or item."""
+def read_path(path: Path, hints: Hints | None = None) -> Iterator[Article | IngestError]:
+    """Read one file: yields its articles, or an error per unusable file or item. `hints` (from a sidecar
+    and the path) fill what the file's own metadata lacks."""
     name = _unicode(str(path))  # a file name that is not UTF-8 still prints and serialises
     try:
         data = path.read_bytes()
@@ -133,9 +144,24 @@ def read_path(path: Path) -> Iterator[Article | IngestError]:
         if problem:
             yield IngestError(name, problem, item.item)
             continue
-        if item.date is None:
-            item.date = date_from_text([item.standfirst, *item.paragraphs] if item.standfirst else item.paragraphs)
-        yield _limit(_valid_unicode(item))
+        yield _limit(_valid_unicode(with_provenance(item, hints)))
+
+
+def with_provenance(a: Article, hints: Hints | None) -> Article:
+    """Date and source from the strongest place that has them (see `records.PROVENANCE`), and where from."""
+    a.date_from = (a.date_from or "metadata") if a.date else None
+    a.source_from = "metadata" if a.source else None
+    if hints:
+        if not a.date and hints.date:
+            a.date, a.date_from = hints.date, hints.date_from
+        if not a.source and hints.source:
+            a.source, a.source_from = hints.source, hints.source_from
+        a.url = a.url or hints.url
+        a.authors = a.authors or list(hints.authors)
+        a.tags = a.tags or list(hints.tags)
+    if not a.date and (found := date_from_text([a.standfirst, *a.paragraphs] if a.standfirst else a.paragraphs)):
+        a.date, a.date_from = found, "dateline"
+    return a
 
 
 def sniff(content: str, suffix: str) -> str:

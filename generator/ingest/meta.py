@@ -54,18 +54,26 @@ def split_authors(value) -> list[str]:
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = (rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d\d"
+         r"|(?:19|20)\d\d-[01]\d-[0-3]\d")
 _DATELINE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+    r"^\s*(?:(?:(?:First\s+)?Published|(?:Last\s+)?Updated|Posted|Dated?)(?:\s+on)?\s*:?\s*"  # Published 3 March 2019
+    r"|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[|,—–-]\s*"  # By Jane Doe | 3 March 2019
+    r"|[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?(?:\s*\([^)]{1,30}\))?\s*[,—–-]\s*)?"  # LONDON, / PARIS (AP) -
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    rf"(?P<date>{_DATE})\b"
+    r"(?=\s*(?:$|[—–|:(-]|,?\s+\d{1,2}[:.]\d\d|\s+(?:at|by)\b))")
 
 
 def date_from_text(paragraphs: list[str]) -> str | None:
-    """A full date in the dateline or first lines ("LONDON, March 3, 2019 —", "Published 3 March 2019")."""
+    """The date of a dateline at the very start of the text ("LONDON, March 3, 2019 —", "Published
+    3 March 2019", a line that is only a date). A date anywhere else in the body is what the article is
+    about, not when it was written, so it never dates the article."""
     for para in paragraphs[:2]:
-        m = _DATELINE.search(para[:300])
+        m = _DATELINE.match(para[:300])
         if m:
-            found = clean_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)", "", m.group(0)))
+            found = clean_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)", "", m.group("date")))
             if found:
                 return found[:10]
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.meta import date_from_text
 from generator.records import Article
 
 _SOURCE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<source>.{2,200})$", re.I)
@@ -43,12 +44,21 @@ def parse(text: str, path: str) -> Article:
         title = first[0]
     boilerplate: list[str] = []
     source = ""
-    # a trailing "Source: ..." line names the outlet
+    # a trailing "Source: ..." line names the outlet; "Source: NATO." under a chart credits its data
     while blocks and (m := _SOURCE.match(blocks[-1][-1])):
-        source = m.group("source").strip()
+        if not m.group("source").strip().endswith("."):
+            source = m.group("source").strip()
         boilerplate.append(blocks[-1].pop())
         if not blocks[-1]:
             blocks.pop()
+    # a line that is only a dateline, under the title or at the top of the body, dates the article
+    date = None
+    for lines in (first, *blocks[:1]):
+        for line in list(lines[1:] if lines is first else lines[:1]):
+            if len(line) <= 80 and not date and (date := date_from_text([line])):
+                lines.remove(line)
+                boilerplate.append(line)
+    blocks = [b for b in blocks if b]
     paragraphs = [p for block in blocks for p in block]
     standfirst = " ".join(first[1:])
     body: list[str] = []
@@ -65,7 +75,7 @@ def parse(text: str, path: str) -> Article:
     if not standfirst and len(body) >= 3 and _is_standfirst(body[0]):
         standfirst = body.pop(0)
     return Article(path=path, title=title, paragraphs=body, standfirst=standfirst, source=source,
-                   boilerplate=boilerplate)
+                   boilerplate=boilerplate, date=date, date_from="dateline" if date else None)
 
 
 def is_boilerplate(line: str) -> bool:

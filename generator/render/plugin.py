@@ -99,6 +99,8 @@ def resolve_md_links(content: str, page, files) -> str:
 class SummarySiteConfig(Config):
     search = c.Choice(SEARCH_MODES, default="auto")
     search_threshold = c.Type(int, default=DEFAULT_THRESHOLD)
+    filename_pattern = c.Type(str, default="")
+    """Read by `summary-site generate` (metadata in file names, see `generator.ingest.hints`), not here."""
 
 
 def count_articles(docs: Path) -> int:

@@ -1,0 +1,217 @@
+"""Dates and outlets from where users keep them (file names, folders, sidecars), and the build report, on
+real folder layouts in temporary directories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.ingest import find_articles, find_hints, read_path
+from generator.ingest.hints import compile_pattern
+from tests.conftest import SHARED_EVAL, make_project
+
+BODY = ("{title}\n\n"
+        "The county council approved a new budget for its libraries on Tuesday after a long debate.\n\n"
+        "Councillors said the money would keep six branches open for longer hours during the winter.\n\n"
+        "A final vote on the wider spending plan for 2004 is expected on 31 December 2004, officials said.\n")
+
+
+def _write(folder: Path, names: list[str], body: str = BODY) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(body.format(title=f"Library budget story {name[:12]}"), encoding="utf-8")
+
+
+def _read(*paths: Path, pattern: str | None = None) -> dict[str, object]:
+    files, errors = find_articles(list(paths))
+    hints, hint_errors = find_hints(list(paths), files, pattern)
+    assert not errors
+    out = {f.name: a for f in files for a in read_path(f, hints.get(f))}
+    out["errors"] = hint_errors
+    return out
+
+
+def test_source_date_slug_file_names_give_date_and_outlet_not_the_body_date(tmp_path):
+    names = ["breitbart_2016-09-12_library-budget.txt", "nyt_2016-10-01_branches-open.txt",
+             "breitbart_2016-09-20_final-vote.txt", "wash-post_2016-09-18_councillors.txt"]
+    _write(tmp_path / "arts", names)
+    got = _read(tmp_path / "arts")
+    assert got["errors"] == []
+    a = got["breitbart_2016-09-12_library-budget.txt"]
+    assert (a.date, a.date_from, a.source, a.source_from) == ("2016-09-12", "path", "breitbart", "path")
+    assert got["wash-post_2016-09-18_councillors.txt"].source == "wash-post"
+    assert all(not x.date.startswith("2004") for k, x in got.items() if k != "errors")
+
+
+def test_a_body_date_never_dates_an_article_but_a_dateline_does(tmp_path):
+    _write(tmp_path / "a", ["plain-story.txt"])
+    (tmp_path / "a" / "dateline.txt").write_text(
+        "Bank cuts rates\n\nLONDON, March 3, 2019 — The central bank cut its main interest rate on Thursday "
+        "for the first time in a decade.\n\nEconomists had expected the move after weak growth figures.\n",
+        encoding="utf-8")
+    got = _read(tmp_path / "a")
+    assert got["plain-story.txt"].date is None and got["plain-story.txt"].date_from is None
+    assert (got["dateline.txt"].date, got["dateline.txt"].date_from) == ("2019-03-03", "dateline")
+
+
+def test_iso_dates_in_file_and_folder_names(tmp_path):
+    _write(tmp_path / "news" / "2016" / "09" / "12", ["council.txt"])
+    _write(tmp_path / "news" / "2017-01-05", ["budget.txt"])
+    _write(tmp_path / "news", ["20180704-fireworks.txt"])
+    got = _read(tmp_path / "news")
+    assert got["council.txt"].date == "2016-09-12"
+    assert got["budget.txt"].date == "2017-01-05"
+    assert got["20180704-fireworks.txt"].date == "2018-07-04"
+    assert {got[k].date_from for k in ("council.txt", "budget.txt", "20180704-fireworks.txt")} == {"path"}
+
+
+def test_a_pattern_reads_the_outlet_from_a_folder(tmp_path):
+    _write(tmp_path / "arch" / "Daily Courier", ["2016-09-12-library.txt"])
+    _write(tmp_path / "arch" / "Evening Post", ["2016-09-13-branches.txt"])
+    got = _read(tmp_path / "arch", pattern="{source}/{date}-{slug}")
+    assert (got["2016-09-12-library.txt"].source, got["2016-09-12-library.txt"].date) == ("Daily Courier",
+                                                                                          "2016-09-12")
+    assert got["2016-09-13-branches.txt"].source == "Evening Post"
+
+
+def test_a_pelican_style_regular_expression_works_too(tmp_path):
+    _write(tmp_path / "p", ["2016-09-12_courier_library.txt"])
+    got = _read(tmp_path / "p", pattern=r"(?P<date>\d{4}-\d\d-\d\d)_(?P<source>[a-z]+)_(?P<slug>.*)")
+    assert (got["2016-09-12_courier_library.txt"].date, got["2016-09-12_courier_library.txt"].source) == (
+        "2016-09-12", "courier")
+
+
+def test_a_bad_pattern_is_named():
+    with pytest.raises(ValueError, match="unknown placeholder"):
+        compile_pattern("{outlet}_{date}")
+
+
+def test_no_pattern_is_detected_when_file_names_differ(tmp_path):
+    _write(tmp_path / "mixed", ["breitbart_2016-09-12_library.txt", "notes-on-the-budget.txt"])
+    got = _read(tmp_path / "mixed")
+    assert got["breitbart_2016-09-12_library.txt"].source == ""  # not every file follows the pattern
+    assert got["breitbart_2016-09-12_library.txt"].date == "2016-09-12"  # an ISO date still counts
+
+
+@pytest.mark.parametrize("sidecar, text", [
+    ("metadata.csv", "file,date,source,url,authors,tags\n"
+                     "library.txt,2016-09-12,Daily Courier,https://example.org/library,Ann Lee; Bo Chan,"
+                     "libraries; budget\n"
+                     "branches.txt,13 September 2016,Evening Post,,,\n"),
+    ("metadata.json", json.dumps({"library.txt": {"date": "2016-09-12", "source": "Daily Courier",
+                                                  "url": "https://example.org/library",
+                                                  "authors": ["Ann Lee", "Bo Chan"], "tags": ["libraries", "budget"]},
+                                  "branches": {"date": "2016-09-13", "source": "Evening Post"}})),
+    ("metadata.yaml", "- file: library.txt\n  date: 2016-09-12\n  source: Daily Courier\n"
+                      "  url: https://example.org/library\n  authors: [Ann Lee, Bo Chan]\n  tags: [libraries, budget]\n"
+                      "- file: branches.txt\n  date: 2016-09-13\n  source: Evening Post\n"),
+])
+def test_sidecar_gives_date_source_url_authors_tags(tmp_path, sidecar, text):
+    _write(tmp_path / "s", ["library.txt", "branches.txt"])
+    (tmp_path / "s" / sidecar).write_text(text, encoding="utf-8")
+    got = _read(tmp_path / "s")
+    assert "metadata" not in " ".join(got)  # the sidecar is not read as an article
+    a = got["library.txt"]
+    assert (a.date, a.date_from, a.source, a.source_from) == ("2016-09-12", "sidecar", "Daily Courier", "sidecar")
+    assert a.url == "https://example.org/library" and a.authors == ["Ann Lee", "Bo Chan"]
+    assert a.tags == ["libraries", "budget"]
+    assert (got["branches.txt"].date, got["branches.txt"].source) == ("2016-09-13", "Evening Post")
+
+
+def test_front_matter_wins_over_sidecar_and_path(tmp_path):
+    folder = tmp_path / "fm"
+    folder.mkdir()
+    (folder / "courier_2016-09-12_library.md").write_text(
+        "---\ntitle: Library budget\ndate: 2015-01-02\nsource: The Gazette\n---\n\n"
+        "The county council approved a new budget for its libraries on Tuesday.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,date,source\ncourier_2016-09-12_library.md,2014-05-06,Sidecar\n",
+                                         encoding="utf-8")
+    a = _read(folder)["courier_2016-09-12_library.md"]
+    assert (a.date, a.date_from, a.source, a.source_from) == ("2015-01-02", "metadata", "The Gazette", "metadata")
+
+
+def test_a_broken_sidecar_is_named_and_the_articles_still_read(tmp_path):
+    _write(tmp_path / "b", ["library.txt"])
+    (tmp_path / "b" / "metadata.json").write_text("{not json", encoding="utf-8")
+    got = _read(tmp_path / "b")
+    (err,) = got["errors"]
+    assert "metadata.json" in str(err) and "unreadable sidecar" in str(err)
+    assert got["library.txt"].title.startswith("Library budget")
+
+
+def test_a_chart_credit_is_not_the_outlet(tmp_path):
+    f = tmp_path / "chart.txt"
+    f.write_text("Defence spending rises\n\nOnly five members spend more than the recommended share of their "
+                 "output on defence, figures show.\n\nThe rest have promised to catch up within ten years.\n\n"
+                 "Source: NATO.\n", encoding="utf-8")
+    (a,) = list(read_path(f))
+    assert a.source == "" and a.source_from is None
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "polnear-dev" / "articles").is_dir(), reason="../shared/eval is not here")
+def test_a_real_archive_named_source_date_slug_is_dated_with_outlets():
+    """84 real articles named like `breitbart_2016-09-12_slug.txt`: every one dated and sourced from its name."""
+    folder = SHARED_EVAL / "polnear-dev" / "articles"
+    got = [a for k, a in _read(folder).items() if k != "errors"]
+    assert len(got) == 84
+    assert sum(a.date_from == "path" for a in got) >= 0.95 * len(got)
+    assert not any(a.date_from == "dateline" and a.date < "2016" for a in got)
+    assert {a.source for a in got} == {"breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post",
+                                       "west-journal"}
+
+
+# --- through the real build ------------------------------------------------------------------------------
+
+def _build(project: Path, *extra: str) -> int:
+    return main(["build", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"), "--docs",
+                 str(project / "docs"), "-f", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"),
+                 *extra])
+
+
+def test_named_files_build_a_dated_timeline_with_outlets(tmp_path, capsys, nlp):
+    names = ["courier_2016-09-12_library-budget.txt", "gazette_2016-10-01_branches-open.txt",
+             "courier_2016-09-20_final-vote.txt"]
+    project = make_project(tmp_path / "p", {n: BODY.format(title=f"Library story {i}") for i, n in enumerate(names)},
+                           seed=False)
+    assert _build(project) == 0
+    err = capsys.readouterr().err
+    assert "3 articles built" in err and "without a date" not in err and "without a source" not in err
+    index = (project / "docs" / "articles" / "index.md").read_text(encoding="utf-8")
+    assert "without a date" not in index and "## 2016" in index
+    assert index.index("Library story 1") < index.index("Library story 2") < index.index("Library story 0")
+
+
+def test_a_folder_with_a_sidecar_builds_dated(tmp_path, capsys, nlp):
+    project = make_project(tmp_path / "p", {"library.txt": BODY.format(title="Library story")}, seed=False)
+    (project / "seeds" / "metadata.csv").write_text("file,date,source\nlibrary.txt,2016-09-12,Daily Courier\n",
+                                                    encoding="utf-8")
+    assert _build(project, "-v") == 0
+    err = capsys.readouterr().err
+    assert "1 article built" in err and "without a date" not in err
+    assert "dates from: sidecar 1; sources from: sidecar 1" in err
+
+
+def test_undated_files_the_report_says_so_with_the_fix(tmp_path, capsys, nlp):
+    project = make_project(tmp_path / "p", {"library.txt": BODY.format(title="Library story"),
+                                            "branches.txt": BODY.format(title="Branch story")}, seed=False)
+    assert _build(project, "-v") == 0
+    err = capsys.readouterr().err
+    assert "2 articles built" in err and "2 without a date; 2 without a source" in err
+    assert "most articles have no date" in err and "2016-09-12_slug.txt" in err
+    assert f"no date: {project / 'seeds' / 'branches.txt'}" in err  # -v names them
+
+
+def test_the_pattern_set_in_mkdocs_yml_is_used(tmp_path, capsys, nlp):
+    project = make_project(tmp_path / "p", {"Daily Courier/2016-09-12-library.txt": BODY.format(title="Story")},
+                           seed=False)
+    cfg = project / "mkdocs.yml"
+    option = '      filename_pattern: "{source}/{date}-{slug}"\n'
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("      search_threshold: 200\n",
+                                                          "      search_threshold: 200\n" + option), encoding="utf-8")
+    assert _build(project) == 0
+    assert "without a source" not in capsys.readouterr().err
+    page = next((project / "docs" / "articles").glob("story-*.md")).read_text(encoding="utf-8")
+    assert "Daily Courier" in page
