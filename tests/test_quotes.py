@@ -296,3 +296,29 @@ def test_confidence_follows_the_evidence(quotes_of):
     if guessed.speaker is not None:  # a quotation standing alone after a sentence about someone
         assert guessed.confidence < UNCERTAIN
     assert all(q.confidence is None for q in quotes_of('"Nobody knows," a source said.') if q.speaker is None)
+
+
+# --- formats: nesting, round-ups, pull-quotes ---------------------------------------------------------------
+
+def test_straight_quote_inside_straight_quote_stays_inside(quotes_of):
+    (q,) = direct(quotes_of('"He told me "go home" and walked off," said Dana Fisk.'))
+    assert q.text == 'He told me "go home" and walked off,' and q.speaker == "Dana Fisk"
+
+
+def test_round_up_labels_name_the_speaker(quotes_of):
+    qs = direct(quotes_of("Readers and politicians gave their verdict on the budget.",
+                          'Maria Santos, The Daily Post: "It is a budget for the rich."',
+                          'Owen Pryce (Labour): "A missed chance."'))
+    assert [q.speaker for q in qs] == ["Maria Santos", "Owen Pryce"]
+
+
+def test_pull_quote_credited_on_the_next_line(quotes_of):
+    qs = direct(quotes_of('"We will never forget what happened here."', "― Grace Ndlovu, teacher",
+                          "The council meets on Friday to discuss the memorial."))
+    assert [q.speaker for q in qs] == ["Grace Ndlovu"]
+
+
+def test_short_line_after_a_quote_is_no_credit_unless_it_names_someone(quotes_of):
+    qs = direct(quotes_of('Tom Keller spoke first. "The road stays shut."', "Heavy Rain Expected",
+                          "Forecasters expect more storms."))
+    assert [q.speaker for q in qs] == ["Tom Keller"]

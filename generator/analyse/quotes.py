@@ -194,10 +194,9 @@ def _straight_spans(para: str) -> list[tuple[int, int, bool]]:
     quotations into a quote: an opening mark while a quotation is open, right after a sentence end, closes
     it there (``said: "First part. "Second part."``); a closing mark with nothing open is ignored."""
     out: list[tuple[int, int, bool]] = []
-    open_at = -1
-    for m in re.finditer('"', para):
-        i = m.start()
-        d = _mark_direction(para, i)
+    open_at, nested = -1, 0
+    marks = [(m.start(), _mark_direction(para, m.start())) for m in re.finditer('"', para)]
+    for k, (i, d) in enumerate(marks):
         if open_at < 0:
             if d != "close":
                 open_at = i
@@ -206,6 +205,12 @@ def _straight_spans(para: str) -> list[tuple[int, int, bool]]:
             inner_end = open_at + 1 + len(para[open_at + 1:i].rstrip())
             out.append((open_at + 1, inner_end, False))
             open_at = i
+            continue
+        if d == "open" and sum(dd == "close" for _, dd in marks[k + 1:]) >= nested + 2:
+            nested += 1  # "He told me "go home" and left," she said: a quotation inside the quotation
+            continue
+        if nested and d != "open":
+            nested -= 1
             continue
         out.append((open_at + 1, i, True))
         open_at = -1
@@ -286,7 +291,8 @@ def _kind(text: str, q: QSpan) -> str:
 def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, para_starts: list[int]) -> None:
     """The quote's own cue and speaker, strongest evidence first (see the module docstring)."""
     ranges = [(s.start, s.end) for s in spans]
-    byline = _dash_byline(doc, q, mentions) or _transcript_label(doc, q, mentions)
+    byline = _dash_byline(doc, q, mentions) or _transcript_label(doc, q, mentions) or _label_before(
+        doc, q, mentions, para_starts) or _name_line_after(doc, q, mentions, para_starts)
     if byline:
         q.speaker, q.cue, q.own_cue, q.evidence = byline, "―", True, "byline"
         return
@@ -343,6 +349,45 @@ def _dash_byline(doc: Doc, q: QSpan, mentions: References) -> str | None:
     start = q.end + 1 + m.start(1)
     name = mentions.actor_at(start, start + len(m.group(1).strip()))
     return name or _new_actor_named(m.group(1).strip(" .,"), mentions)
+
+
+NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
+LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(" + NAME_WORDS + r")(?:\s*\([^()]{1,40}\)|,\s*[^,:;.]{1,50})?\s*[:—–]\s*$")
+"""A round-up's label before a quotation: "Jane Doe, The Daily Post: “…”", "Jane Doe (Labour): “…”"."""
+NAME_LINE = re.compile(r"^\s*[―—–-]?\s*(" + NAME_WORDS + r")(?:,\s*[^.;:!?]{1,60})?\.?\s*$")
+"""A pull-quote's credit on a line of its own: "― Jane Doe, lawyer"."""
+
+
+def _label_before(doc: Doc, q: QSpan, mentions: References, para_starts: list[int]) -> str | None:
+    """A round-up entry: the paragraph opens with a name (and outlet or party) and a colon, then the quote."""
+    start = para_starts[q.paragraph]
+    m = LABEL.match(docs.text(doc)[start:max(start, q.start - 1)])
+    if not m or len(m.group(1).split()) > 5:
+        return None
+    s = start + m.start(1)
+    return mentions.actor_at(s, s + len(m.group(1))) or _new_actor_named(m.group(1), mentions)
+
+
+def _name_line_after(doc: Doc, q: QSpan, mentions: References, para_starts: list[int]) -> str | None:
+    """A pull-quote: a paragraph that is only the quotation, credited by the next paragraph, a name alone."""
+    text = docs.text(doc)
+    p = q.paragraph
+    if p + 1 >= len(para_starts) or text[para_starts[p]:q.start - 1].strip():
+        return None
+    if text[q.end + 1:para_starts[p + 1]].strip(" .,\n" + QUOTE_MARKS):
+        return None
+    nxt = _paragraph_text(text, p + 1, para_starts)
+    m = NAME_LINE.match(nxt)
+    if not m or len(m.group(1).split()) > 4:
+        return None
+    s = para_starts[p + 1] + m.start(1)
+    name = mentions.actor_at(s, s + len(m.group(1)))
+    if name is None:
+        span = doc.char_span(s, s + len(m.group(1)), alignment_mode="expand")
+        if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+            return None  # a short line after a quote is a credit only if it names someone
+        name = _new_actor_named(m.group(1), mentions)
+    return name
 
 
 def _transcript_label(doc: Doc, q: QSpan, mentions: References) -> str | None:
