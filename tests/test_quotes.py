@@ -322,3 +322,11 @@ def test_short_line_after_a_quote_is_no_credit_unless_it_names_someone(quotes_of
     qs = direct(quotes_of('Tom Keller spoke first. "The road stays shut."', "Heavy Rain Expected",
                           "Forecasters expect more storms."))
     assert [q.speaker for q in qs] == ["Tom Keller"]
+
+
+def test_adverbial_clause_owns_its_partial_quote(quotes_of):
+    qs = direct(quotes_of('Kim Adler nodded, and as Paul Roth went on about "the rigged system," Kim Adler said '
+                          'yes, over and over.'))
+    assert [q.speaker for q in qs] == ["Paul Roth"]
+    (q,) = direct(quotes_of('Paul Roth said the minister had shown "enormous courage".'))
+    assert q.speaker == "Paul Roth"  # a clause the speech verb reports stays the reporter's

@@ -427,11 +427,24 @@ def _governing_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
     for r in roots[:3]:
         tok, steps = r, 0
         while steps < 4 and tok.head.i != tok.i:
-            tok = tok.head
+            child, tok = tok, tok.head
             steps += 1
-            if not in_quotes(tok.idx, ranges) and is_cue(tok):
+            if in_quotes(tok.idx, ranges):
+                continue
+            if is_cue(tok):
                 return tok
+            if _named_clause(tok, child, ranges):
+                return None  # "as Doe went on about “…”, Roe said": Doe's words, not Roe's
     return None
+
+
+def _named_clause(verb: Token, child: Token, ranges) -> bool:
+    """An adverbial clause of its own ("as/while Doe …") between a partial quote and a speech verb further
+    up: a verb (not "be") with a named subject that takes the quoted words as its object or through a
+    preposition. (A clause reported by the speech verb, "Roe said Doe has “…”", is Roe's words.)"""
+    return verb.pos_ == "VERB" and verb.dep_ == "advcl" and lemma(verb) not in ("be", "have") and child.dep_ in (
+        "dobj", "prep", "pobj", "oprd", "attr", "xcomp") and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" and not in_quotes(c.idx, ranges) for c in verb.children)
 
 
 def _nearest_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
