@@ -330,3 +330,11 @@ def test_adverbial_clause_owns_its_partial_quote(quotes_of):
     assert [q.speaker for q in qs] == ["Paul Roth"]
     (q,) = direct(quotes_of('Paul Roth said the minister had shown "enormous courage".'))
     assert q.speaker == "Paul Roth"  # a clause the speech verb reports stays the reporter's
+
+
+def test_resolved_pronouns_count_as_mentions(nlp):
+    article = Article(path="t.txt", title="Test", paragraphs=[
+        "Rita Oduya opened the session on Monday. She said the budget was tight. She left early."])
+    text, _, _ = text_of(article)
+    (rita,) = [a for a in analyse(article, nlp(text)).actors if a.name == "Rita Oduya"]
+    assert rita.mentions == 3

@@ -95,6 +95,7 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
     ]
     quotes += _indirect(doc, spans, mentions, para_starts)
     quotes.sort(key=lambda q: (q.paragraph if q.paragraph is not None else -1))
+    mentions.count_references()
     return [q for q in quotes if q.text]
 
 

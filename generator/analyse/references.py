@@ -80,6 +80,13 @@ class References:
                 i -= 1
         return None
 
+    def count_references(self) -> None:
+        """Add the he/she references resolved to each actor to its mention count, so an actor named once
+        and then referred to as "she" throughout counts as often as the text speaks of them."""
+        for name, n in Counter(self.resolved.values()).items():
+            if name in self.by_name:
+                self.by_name[name].mentions += n
+
     # descriptions --------------------------------------------------------------------------------------
     def description_kind(self, noun: Token, definite: bool = False) -> str | None:
         """"person" for "the minister", "the Oscar-nominated actor", "the 28-year-old", "its chairman";
