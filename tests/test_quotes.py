@@ -338,3 +338,15 @@ def test_resolved_pronouns_count_as_mentions(nlp):
     text, _, _ = text_of(article)
     (rita,) = [a for a in analyse(article, nlp(text)).actors if a.name == "Rita Oduya"]
     assert rita.mentions == 3
+
+
+def test_relative_clause_speaker_is_the_noun_it_describes(quotes_of):
+    qs = direct(quotes_of('The plan was attacked by Lena Moss, who told reporters on Tuesday: "It is a disgrace."'))
+    assert [q.speaker for q in qs] == ["Lena Moss"]
+
+
+def test_quoted_description_inside_reported_speech_is_the_reporters(quotes_of):
+    # British style: "Mr A told members the other party offered a 'reckless agenda'": A's words
+    qs = direct(quotes_of('Council leader Sam Ali spoke last night. Mr Ali told members the other party offered '
+                          'a "reckless agenda".'))
+    assert [q.speaker for q in qs] == ["Sam Ali"]

@@ -433,10 +433,28 @@ def _governing_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
             if in_quotes(tok.idx, ranges):
                 continue
             if is_cue(tok):
-                return tok
+                return _reporting_cue(tok, ranges) if lemma(tok) in REPORTED_ACTS else tok
             if _named_clause(tok, child, ranges):
                 return None  # "as Doe went on about “…”, Roe said": Doe's words, not Roe's
     return None
+
+
+REPORTED_ACTS = {"offer", "share", "express", "order", "rule", "figure", "put", "begin", "continue"}
+"""Weak cues that are acts more than speech: inside reported speech ("Doe told members the party offered a
+“reckless agenda”") the quoted words are the reporter's description, not the party's."""
+
+
+def _reporting_cue(cue: Token, ranges) -> Token:
+    """The speech verb that reports the clause `cue` stands in, if any (up a ccomp chain), else `cue`."""
+    tok = cue
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if not in_quotes(tok.idx, ranges) and is_cue(tok) and lemma(tok) not in REPORTED_ACTS \
+                and _nominal_subjects(tok, ranges):
+            return tok
+    return cue
 
 
 def _named_clause(verb: Token, child: Token, ranges) -> bool:
@@ -499,6 +517,9 @@ def _subject(cue: Token, ranges=()) -> Token | None:
         subj = _nominal_subjects(tok, ranges)
         if subj:
             return min(subj, key=lambda c: abs(c.i - cue.i))
+        if tok is cue and tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in tok.children):
+            return tok.head  # "Lena Moss, who told reporters on Tuesday: …"
         agent = [c for c in tok.children if c.dep_ == "agent"]
         if agent:
             pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
