@@ -1,26 +1,24 @@
-"""Who said what: quote spans and their speakers, plus reported speech.
+"""Who said what: the speaker of every quote span (see `spans`), plus reported speech.
 
-1. Spans: curly and straight double quotes, quotes over several sentences and paragraphs, partial
-   quotes inside a sentence, single quotes where an article uses them as its primary marks. Titles
-   ("on Fox's “Morning Show”"), markup attribute values and pronoun-only scare quotes are not quotes.
-2. Cue: a dash byline after the quote (“…” ― Jane Doe) or a transcript label ("DOE: …"); else the speech
-   verb that governs the quote (up its dependency chain); else, for a phrase quoted mid-sentence, the
-   clause that quotes it; else the nearest speech verb outside quotes in the sentences that touch it, a
-   paragraph ending in a colon that introduces it ("She said:"), or "according to X".
-3. Speaker: the cue's subject, mapped to an actor. After the quote ("…," X said / said X) the words are
-   read in order, since the parse there is often broken: the last person named (in "X's aide, Y" it is
-   Y; in "a source close to X" nobody), an organisation ("a White House statement"), a pronoun (the most
-   salient earlier person of the same gender), a description ("the spokesman": the actor with that role).
-4. No cue: a continued quotation keeps its speaker; a phrase quoted inside a sentence belongs to the
-   subject of the clause that quotes it ("X called Y “a liar”"); a quotation standing alone after a
+1. Cue: a dash byline after the quote (“…” ― Jane Doe), a transcript label ("DOE: …"), a round-up label
+   ("Jane Doe, The Post: “…”") or a pull-quote credit on the next line; else the speech verb that governs
+   the quote (up its dependency chain; a closing ", X said" owns the reported speech inside its sentence);
+   else, for a phrase quoted mid-sentence, the clause that quotes it; else the nearest speech verb outside
+   quotes in the sentences that touch it, a paragraph ending in a colon that introduces it ("She said:"),
+   or "according to X".
+2. Speaker: the cue's subject, mapped to an actor by the reference layer (`references`: names, he/she,
+   descriptions such as "the minister", owners of statements). After the quote ("…," X said / said X /
+   said its chairman, Sir X) the words are read in order, since the parse there is often broken.
+3. No cue: the segments of one quotation share its speaker; a phrase quoted inside a sentence belongs to
+   the subject of the clause that quotes it ("X called Y “a liar”"); a quotation standing alone after a
    sentence about someone belongs to that sentence's subject. Otherwise None.
+4. Confidence: each speaker carries how sure the evidence that named it is (CONFIDENCE).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,17 +33,11 @@ from generator.analyse.lexicon import (
     TITLES,
 )
 from generator.analyse.references import References, in_quotes, is_cue, lemma, name_head, recent_org
+from generator.analyse.spans import QUOTE_MARKS, QSpan, find_spans, kind_of, starts_sentence
 from generator.records import Actor, Quote
 
-OPEN_DOUBLE, CLOSE_DOUBLE = "“«„", "”»‟"
-QUOTE_MARKS = "“”\"«»„‟"
-TITLE_CUES = re.compile(
-    r"\b(?:titled|entitled|film|movie|documentary|book|novel|song|album|show|series|programme|program|podcast|"
-    r"headline|hashtag|nickname|column|magazine|newspaper|broadcast)\s*$", re.I)
-TITLE_PLACE = re.compile(r"(?:\b(?:on|of|at|in|from|to)|['’]s|\bthe)\s*$", re.I)
 DASH_BYLINE = re.compile(r"^[^\S\n.,]*[.,]?[^\S\n]*[―—–][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]?){1,5})")
 INVERTED_START = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted"}
-STAGE_DIRECTION = re.compile(r"[(\[].*[)\]]\.?")
 NOMINAL = ("PROPN", "NOUN", "PRON")
 CONFIDENCE = {
     "byline": 0.95,  # “…” ― Jane Doe; a transcript label
@@ -64,19 +56,6 @@ down; kinds seen fewer than ten times there are put at 0.6. The site marks attri
 `records.UNCERTAIN` for the reader to check."""
 
 
-@dataclass
-class QSpan:
-    start: int  # inner text, doc character offsets
-    end: int
-    paragraph: int
-    opens_only: bool = False  # the paragraph ended before the quote closed
-    continued: bool = False  # this paragraph re-opens a quote left open in the previous one
-    speaker: str | None = None
-    cue: str | None = None
-    own_cue: bool = False
-    evidence: str | None = None  # how the speaker was found: a key of CONFIDENCE
-
-
 def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[Actor]) -> list[Quote]:
     spans = find_spans(docs.text(doc), para_starts)
     ranges = [(s.start, s.end) for s in spans]
@@ -89,7 +68,7 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
             _fallback(doc, q, ranges, mentions)
     _share_within_runs(spans)
     quotes = [
-        Quote(text=docs.text(doc)[q.start:q.end].strip(), speaker=q.speaker, kind=_kind(docs.text(doc), q), cue=q.cue,
+        Quote(text=docs.text(doc)[q.start:q.end].strip(), speaker=q.speaker, kind=kind_of(docs.text(doc), q), cue=q.cue,
               paragraph=q.paragraph, confidence=CONFIDENCE[q.evidence] if q.speaker and q.evidence else None)
         for q in spans
     ]
@@ -97,194 +76,6 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
     quotes.sort(key=lambda q: (q.paragraph if q.paragraph is not None else -1))
     mentions.count_references()
     return [q for q in quotes if q.text]
-
-
-# --- 1. spans -------------------------------------------------------------------------------------------
-
-def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
-    """Quote spans paragraph by paragraph; single quotes count only where the text prefers them."""
-    singles_primary = _single_primary(text)
-    spans: list[QSpan] = []
-    prev_open = False
-    bounds = para_starts + [len(text) + 2]
-    for p, start in enumerate(para_starts):
-        para = text[start:bounds[p + 1] - 2] if p + 1 < len(para_starts) else text[start:]
-        found = _double_spans(para) or (_single_spans(para) if singles_primary else [])
-        for i, (s, e, closed) in enumerate(found):
-            if _not_a_quote(para, s, e):
-                continue
-            q = QSpan(start + s, start + e, p, opens_only=not closed)
-            q.continued = prev_open and i == 0 and s <= 2 or i > 0 and (
-                not found[i - 1][2] or not para[found[i - 1][1]:s].strip(" \t" + QUOTE_MARKS))
-            spans.append(q)
-        prev_open = bool(found) and not found[-1][2]
-    return spans
-
-
-def _not_a_quote(para: str, s: int, e: int) -> bool:
-    """Titles, markup attribute values, stage directions, nicknames and quoted pronouns are in quotation
-    marks but are nobody's words."""
-    inner = para[s:e].strip()
-    before = para[max(0, s - 40):max(0, s - 1)]
-    if not re.search(r"[A-Za-z]{2}", inner) or before.endswith("=") or STAGE_DIRECTION.fullmatch(inner):
-        return True
-    if TITLE_CUES.search(before) or inner.lower().strip(".,") in PRONOUNS:
-        return True
-    if re.fullmatch(r"[A-Z][\w'’.-]*", inner) and re.search(r"[A-Z][\w.]*\s$", before) \
-            and re.match(r"\s[A-Z]", para[e + 1:e + 3]):
-        return True  # Jane "JJ" Doe
-    is_title = _title_case(inner) and TITLE_PLACE.search(before) and not _starts_sentence(para, s)
-    return bool(is_title) and not inner.rstrip(".,").endswith("!")  # a chant ("chants of “Go team!”") is speech
-
-
-def _title_case(inner: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’-]*", inner)
-    content = [w for w in words if len(w) > 3]
-    return 0 < len(words) <= 6 and bool(content) and all(w[0].isupper() for w in content)
-
-
-def _starts_sentence(text: str, s: int) -> bool:
-    before = text[max(0, s - 80):max(0, s - 1)].rstrip()
-    return not before or before[-1] in ".?!:\n"
-
-
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[\w…])(.+?)(?<=[\w.,!?…])['’](?![\w])", re.M)
-"""A single-quoted span (curly or straight): opens at a word start, closes after a word or punctuation and
-before a non-letter, so the apostrophes of "don't" and "drivers' union" neither open nor close it."""
-
-
-def _single_primary(text: str) -> bool:
-    """British style: the article's quotation marks are single ones (‘…’ or '…')."""
-    singles = len(re.findall(r"(?:^|[\s(\[—–:-])['‘](?=[\w…])", text))
-    doubles = sum(text.count(c) for c in OPEN_DOUBLE) + text.count('"') // 2
-    return singles >= 2 and singles > doubles
-
-
-def _is_opener(para: str, i: int) -> bool:
-    """An opening mark: a curly opener, a straight quote not glued to a word, or a closing curly mark
-    used as an opener at the start of a paragraph or word (“…” typed as ”…”)."""
-    c = para[i]
-    if c in OPEN_DOUBLE:
-        return True
-    prev_ok = i == 0 or not para[i - 1].isalnum() or para[i - 1] in "(["
-    if c == '"':
-        return prev_ok
-    return c == "”" and (i == 0 or para[i - 1] in " \t(—–") and i + 1 < len(para) and para[i + 1].isalnum()
-
-
-_MARKS = re.compile("[" + re.escape(OPEN_DOUBLE + '"”') + "]")
-
-
-def _mark_direction(para: str, i: int) -> str:
-    """A straight double mark's direction from its neighbours: "open" before a word after a space (or at
-    the start), "close" after a word or punctuation before a space, punctuation or the end; else "?"."""
-    before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
-    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…'’")
-    return "open" if opens and not closes else "close" if closes and not opens else "?"
-
-
-RUN_ON = re.compile(r"[.!?…][)'’]?\s+$")
-"""A quotation that ends a sentence and is followed by a new opening mark: in corpora whose paragraphs
-were merged (the BBC News dataset), a quoted paragraph that runs on never got its closing mark."""
-
-
-def _straight_spans(para: str) -> list[tuple[int, int, bool]]:
-    """Pair straight marks by direction, so one stray or missing mark cannot turn the narration between two
-    quotations into a quote: an opening mark while a quotation is open, right after a sentence end, closes
-    it there (``said: "First part. "Second part."``); a closing mark with nothing open is ignored."""
-    out: list[tuple[int, int, bool]] = []
-    open_at, nested = -1, 0
-    marks = [(m.start(), _mark_direction(para, m.start())) for m in re.finditer('"', para)]
-    for k, (i, d) in enumerate(marks):
-        if open_at < 0:
-            if d != "close":
-                open_at = i
-            continue
-        if d == "open" and RUN_ON.search(para, open_at + 1, i):
-            inner_end = open_at + 1 + len(para[open_at + 1:i].rstrip())
-            out.append((open_at + 1, inner_end, False))
-            open_at = i
-            continue
-        if d == "open" and sum(dd == "close" for _, dd in marks[k + 1:]) >= nested + 2:
-            nested += 1  # "He told me "go home" and left," she said: a quotation inside the quotation
-            continue
-        if nested and d != "open":
-            nested -= 1
-            continue
-        out.append((open_at + 1, i, True))
-        open_at = -1
-    if open_at >= 0:
-        out.append((open_at + 1, len(para), False))
-    return out
-
-
-def _double_spans(para: str) -> list[tuple[int, int, bool]]:
-    if '"' in para and not any(c in para for c in OPEN_DOUBLE + CLOSE_DOUBLE):
-        return _straight_spans(para)
-    out = []
-    i, n = 0, len(para)
-    while i < n:
-        mark = _MARKS.search(para, i)  # jump to the next quotation mark: only those can open
-        if mark is None:
-            break
-        i = mark.start()
-        if not _is_opener(para, i):
-            i += 1
-            continue
-        j = _nested_close(para, i)
-        if j < 0:
-            closers = CLOSE_DOUBLE + '"' if para[i] in OPEN_DOUBLE else '"' + CLOSE_DOUBLE
-            j = i + 1
-            while j < n and para[j] not in closers and para[j] not in OPEN_DOUBLE:
-                j += 1
-        if j < n and para[j] in CLOSE_DOUBLE + '"':
-            out.append((i + 1, j, True))
-            i = j + 1
-            continue
-        if j >= n:
-            out.append((i + 1, n, False))
-            break
-        i = j
-    return out
-
-
-def _nested_close(para: str, i: int) -> int:
-    """The closing mark of a quotation with a quotation inside it ("He said “no” twice", “… “no” …”), or -1
-    where there is no balanced nesting to rely on."""
-    if para[i] == '"':
-        j = para.find('"', i + 1)
-        inner = para[i + 1:j] if j > 0 else ""
-        opens = sum(inner.count(c) for c in OPEN_DOUBLE)
-        return j if opens and opens == sum(inner.count(c) for c in CLOSE_DOUBLE) else -1
-    depth = 0
-    for j in range(i, len(para)):
-        if para[j] in OPEN_DOUBLE:
-            depth += 1
-        elif para[j] in CLOSE_DOUBLE:
-            depth -= 1
-            if depth == 0:
-                return j if para.count("“", i, j) > 1 else -1
-        elif para[j] == '"':
-            return -1
-    return -1
-
-
-def _single_spans(para: str) -> list[tuple[int, int, bool]]:
-    out = []
-    for m in _SINGLE.finditer(para):
-        if sum(c.isalpha() for c in m.group(1)) >= 2:
-            out.append((m.start(1), m.end(1), True))
-    return out
-
-
-def _kind(text: str, q: QSpan) -> str:
-    inner = text[q.start:q.end].strip()
-    before = text[max(0, q.start - 3):q.start - 1].rstrip()
-    starts_sentence = inner[:1].isupper() or inner[:1] in "…."
-    after_intro = not before or before[-1:] in ",:;.?!\n—–-" or q.continued
-    return "direct" if starts_sentence and after_intro else "partial"
 
 
 # --- 2 and 3. cue and speaker ---------------------------------------------------------------------------
@@ -300,7 +91,7 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, par
     cue = _governing_cue(doc, q, ranges)
     if cue is None or cue.idx < q.start:
         cue = _closing_attribution(doc, q, ranges) or cue
-    if cue is None and not _starts_sentence(docs.text(doc), q.start):
+    if cue is None and not starts_sentence(docs.text(doc), q.start):
         speaker = _inside_clause(doc, q, ranges, mentions)
         if speaker:
             q.speaker, q.evidence = speaker, "clause"

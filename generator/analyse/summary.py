@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from generator.analyse import docs
-from generator.analyse.quotes import find_spans
+from generator.analyse.spans import find_spans
 from generator.records import Summary
 
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
