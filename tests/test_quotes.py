@@ -350,3 +350,22 @@ def test_quoted_description_inside_reported_speech_is_the_reporters(quotes_of):
     qs = direct(quotes_of('Council leader Sam Ali spoke last night. Mr Ali told members the other party offered '
                           'a "reckless agenda".'))
     assert [q.speaker for q in qs] == ["Sam Ali"]
+
+
+def test_excerpt_headings_are_not_speakers(quotes_of):
+    qs = direct(quotes_of("The candidate set out her plans in a speech on Monday. Excerpts:",
+                          'On The Economy: "We will cut taxes for working families."',
+                          'ON IMMIGRATION: "We will secure the border."'))
+    assert all(q.speaker not in ("On The Economy", "ON IMMIGRATION") for q in qs)
+
+
+def test_q_and_a_transcript_answers_are_the_interviewees(quotes_of):
+    qs = direct(quotes_of("Senator Ruth Alder spoke to the Tribune about the budget fight.",
+                          "Q: Will you vote for the bill?", "A: Not in its current form. We need changes.",
+                          "Q: What changes?", "A: Money for rural hospitals, for a start."))
+    assert [q.speaker for q in qs] == [None, "Ruth Alder", None, "Ruth Alder"]
+    assert qs[1].text == "Not in its current form. We need changes."
+
+
+def test_one_labelled_paragraph_is_no_transcript(quotes_of):
+    assert direct(quotes_of("UPDATE: The road has reopened.", "Police said the crash happened at 9am.")) == []

@@ -83,6 +83,9 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
 def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, para_starts: list[int]) -> None:
     """The quote's own cue and speaker, strongest evidence first (see the module docstring)."""
     ranges = [(s.start, s.end) for s in spans]
+    if q.label:
+        q.speaker, q.evidence = _transcript_speaker(q.label, mentions), "byline"
+        return
     byline = _dash_byline(doc, q, mentions) or _transcript_label(doc, q, mentions) or _label_before(
         doc, q, mentions, para_starts) or _name_line_after(doc, q, mentions, para_starts)
     if byline:
@@ -157,7 +160,19 @@ def _label_before(doc: Doc, q: QSpan, mentions: References, para_starts: list[in
     if not m or len(m.group(1).split()) > 5:
         return None
     s = start + m.start(1)
-    return mentions.actor_at(s, s + len(m.group(1))) or _new_actor_named(m.group(1), mentions)
+    return mentions.actor_at(s, s + len(m.group(1))) or _named_entity(doc, s, m.group(1), mentions)
+
+
+def _named_entity(doc: Doc, start: int, label: str, mentions: References) -> str | None:
+    """A label or credit that the model reads as a person or organisation becomes an actor; a heading
+    ("On The Economy:", "READ MORE") does not."""
+    span = doc.char_span(start, start + len(label), alignment_mode="expand")
+    kinds = {t.ent_type_ for t in span or []}
+    if "PERSON" in kinds:
+        return _new_actor_named(label, mentions)
+    if "ORG" in kinds:
+        return _new_actor_named(label, mentions, "organization")
+    return None
 
 
 def _name_line_after(doc: Doc, q: QSpan, mentions: References, para_starts: list[int]) -> str | None:
@@ -172,14 +187,23 @@ def _name_line_after(doc: Doc, q: QSpan, mentions: References, para_starts: list
     m = NAME_LINE.match(nxt)
     if not m or len(m.group(1).split()) > 4:
         return None
-    s = para_starts[p + 1] + m.start(1)
-    name = mentions.actor_at(s, s + len(m.group(1)))
-    if name is None:
-        span = doc.char_span(s, s + len(m.group(1)), alignment_mode="expand")
-        if span is None or not any(t.ent_type_ == "PERSON" for t in span):
-            return None  # a short line after a quote is a credit only if it names someone
-        name = _new_actor_named(m.group(1), mentions)
-    return name
+    s = para_starts[p + 1] + m.start(1)  # a short line after a quote is a credit only if it names someone
+    return mentions.actor_at(s, s + len(m.group(1))) or _named_entity(doc, s, m.group(1), mentions)
+
+
+def _transcript_speaker(label: str, mentions: References) -> str | None:
+    """A transcript label's speaker: "Q" is the unnamed interviewer, "A" the person the article is about
+    (its most mentioned person), a name the actor it names."""
+    people = [a for a in mentions.actors if a.kind == "person"]
+    if label == "Q":
+        return None
+    if label == "A":
+        return max(people, key=lambda a: a.mentions).name if people else None
+    low = label.lower().strip(". ")
+    for a in people:
+        if low in (a.name.lower(), a.name.split()[-1].lower(), *(x.lower() for x in a.aliases)):
+            return a.name
+    return _new_actor_named(label.title(), mentions) if len(label.split()) >= 2 else None
 
 
 def _transcript_label(doc: Doc, q: QSpan, mentions: References) -> str | None:

@@ -34,6 +34,13 @@ class QSpan:
     cue: str | None = None
     own_cue: bool = False
     evidence: str | None = None  # how the speaker was found: a key of quotes.CONFIDENCE
+    label: str | None = None  # a transcript paragraph's speaker label ("Q", "A", "DOE")
+
+
+TRANSCRIPT_LINE = re.compile(r"(Q|A|[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+(?=[^\s\"“])")
+"""A paragraph of an interview transcript: a capitalised speaker label, a colon, then the words unquoted."""
+NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "READ MORE", "WATCH", "VIDEO",
+                "PHOTOS", "RELATED", "SEE ALSO", "CLARIFICATION", "SOURCE", "SOURCES", "ADVERTISEMENT", "LISTEN"}
 
 
 def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
@@ -53,7 +60,19 @@ def find_spans(text: str, para_starts: list[int]) -> list[QSpan]:
                 not found[i - 1][2] or not para[found[i - 1][1]:s].strip(" \t" + QUOTE_MARKS))
             spans.append(q)
         prev_open = bool(found) and not found[-1][2]
-    return spans
+    return sorted(spans + _transcript_spans(text, para_starts), key=lambda q: q.start)
+
+
+def _transcript_spans(text: str, para_starts: list[int]) -> list[QSpan]:
+    """Q&A and interview transcripts ("Q: …" / "A: …", "DOE: …"): each answer is a direct quote of its
+    label's speaker. Only where at least two paragraphs are laid out so, and never a quote already in marks."""
+    lines = []
+    for p, start in enumerate(para_starts):
+        end = (para_starts[p + 1] - 2) if p + 1 < len(para_starts) else len(text)
+        m = TRANSCRIPT_LINE.match(text, start, end)
+        if m and m.group(1).strip() not in NOT_SPEAKERS and not any(c in text[m.end():end] for c in QUOTE_MARKS):
+            lines.append(QSpan(m.end(), end, p, own_cue=True, cue=":", label=m.group(1).strip()))
+    return lines if len(lines) >= 2 else []
 
 
 def _not_a_quote(para: str, s: int, e: int) -> bool:
