@@ -369,3 +369,9 @@ def test_q_and_a_transcript_answers_are_the_interviewees(quotes_of):
 
 def test_one_labelled_paragraph_is_no_transcript(quotes_of):
     assert direct(quotes_of("UPDATE: The road has reopened.", "Police said the crash happened at 9am.")) == []
+
+
+def test_next_sentence_lends_no_cue_when_the_sentence_ended_after_the_mark(quotes_of):
+    qs = direct(quotes_of('In what the report calls an "alarming trend", training fell, leaving "staff unready". '
+                          'This, Ms Kaur warns, is "scary".'))
+    assert qs[1].text == "staff unready" and qs[1].cue != "warns"

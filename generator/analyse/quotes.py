@@ -225,12 +225,14 @@ def _sentences_touching(doc: Doc, q: QSpan) -> list[Span]:
     for sp in (first, last):
         if sp is not None and len(sp) and sp[0].sent not in sents:
             sents.append(sp[0].sent)
-    # attribution just after the closing mark may sit in the next "sentence" ("..." he said.)
-    if sents:
+    # attribution just after the closing mark may sit in the next "sentence" ("…." he said.), but not where
+    # the sentence ended after the mark ("… “agents not equipped”. This, Ms Doe warns, is …")
+    text = docs.text(doc)
+    if sents and (text[q.end - 1:q.end] in ".!?…" or text[q.end + 1:q.end + 3].strip()[:1].islower()):
         end = sents[-1].end
         if end < len(doc) and doc[end].idx - q.end < 4:
             nxt = doc[end].sent
-            if nxt not in sents and len(nxt) <= 25 and "\n" not in docs.text(doc)[q.end:nxt.start_char]:
+            if nxt not in sents and len(nxt) <= 25 and "\n" not in text[q.end:nxt.start_char]:
                 sents.append(nxt)
     return sents
 
