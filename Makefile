@@ -43,4 +43,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
 clean:
-	rm -rf site .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/.summary-site
+	rm -rf site .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/downloads docs/.summary-site
