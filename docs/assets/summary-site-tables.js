@@ -22,6 +22,12 @@
     return (m[3] ? +m[3] + " " : "") + MONTHS[+m[2] - 1] + " " + m[1];
   }
 
+  var NONE = "\u2205";  // the filter value of an empty cell ("" is "all")
+  function key(value) {
+    var s = value === null || value === undefined ? "" : String(value);
+    return s === "" ? NONE : s;
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -189,7 +195,7 @@
       selects.forEach(function (pair) {
         var c = pair[0], select = pair[1], counts = {};
         state.rows.forEach(function (r) {
-          var v = String(r.cells[c.i].value);
+          var v = key(r.cells[c.i].value);
           counts[v] = (counts[v] || 0) + 1;
         });
         var chosen = state.filters[c.i] || "";
@@ -197,7 +203,8 @@
         select.appendChild(new Option(c.name + ": all", ""));
         Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || collator.compare(a, b); })
           .slice(0, 200).forEach(function (v) {
-            select.appendChild(new Option(display(c, v) + " (" + counts[v] + ")", v, false, v === chosen));
+            var label = v === NONE ? "none given" : display(c, v);
+            select.appendChild(new Option(label + " (" + counts[v] + ")", v, false, v === chosen));
           });
       });
     }
@@ -205,7 +212,7 @@
     function visible() {
       var rows = state.rows.filter(function (r) {
         for (var k in state.filters) {
-          if (state.filters[k] && String(r.cells[k].value) !== state.filters[k]) return false;
+          if (state.filters[k] && key(r.cells[k].value) !== state.filters[k]) return false;
         }
         return !state.text || r.haystack.indexOf(state.text) >= 0;
       });

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from itertools import groupby
 
 from generator.aggregate import Entry, SiteIndex
@@ -45,8 +46,9 @@ HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
 MAX_ENTRY_ARTICLES = 200
 """Articles listed on an actor's or place's page (newest first); the count says how many there are."""
-QUOTE_BUDGET = 100_000
-"""Characters of quote text on an actor's page; the rest is in the speaker's CSV (no page over 250 KB)."""
+QUOTE_BUDGET = 110_000
+"""Bytes of quotes (with their markup) on an actor's page; the rest is in the speaker's CSV: no page over
+250 KB, however often the person is quoted (benchmarks/page_sizes.py)."""
 MAX_REPORTED = 40
 FRAGMENT_WORDS = 4
 """Partial quotes this short are listed on one line with their article, not as a block each."""
@@ -216,6 +218,23 @@ def facets_block(r: Record) -> str:
     return raw(f'<div class="ss-facets" hidden>{"".join(spans)}</div>') if spans else ""
 
 
+def name_key(name: str) -> str:
+    """A name as the search box compares it: accents and punctuation gone, case folded ("Donald J. Trump" ->
+    "donald j trump"). docs/assets/summary-site-search.js normalises the query the same way."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", s).split())[:100]
+
+
+def names_block(entry: Entry) -> str:
+    """Invisible search keys of an actor's or place's own page: a `name` filter per name and alias, and its
+    number of articles to sort by. The search box asks for the page whose `name` is the query and shows it
+    first (a busy person's page otherwise comes after the many articles with the name in their title)."""
+    keys = [k for k in dict.fromkeys(name_key(n) for n in [entry.name, *entry.aliases]) if k]
+    spans = "".join(f'<span data-pagefind-filter="name:{html.escape(k, quote=True)}"></span>' for k in keys)
+    return raw(f'<div class="ss-facets" hidden data-pagefind-sort="articles:{len(entry.articles)}">{spans}</div>')
+
+
 # --- actor and place pages ------------------------------------------------------------------------------
 
 def _articles_list(entry: Entry, index: SiteIndex) -> list[str]:
@@ -259,6 +278,7 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
     out = [_front(entry.name, f"{kind} in {_plural(len(entry.articles), 'article')}")]
     out.append("[Home](../index.md) › [Actors](index.md)\n")
     out.append(f"# {e.text(entry.name)}\n")
+    out.append(names_block(entry))
     direct = dl.direct_quotes(entry)
     reported = [(rid, q) for rid, q in entry.quotes if q.kind == "indirect"]
     facts = [f"**{kind}**", _plural(len(entry.articles), "article"), _plural(entry.mentions, "mention")]
@@ -295,8 +315,6 @@ def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> lis
     out = [f"## Quotes ({len(quotes):,} in {_plural(len(groups), 'article')})\n", "Newest first.\n"]
     blocks, used, shown = [], 0, 0
     for rid, qs in groups:
-        if used > QUOTE_BUDGET:
-            break
         r = index.by_id[rid]
         head = _byline(f"<strong>{_article_link(r)}</strong>", e.html_text(_date(r)), e.html_text(r.source),
                        _plural(len(qs), "quote"))
@@ -309,13 +327,15 @@ def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> lis
             link = _a(f"../articles/{rid}.md{_anchor(q)}", f"¶ {q.paragraph + 1}") if q.paragraph is not None else ""
             parts.append(f"<blockquote>\n<p>“{e.html_text(q.text)}”</p>\n<p>{_byline(cue.strip(), link)}</p>\n"
                          "</blockquote>" if cue or link else f"<blockquote><p>“{e.html_text(q.text)}”</p></blockquote>")
-            used += len(q.text)
         if fragments:
             words = ", ".join(_a(f"../articles/{rid}.md{_anchor(q)}", f"“{e.html_text(q.text)}”") for q in fragments)
             parts.append(f'<p class="ss-fragments">Also: {words}</p>')
-            used += sum(len(q.text) for q in fragments)
+        block = '<section class="ss-quote-group">\n' + "\n".join(parts) + "\n</section>"
+        if blocks and used + len(block) > QUOTE_BUDGET:
+            break
+        used += len(block)
         shown += len(qs)
-        blocks.append('<section class="ss-quote-group">\n' + "\n".join(parts) + "\n</section>")
+        blocks.append(block)
     out.append(raw("\n".join(blocks)))
     if shown < len(quotes):
         out.append(f"*{len(quotes) - shown:,} older quotes are not shown here: they are all in the CSV above.*\n")
@@ -340,6 +360,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     out = [_front(entry.name, f"{kind} in {_plural(len(entry.articles), 'article')}")]
     out.append("[Home](../index.md) › [Places](index.md)\n")
     out.append(f"# {e.text(entry.name)}\n")
+    out.append(names_block(entry))
     facts = [f"**{kind}**"]
     if entry.country:
         facts.append(f"country {e.text(entry.country)}")
