@@ -34,8 +34,8 @@ def _table(headers: list[str], rows: list[list[str]], attrs: str = "") -> str:
     return raw(f"<table{attrs}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
 
-def _items(items: list[str], cls: str = "") -> str:
-    attr = f' class="{cls}"' if cls else ""
+def _items(items: list[str], cls: str = "", attrs: str = "") -> str:
+    attr = (f' class="{cls}"' if cls else "") + attrs
     return raw(f"<ul{attr}>\n" + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>")
 
 

@@ -409,7 +409,8 @@ def latest_fragment(index: SiteIndex) -> str:
            f" · [{_plural(len(index.places), 'place')}](places/index.md) · "
            f"[{_plural(quotes, 'quote')}](quotes/index.md)\n", "## Latest articles\n"]
     if index.records:
-        out.append(_items([_article_item(r, "articles/") for r in index.records[:HOME_LATEST]], "ss-articles"))
+        out.append(_items([_article_item(r, "articles/") for r in index.records[:HOME_LATEST]], "ss-articles",
+                          NOT_SEARCHED))  # the articles are found on their own pages
     else:
         out.append("*No articles yet: put some in the seeds folder and run `make site`.*")
     out.append("\n[All articles by date →](articles/index.md)\n")
