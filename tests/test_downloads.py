@@ -25,12 +25,24 @@ HOSTILE = """=HYPERLINK("http://evil.example","click") <script>alert(1)</script>
 
 Contoso Holdings denied everything on Tuesday.
 """
+TAGGED = """---
+title: Farmers pray for rain as the drought deepens
+date: 2018-07-01
+source: Example Wire
+tags: [water, Agriculture, drought, Example Wire]
+---
+
+Farmers near Erbil have watched their wheat wither for a second summer without rain.
+
+"We have never seen the river so low," said Layla Hassan, who farms near the city.
+"""
 MAX_PAGE = 250_000
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, nlp):
-    project = make_project(tmp_path_factory.mktemp("downloads"), {"dated.md": DATED_ARTICLE, "hostile.txt": HOSTILE})
+    project = make_project(tmp_path_factory.mktemp("downloads"), {"dated.md": DATED_ARTICLE, "hostile.txt": HOSTILE,
+                                                                       "tagged.md": TAGGED})
     code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
                  "--docs", str(project / "docs"), "-f", str(project / "mkdocs.yml"),
                  "--site-dir", str(project / "site")])
@@ -76,7 +88,7 @@ def test_records_jsonl_round_trips(project):
 
     lines = (project / "site" / "downloads" / "records.jsonl").read_text(encoding="utf-8").splitlines()
     records = [Record.from_dict(json.loads(x)) for x in lines]
-    assert len(records) == 3
+    assert len(records) == 4
     assert {r.title for r in records} >= {"Ministers meet in Mosul to plan reconstruction",
                                           "Trump administration hosts first anti-ISIL meeting"}
 
@@ -100,9 +112,10 @@ def test_feed_parses_and_is_discoverable_from_every_page(project):
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     titles = [e.title for e in feed.entries]
-    assert titles[0] == "Ministers meet in Mosul to plan reconstruction"  # newest first, undated later
-    assert len(titles) == 3
-    mosul = feed.entries[0]
+    assert titles[:2] == ["Farmers pray for rain as the drought deepens",
+                          "Ministers meet in Mosul to plan reconstruction"]  # newest first, undated later
+    assert len(titles) == 4
+    mosul = feed.entries[1]
     assert mosul.link.startswith("http://127.0.0.1:8000/articles/ministers-meet-in-mosul")
     assert mosul.published.startswith("2017-03-09") and mosul.summary
     assert any(t.term == "Example Wire" for t in mosul.tags)
@@ -142,6 +155,13 @@ def test_site_url_default_is_reported(tmp_path, capsys, nlp):
     assert "site_url" not in capsys.readouterr().err
     feed = feedparser.parse((project / "site" / "feed.xml").read_bytes())
     assert feed.entries[0].link.startswith("https://news.example.org/articles/")
+
+
+def test_tags_are_the_sources_topics_sorted_ignoring_case(project):
+    page = (project / "site" / "tags" / "index.html").read_text(encoding="utf-8")
+    tags = [html.unescape(t) for t in re.findall(r'<h2 id="tag:[^"]*">\s*<span class="md-tag">(.*?)</span>', page)]
+    assert tags == ["Agriculture", "drought", "Example Wire", "water"], tags
+    assert "Adel Karim" not in page and "Raqqa" not in page  # actors and places have their own pages
 
 
 def test_no_page_over_250_kb(project):

@@ -76,7 +76,7 @@ def downloads_line(name: str, what: str) -> str:
 
 def _shown(total: int, order: str) -> str:
     if total <= INDEX_ROWS:
-        return f"{_plural(total, 'row')}, {order}. Click a column heading to sort; type to filter.\n"
+        return f"All {total:,}, {order}; with JavaScript the table sorts by any column and filters.\n"
     return (f"The first {INDEX_ROWS} of {total:,}, {order}; with JavaScript the table sorts, filters and "
             f"pages through all {total:,}.\n")
 
@@ -89,9 +89,7 @@ def articles_index(index: SiteIndex) -> str:
     undated = sum(1 for r in records if not r.date)
     out = [_front("Articles", "All articles by date, newest first."), "[Home](../index.md) › Articles\n",
            "# Articles\n"]
-    summary = f"{_plural(len(records), 'article')}, newest first"
-    if undated:
-        summary += f"; {undated} without a date at the end"
+    summary = f"{_plural(len(records), 'article')}" + (f" ({undated} without a date, at the end)" if undated else "")
     out.append(summary + ". " + _shown(len(records), "newest first"))
     out.append(downloads_line("articles", "the list of articles"))
     headers = [_th("Article", "title", link="id", sort="none"), _th("Date", "date", "date", sort="descending"),
