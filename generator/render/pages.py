@@ -246,7 +246,7 @@ def _articles_list(entry: Entry, index: SiteIndex) -> list[str]:
     out = [f"## Articles ({len(entry.articles):,})\n"]
     if len(entry.articles) > MAX_ENTRY_ARTICLES:
         out.append(f"The latest {MAX_ENTRY_ARTICLES}; search with the filter for this name to find the others.\n")
-    return out + [_items(items)]
+    return out + [_items(items, attrs=NOT_SEARCHED)]  # titles: found on the articles' own pages
 
 
 def _also_named(entry: Entry) -> str:
@@ -318,7 +318,7 @@ def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> lis
         r = index.by_id[rid]
         head = _byline(f"<strong>{_article_link(r)}</strong>", e.html_text(_date(r)), e.html_text(r.source),
                        _plural(len(qs), "quote"))
-        parts = [f'<p class="ss-quote-group__head">{head}</p>']
+        parts = [f'<p class="ss-quote-group__head"{NOT_SEARCHED}>{head}</p>']
         fragments = [q for q in qs if q.kind == "partial" and len(q.text.split()) <= FRAGMENT_WORDS]
         for q in qs:
             if q in fragments:
