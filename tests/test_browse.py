@@ -52,6 +52,7 @@ def site(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(indexes, "INDEX_ROWS", 3)
         mp.setattr(indexes, "PAGE_ROWS", 2)
+        mp.setattr(indexes, "CHUNK_ROWS", 5)
         code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
                      "--docs", str(project / "docs"), "-f", str(project / "mkdocs.yml"),
                      "--site-dir", str(project / "site")])
@@ -76,14 +77,15 @@ def page(browser, request):
 
 
 def _rows(pg) -> list[list[str]]:
+    """The rows shown, once the table has loaded what it needed."""
+    pg.wait_for_selector(".ss-table[data-enhanced]:not([data-busy])", timeout=10_000)
     return pg.locator(".ss-table tbody tr").evaluate_all(
         "trs => trs.map(tr => [...tr.cells].map(td => td.textContent.trim()))")
 
 
 def _loaded(pg, total: int) -> None:
-    pg.wait_for_function("n => { const c = document.querySelector('.ss-table__count'); "
-                         "return c && c.textContent.includes('of ' + n) && !c.textContent.includes('loading'); }",
-                         arg=f"{total:,}", timeout=10_000)
+    pg.wait_for_selector(".ss-table[data-enhanced]:not([data-busy])", timeout=10_000)
+    assert f"of {total:,}" in pg.locator(".ss-table__count").inner_text()
 
 
 def _no_sideways_scroll(pg) -> None:
@@ -94,12 +96,25 @@ def test_actors_table_sorts_filters_and_pages(page, site):
     url, folder = site
     actors = json.loads((folder / "downloads" / "actors.json").read_text(encoding="utf-8"))
     assert len(actors) > 6
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url.rsplit("/", 1)[1]) if "/downloads/table/" in r.url else None)
     page.goto(url + "actors/")
     assert page.locator(".ss-table").get_attribute("data-total") == str(len(actors))
-    _loaded(page, len(actors))  # 3 rows in the HTML, the rest from the JSON
+    _loaded(page, len(actors))  # 3 rows in the HTML, the rest from JSON chunks of 5
     rows = _rows(page)
     assert len(rows) == 2  # pages of 2
     assert int(rows[0][2]) == max(a["articles"] for a in actors)  # most articles first
+    assert chunks == ["actors-0.json"]
+    order = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "downloads" / "table").glob(
+        "actors-*.json"), key=lambda p: int(p.stem.split("-")[1]))]
+    order = [a["name"] for part in order for a in part]
+    for _ in range(3):  # page 4: rows 7 and 8, in the second chunk
+        page.locator(".ss-table__next").click()
+    assert [r[0] for r in _rows(page)] == order[6:8]
+    assert chunks == ["actors-0.json", "actors-1.json"]
+    page.locator(".ss-table__prev").click()
+    page.locator(".ss-table__prev").click()
+    page.locator(".ss-table__prev").click()
     page.screenshot(path=str(SHOTS / f"browse-actors-{page.view}.png"), full_page=True)
     _no_sideways_scroll(page)
     # sort by name, A-Z then Z-A, case-insensitively
@@ -109,7 +124,7 @@ def test_actors_table_sorts_filters_and_pages(page, site):
     assert page.locator("th[data-key=name]").get_attribute("aria-sort") == "ascending"
     page.locator("th .ss-table__sort", has_text="Actor").click()
     assert [r[0] for r in _rows(page)] == names[::-1][:2]
-    # pages: next, previous
+    # pages: next, previous; in the page's own order too, which loads the next chunk only when needed
     page.locator(".ss-table__next").click()
     assert [r[0] for r in _rows(page)] == names[::-1][2:4]
     assert "Page 2 of" in page.locator(".ss-table__where").inner_text()

@@ -103,7 +103,8 @@ def test_actor_page_links_the_csv_of_its_quotes(project):
     assert any("every bridge in Mosul" in r["text"] for r in rows)
     for index in ("articles", "actors", "places", "quotes"):
         text = (site / index / "index.html").read_text(encoding="utf-8")
-        assert f'href="../downloads/{index}.csv"' in text and f'data-src="../downloads/{index}.json"' in text
+        assert f'href="../downloads/{index}.csv"' in text and f'data-src="../downloads/table/{index}"' in text
+        assert (site / "downloads" / "table" / f"{index}-0.json").is_file()
 
 
 def test_feed_parses_and_is_discoverable_from_every_page(project):

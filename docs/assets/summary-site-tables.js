@@ -1,10 +1,11 @@
 /* summary-site: sort, filter and page through the index tables (Articles, Actors, Places, Quotes).
  *
- * Progressive enhancement of <div class="ss-table" data-src="../downloads/X.json" data-total="N"
- * data-page="50"><table>…</table></div>, written by generator/render/indexes.py: without this script the
- * page shows its first rows as a plain table. With it, the table gets a filter box, a select for each
- * column marked data-filter, sort buttons in the headings and pages of data-page rows; when the page holds
- * fewer rows than data-total, every row is loaded from data-src (the same JSON as the download).
+ * Progressive enhancement of <div class="ss-table" data-src="../downloads/table/X" data-chunks="K"
+ * data-total="N" data-page="50"><table>…</table></div>, written by generator/render/indexes.py: without
+ * this script the page shows its first rows as a plain table. With it, the table gets a filter box, a
+ * select for each column marked data-filter, sort buttons in the headings and pages of data-page rows.
+ * Rows beyond the page's own come from the JSON chunks X-0.json … X-(K-1).json, in the page's order: the
+ * first chunk at once, the next ones as the reader pages on, all of them only to sort or filter.
  * Column headings say how to read the JSON: data-key (field), data-type (text | num | date), data-link
  * (field with the linked page's id; the link pattern is taken from the first row's own link), data-anchor
  * (field with a paragraph number), data-labels (display names of coded values).
@@ -125,11 +126,61 @@
     var pageSize = parseInt(box.dataset.page, 10) || 50;
     var total = parseInt(box.dataset.total, 10) || trs.length;
     var sorted = cols.filter(function (c) { return /ascending|descending/.test(c.th.getAttribute("aria-sort") || ""); })[0];
+    var chunks = parseInt(box.dataset.chunks, 10) || 0;
     var state = {
       rows: trs.map(function (tr) { return fromDom(cols, tr); }), text: "", filters: {}, page: 0,
       sort: sorted ? sorted.i : -1, dir: sorted && sorted.th.getAttribute("aria-sort") === "descending" ? -1 : 1,
-      complete: trs.length >= total
+      complete: trs.length >= total || !chunks || !box.dataset.src, failed: false, json: [], loaded: 0
     };
+    var initial = { sort: state.sort, dir: state.dir };
+    var pending = null;
+
+    /* The page's own order, unfiltered: the rows needed are the first (page + 1) * pageSize. */
+    function defaultView() {
+      return !state.text && state.sort === initial.sort && state.dir === initial.dir &&
+        !Object.keys(state.filters).some(function (k) { return state.filters[k]; });
+    }
+
+    /* Load chunks in order until `want` rows are there (Infinity: all of them). */
+    function ensure(want) {
+      if (state.complete || state.failed || state.json.length >= want) return Promise.resolve();
+      if (!pending) {
+        var url = new URL(box.dataset.src + "-" + state.loaded + ".json", location.href).href;
+        pending = fetch(url).then(function (res) {
+          if (!res.ok) throw new Error(res.status);
+          return res.json();
+        }).then(function (data) {
+          if (!Array.isArray(data)) throw new Error("not a list");
+          data.forEach(function (row) { state.json.push(fromJson(cols, row)); });
+          state.loaded += 1;
+          if (state.json.length >= state.rows.length) state.rows = state.json;
+          if (state.loaded >= chunks) { state.complete = true; state.rows = state.json; }
+        }).catch(function () {
+          state.failed = true;  // keep the rows there are
+        }).then(function () { pending = null; });
+      }
+      return pending.then(function () { return ensure(want); });
+    }
+
+    /* Load what `want` needs, then redraw; data-busy is on the box meanwhile. */
+    var busy = 0;
+    function fill(want) {
+      busy += 1;
+      box.dataset.busy = "1";
+      return ensure(want).then(function () {
+        busy -= 1;
+        if (!busy) delete box.dataset.busy;
+        options();
+        render();
+      });
+    }
+
+    function update() {
+      var want = defaultView() ? (state.page + 1) * pageSize : Infinity;
+      if (state.complete || state.failed || state.rows.length >= want) { render(); return; }
+      render(true);
+      fill(want);
+    }
 
     var tools = el("div", "ss-table__tools");
     var search = el("input", "ss-table__filter md-typeset");
@@ -148,7 +199,10 @@
       select.addEventListener("change", function () {
         state.filters[c.i] = select.value;
         state.page = 0;
-        render();
+        update();
+      });
+      select.addEventListener("focus", function () {  // every value, not only those of the rows loaded
+        if (!state.complete) fill(Infinity);
       });
     });
     var count = el("span", "ss-table__count");
@@ -167,8 +221,8 @@
     pager.appendChild(where);
     pager.appendChild(next);
     wrap.parentNode.insertBefore(pager, wrap.nextSibling);
-    prev.addEventListener("click", function () { state.page -= 1; render(); });
-    next.addEventListener("click", function () { state.page += 1; render(); box.scrollIntoView({ block: "start" }); });
+    prev.addEventListener("click", function () { state.page -= 1; update(); });
+    next.addEventListener("click", function () { state.page += 1; update(); box.scrollIntoView({ block: "start" }); });
 
     cols.forEach(function (c) {
       var button = el("button", "ss-table__sort", c.name);
@@ -181,14 +235,14 @@
         if (state.sort === c.i) state.dir = -state.dir;
         else { state.sort = c.i; state.dir = c.type === "text" ? 1 : -1; }
         state.page = 0;
-        render();
+        update();
       });
     });
 
     var timer = 0;
     search.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { state.text = search.value.trim().toLowerCase(); state.page = 0; render(); }, 120);
+      timer = setTimeout(function () { state.text = search.value.trim().toLowerCase(); state.page = 0; update(); }, 120);
     });
 
     function options() {
@@ -229,36 +283,41 @@
       return rows;
     }
 
-    function render() {
+    function render(loading) {
       var rows = visible();
-      var pages = Math.max(1, Math.ceil(rows.length / pageSize));
+      var partial = !state.complete && !state.failed;
+      var size = partial && defaultView() ? Math.max(total, rows.length) : rows.length;
+      var pages = Math.max(1, Math.ceil(size / pageSize));
       state.page = Math.max(0, Math.min(state.page, pages - 1));
       var from = state.page * pageSize;
-      var body = document.createElement("tbody");
-      rows.slice(from, from + pageSize).forEach(function (r) {
-        var tr = document.createElement("tr");
-        r.cells.forEach(function (cell) {
-          var td = document.createElement("td");
-          if (cell.href) {
-            var a = el("a", "", cell.text);
-            a.href = cell.href;
-            td.appendChild(a);
-          } else {
-            td.textContent = cell.text;
-          }
-          tr.appendChild(td);
+      if (!loading) {
+        var body = document.createElement("tbody");
+        rows.slice(from, from + pageSize).forEach(function (r) {
+          var tr = document.createElement("tr");
+          r.cells.forEach(function (cell) {
+            var td = document.createElement("td");
+            if (cell.href) {
+              var a = el("a", "", cell.text);
+              a.href = cell.href;
+              td.appendChild(a);
+            } else {
+              td.textContent = cell.text;
+            }
+            tr.appendChild(td);
+          });
+          body.appendChild(tr);
         });
-        body.appendChild(tr);
-      });
-      table.replaceChild(body, table.tBodies[0]);
+        table.replaceChild(body, table.tBodies[0]);
+      }
       cols.forEach(function (c) {
         c.th.setAttribute("aria-sort", c.i !== state.sort ? "none" : state.dir > 0 ? "ascending" : "descending");
       });
-      var of = state.complete ? state.rows.length : total;
-      count.textContent = rows.length === 0 ? "No rows match" :
-        "Rows " + (from + 1).toLocaleString() + "–" + Math.min(from + pageSize, rows.length).toLocaleString() +
-        " of " + rows.length.toLocaleString() + (rows.length < of ? " (of " + of.toLocaleString() + ")" : "") +
-        (state.complete ? "" : " · loading all " + total.toLocaleString() + "…");
+      var of = partial ? total : state.rows.length;
+      count.textContent = (size === 0 ? "No rows match" :
+        "Rows " + (from + 1).toLocaleString() + "–" + Math.min(from + pageSize, size).toLocaleString() +
+        " of " + size.toLocaleString() + (size < of ? " (of " + of.toLocaleString() + ")" : "")) +
+        (loading ? " · loading…" : partial && !defaultView() ? " · loading all " + total.toLocaleString() + "…" : "") +
+        (state.failed ? " · the rest of the list could not be loaded (see the downloads)" : "");
       where.textContent = "Page " + (state.page + 1) + " of " + pages;
       prev.disabled = state.page === 0;
       next.disabled = state.page >= pages - 1;
@@ -267,22 +326,7 @@
 
     options();
     render();
-    if (!state.complete && box.dataset.src) {
-      fetch(new URL(box.dataset.src, location.href).href).then(function (res) {
-        if (!res.ok) throw new Error(res.status);
-        return res.json();
-      }).then(function (data) {
-        if (!Array.isArray(data)) throw new Error("not a list");
-        state.rows = data.map(function (row) { return fromJson(cols, row); });
-        state.complete = true;
-        options();
-        render();
-      }).catch(function () {
-        state.complete = true;  // keep the rows the page has
-        render();
-        count.textContent += " · the full list could not be loaded (see the downloads)";
-      });
-    }
+    fill(1);  // the first chunk, for the selects and the next pages
   }
 
   function init() {

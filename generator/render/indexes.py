@@ -2,9 +2,10 @@
 
 Each page holds a plain HTML table of the first `INDEX_ROWS` rows in a useful order (most articles first,
 newest first), so it reads without JavaScript and stays small at any size of archive. The table is wrapped
-in `<div class="ss-table" data-src="../downloads/X.json" data-total="N">`; docs/assets/summary-site-tables.js
-then loads every row from that JSON (the same file as the download) and adds sorting by any column, a text
-filter, a select per `data-filter` column and pages of `data-page` rows. Column headers say how: `data-key`
+in `<div class="ss-table" data-src="../downloads/table/X" data-chunks="K" data-total="N">`;
+docs/assets/summary-site-tables.js adds sorting by any column, a text filter, a select per `data-filter`
+column and pages of `data-page` rows, loading the rows beyond the page's own from the K JSON chunks
+`X-0.json`… (`table_files`) as it needs them. Column headers say how: `data-key`
 (the JSON field), `data-type` (text, num, date), `data-link` (the JSON field holding the linked page's id;
 the link pattern is read from the first row's own link), `data-labels` (display names of coded values).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 
 from generator.aggregate import Entry, SiteIndex
 from generator.records import Record
@@ -33,6 +35,8 @@ from generator.render.common import (
 INDEX_ROWS = 200
 """Rows written into each index page's HTML; the rest come from the JSON (and are in the downloads)."""
 PAGE_ROWS = 50
+CHUNK_ROWS = 1000
+TABLE_DIR = "table"
 QUOTE_CHARS = 300
 QUOTE_KIND = {"direct": "Direct", "partial": "Partial", "indirect": "Reported"}
 
@@ -63,10 +67,37 @@ def _td(text: str, sort: str | int | float | None = None, link_id: str = "") -> 
 
 
 def data_table(name: str, headers: list[str], rows: list[str], total: int) -> str:
-    """The table of `rows` (already `<tr>` strings), enhanced by the script from downloads/<name>.json."""
-    return raw(f'<div class="ss-table" data-src="../{dl.DIR}/{name}.json" data-total="{total}" '
-               f'data-page="{PAGE_ROWS}">\n<table>\n<thead><tr>{"".join(headers)}</tr></thead>\n<tbody>\n'
-               + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+    """The table of `rows` (already `<tr>` strings), enhanced by the script from the table's JSON chunks."""
+    chunks = math.ceil(total / CHUNK_ROWS)
+    return raw(f'<div class="ss-table" data-src="../{dl.DIR}/{TABLE_DIR}/{name}" data-chunks="{chunks}" '
+               f'data-total="{total}" data-page="{PAGE_ROWS}">\n<table>\n<thead><tr>{"".join(headers)}</tr></thead>\n'
+               "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+
+
+def table_files(index: SiteIndex) -> dict[str, str]:
+    """Each index table's rows, in the page's order, as JSON files of `CHUNK_ROWS` rows: the script loads the
+    next one as the reader pages on, and all of them only to sort or filter (the Quotes table of 10,000
+    articles is tens of MB as one file). Only the table's columns; quote text cut as on the page."""
+    tables = {
+        "articles": [{"id": r.id, "title": r.title, "date": r.date, "source": r.source,
+                      "quotes": sum(1 for q in r.quotes if q.kind != "indirect")} for r in index.records],
+        "actors": [{"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles),
+                    "quotes": len(dl.direct_quotes(x))} for x in _by_articles(list(index.actors.values()))],
+        "places": [{"id": x.id, "name": x.name, "country": x.country, "kind": x.kind, "articles": len(x.articles)}
+                   for x in _by_articles(list(index.places.values()))],
+        "quotes": [{"speaker": q["speaker"], "speaker_id": q["speaker_id"], "text": _cut(q["text"]),
+                    "article_id": q["article_id"], "paragraph": q["paragraph"], "date": q["date"],
+                    "source": q["source"], "kind": q["kind"]} for q in dl.quote_rows(index)],
+    }
+    files = {}
+    for name, rows in tables.items():
+        for k in range(math.ceil(len(rows) / CHUNK_ROWS)):
+            files[f"{dl.DIR}/{TABLE_DIR}/{name}-{k}.json"] = dl.to_json(rows[k * CHUNK_ROWS:(k + 1) * CHUNK_ROWS])
+    return files
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1] + "…"
 
 
 def downloads_line(name: str, what: str) -> str:
@@ -174,7 +205,7 @@ def quotes_index(index: SiteIndex) -> str:
         r = index.by_id[row["article_id"]]
         speaker = (_a(f"../actors/{row['speaker_id']}.md", e.html_text(row["speaker"])) if row["speaker_id"]
                    else e.html_text(row["speaker"]) or "<em>not named</em>")
-        text = row["text"] if len(row["text"]) <= QUOTE_CHARS else row["text"][:QUOTE_CHARS - 1] + "…"
+        text = _cut(row["text"])
         anchor = f"#p{row['paragraph']}" if row["paragraph"] else ""
         quote = _a(f"../articles/{r.id}.md{anchor}", e.html_text(text))
         html_rows.append("<tr>" + _td(speaker, row["speaker"] or "", row["speaker_id"] or "")

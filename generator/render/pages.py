@@ -34,7 +34,7 @@ from generator.render.common import (
     map_block,
 )
 from generator.render.feed import feed_items
-from generator.render.indexes import actors_index, articles_index, places_index, quotes_index
+from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
 
 __all__ = ["GENERATED_DIRS", "map_block", "render_site"]
 
@@ -92,6 +92,7 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages[".summary-site/latest.md"] = latest_fragment(index)
     pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
     pages.update(dl.render_downloads(index))
+    pages.update(table_files(index))
     return pages
 
 
