@@ -1,4 +1,9 @@
-"""MkDocs plugin `summary-site`: the Home page's "Latest articles", and the search that fits the site's size.
+"""MkDocs plugin `summary-site`: the Home page's "Latest articles", the feed and share cards, and the search.
+
+Every page's head gets the Atom feed's autodiscovery link and OpenGraph/Twitter card tags (from the page's
+title and description); after the build the feed is written to site/feed.xml from the generator's
+docs/.summary-site/feed.json and the pages' URLs under `site_url` (the build report says when `site_url`
+is still the local default, on the `summary-site` logger, so `--strict` does not fail on it).
 
 docs/index.md stays the user's own page; where it holds the marker `<!-- summary-site:latest -->`
 the list goes there, otherwise it is appended.
