@@ -79,7 +79,7 @@ def _article_link(r: Record, prefix: str = "../articles/", anchor: str = "") -> 
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return f"{n} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def _has_coordinates(entry: Entry) -> bool:

@@ -50,6 +50,9 @@ QUOTE_BUDGET = 110_000
 """Bytes of quotes (with their markup) on an actor's page; the rest is in the speaker's CSV: no page over
 250 KB, however often the person is quoted (benchmarks/page_sizes.py)."""
 MAX_REPORTED = 40
+OPEN_GROUPS = 5
+SHOWN_ITEMS = 10
+"""Items of an entity page's lists shown open; the rest are folded under "N more"."""
 FRAGMENT_WORDS = 4
 """Partial quotes this short are listed on one line with their article, not as a block each."""
 ZOOM = {"country": 4, "region": 6, "water": 6, "city": 10, "landmark": 13}
@@ -247,7 +250,17 @@ def _articles_list(entry: Entry, index: SiteIndex) -> list[str]:
     out = [f"## Articles ({len(entry.articles):,})\n"]
     if len(entry.articles) > MAX_ENTRY_ARTICLES:
         out.append(f"The latest {MAX_ENTRY_ARTICLES}; search with the filter for this name to find the others.\n")
-    return out + [_items(items, attrs=NOT_SEARCHED)]  # titles: found on the articles' own pages
+    return out + [_folded(items, SHOWN_ITEMS, attrs=NOT_SEARCHED)]  # titles: found on the articles' own pages
+
+
+def _folded(items: list[str], shown: int, attrs: str = "") -> str:
+    """A list whose first `shown` items are open and the rest folded under "N more" (one raw block)."""
+    if len(items) <= shown + 2:
+        return _items(items, attrs=attrs)
+    head = "\n".join(f"<li>{x}</li>" for x in items[:shown])
+    rest = "\n".join(f"<li>{x}</li>" for x in items[shown:])
+    return raw(f"<ul{attrs}>\n{head}\n</ul>\n<details class=\"ss-more\"{attrs}>\n"
+               f"<summary>{len(items) - shown:,} more</summary>\n<ul>\n{rest}\n</ul>\n</details>")
 
 
 def _also_named(entry: Entry) -> str:
@@ -302,7 +315,7 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         items = [f"{e.html_text(q.text)} — in {_article_link(index.by_id[rid])}" for rid, q in reported[:MAX_REPORTED]]
         if len(reported) > MAX_REPORTED:
             items.append(f"<em>{len(reported) - MAX_REPORTED:,} more in the CSV</em>")
-        out.append(_items(items))
+        out.append(_folded(items, SHOWN_ITEMS))
     out += _articles_list(entry, index)
     out += _appears_with(entry, index, "actors")
     return "\n".join(out)
@@ -310,8 +323,8 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
 
 def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> list[str]:
     """Newest article first (the order of `entry.quotes`), each article's quotes under one heading line with
-    their count; short fragments on one line; at most `QUOTE_BUDGET` characters of quotes, then a pointer to
-    the CSV."""
+    their count (the newest `OPEN_GROUPS` open, the older ones folded); short fragments on one line; at most
+    `QUOTE_BUDGET` bytes, then a pointer to the CSV."""
     groups = [(rid, [q for _, q in qs]) for rid, qs in groupby(quotes, key=lambda x: x[0])]
     out = [f"## Quotes ({len(quotes):,} in {_plural(len(groups), 'article')})\n", "Newest first.\n"]
     blocks, used, shown = [], 0, 0
@@ -319,7 +332,7 @@ def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> lis
         r = index.by_id[rid]
         head = _byline(f"<strong>{_article_link(r)}</strong>", e.html_text(_date(r)), e.html_text(r.source),
                        _plural(len(qs), "quote"))
-        parts = [f'<p class="ss-quote-group__head"{NOT_SEARCHED}>{head}</p>']
+        parts = []
         fragments = [q for q in qs if q.kind == "partial" and len(q.text.split()) <= FRAGMENT_WORDS]
         for q in qs:
             if q in fragments:
@@ -331,7 +344,12 @@ def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> lis
         if fragments:
             words = ", ".join(_a(f"../articles/{rid}.md{_anchor(q)}", f"“{e.html_text(q.text)}”") for q in fragments)
             parts.append(f'<p class="ss-fragments">Also: {words}</p>')
-        block = '<section class="ss-quote-group">\n' + "\n".join(parts) + "\n</section>"
+        if len(blocks) < OPEN_GROUPS:
+            block = (f'<section class="ss-quote-group">\n<p class="ss-quote-group__head"{NOT_SEARCHED}>{head}</p>\n'
+                     + "\n".join(parts) + "\n</section>")
+        else:  # older articles folded: one line each until opened
+            block = (f'<details class="ss-quote-group">\n<summary{NOT_SEARCHED}>{head}</summary>\n'
+                     + "\n".join(parts) + "\n</details>")
         if blocks and used + len(block) > QUOTE_BUDGET:
             break
         used += len(block)
