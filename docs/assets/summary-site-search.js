@@ -200,8 +200,9 @@
   function pinned(pf, query) {
     var key = nameKey(query);
     if (!key || Object.keys(activeFilters()).length) return Promise.resolve([]);
-    var filters = { name: key };
-    return Promise.resolve(pf.search(null, { filters: filters, sort: { articles: "desc" } }))
+    // the query itself, not null: a filter-only search reads every index chunk (10 MB at 10,000 articles),
+    // the query's own chunks are already loaded by the main search
+    return Promise.resolve(pf.search(query, { filters: { name: key }, sort: { articles: "desc" } }))
       .then(function (r) { return (r && r.results) || []; }, function () { return []; });
   }
 
