@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve deploy generate eval bench bench-search lint clean
+.PHONY: site test chromium serve deploy generate eval bench bench-search lint clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,20 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 site: $(STAMP)  ## generate docs/ from seeds/ and build site/ (mkdocs build --strict)
 	$(BIN)/summary-site build --seeds seeds --docs docs
 
-test: $(STAMP)  ## run the whole test suite
+test: $(STAMP) chromium  ## run the whole test suite (the browser tests too, when Chromium is there)
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's Chromium (no browser download): installed here when missing and run as root.
+chromium:
+	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests (apt-get)"; \
+	  { DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+	  echo "note: chromium could not be installed; the browser tests will be skipped"; \
+	else \
+	  echo "note: chromium is not installed, so the browser tests will be skipped; to run them: sudo apt-get install chromium, then make test"; \
+	fi
 
 ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)  ## generate, then live preview on http://$(ADDR) (make serve ADDR=0.0.0.0:8000)
@@ -43,4 +55,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
 clean:
-	rm -rf site .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/.summary-site
+	rm -rf site .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/downloads docs/.summary-site

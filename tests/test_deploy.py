@@ -49,9 +49,13 @@ def test_gh_deploy_into_a_local_bare_repository(seed_site, tmp_path):
     articles = [f for f in files if f.startswith("articles/trump-administration") and f.endswith("/index.html")]
     assert "index.html" in files and ".nojekyll" in files
     assert len(articles) == 1
-    assert "actors/eric-pahon/index.html" in files and "search/search_index.json" in files
+    assert "actors/eric-pahon/index.html" in files and "pagefind/pagefind.js" in files
+    assert "feed.xml" in files and "downloads/quotes.csv" in files
+    feed = git("--git-dir", str(remote), "show", "gh-pages:feed.xml")
+    assert "<id>https://example.github.io/news/articles/trump-administration" in feed  # absolute, from SITE_URL
     page = git("--git-dir", str(remote), "show", f"gh-pages:{articles[0]}")
     assert "Trump administration hosts first anti-ISIL meeting" in page
     # site_url and repo_url come from the environment, not from an edited file
+    assert '<meta property="og:url" content="https://example.github.io/news/articles/' in page
     assert 'href="https://example.github.io/news/' in page and "https://github.com/example/news" in page
     assert git("status", "--porcelain", cwd=project).strip() == ""  # the working tree is untouched

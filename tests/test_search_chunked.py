@@ -3,7 +3,7 @@
 A few short articles are built with the chunked search forced on (plugin option `search: chunked` in
 mkdocs.yml), into a sub-path (`/news/`) of a loopback `http.server`, as on GitHub Pages: typing a speaker's
 name in the header box lists the article, a facet narrows the results, nothing leaves loopback and the
-console stays clean. The seed-size site keeps Material's built-in search.
+console stays clean. `search: builtin` keeps Material's built-in search.
 """
 
 from __future__ import annotations
@@ -137,12 +137,20 @@ def test_article_page_carries_facets(chunked_url, browser):
         context.close()
 
 
-def test_seed_size_site_keeps_material_search(seed_site):
-    home = (seed_site / "site" / "index.html").read_text(encoding="utf-8")
+def test_builtin_search_when_chosen(tmp_path):
+    """`search: builtin` keeps Material's own search (the default is Pagefind at every size)."""
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      search: auto\n", "      search: builtin\n"),
+                      encoding="utf-8")
+    code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
+                 "--docs", str(project / "docs"), "-f", str(config), "--site-dir", str(project / "site")])
+    assert code == 0
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search"' in home
     assert "summary-site-search" not in home and "data-pagefind-body" not in home
-    assert (seed_site / "site" / "search" / "search_index.json").is_file()
-    assert not (seed_site / "site" / "pagefind").exists()
+    assert (project / "site" / "search" / "search_index.json").is_file()
+    assert not (project / "site" / "pagefind").exists()
 
 
 def test_facet_values_are_escaped():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -70,10 +69,17 @@ def test_broken_link_in_a_raw_block_fails_the_strict_build(tmp_path):
     assert _build(project) == 2
 
 
-def test_search_index_contains_speakers(seed_site):
-    index = json.loads((seed_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
-    assert "Tillerson" in text and "Pahon" in text
+def test_search_index_is_built_at_every_size(seed_site):
+    """One search (Pagefind) at every size: the content it indexes is marked, furniture and tables are not."""
+    site = seed_site / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    actor = (site / "actors" / "eric-pahon" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in actor and "Pahon" in actor
+    article = next((site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert re.search(r"<table data-pagefind-ignore>\s*<thead><tr><th>Actor</th>", article)
+    for index in ("articles", "actors", "places", "quotes", "tags"):
+        assert "data-pagefind-body" not in (site / index / "index.html").read_text(encoding="utf-8"), index
 
 
 def test_home_lists_latest_articles_and_keeps_hand_written_intro(seed_site):

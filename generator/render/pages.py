@@ -1,37 +1,78 @@
-"""Render: SiteIndex -> {relative path: Markdown}. Pure; writing happens in `generator.site`.
+"""Render: SiteIndex -> {relative path: Markdown or data file}. Pure; writing happens in `generator.site`.
 
 Every value that came from an article goes through `escape.text` (or `escape.yaml_str`,
-`escape.safe_url`, `escape.tag`). Structure (links, headings, anchors) is ours.
+`escape.safe_url`, `escape.tag`). Structure (links, headings, anchors) is ours. The index pages are in
+`indexes`, the downloads in `downloads`, the feed in `feed`, shared small pieces in `common`.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import math
 import re
-from collections import defaultdict
+import unicodedata
+from itertools import groupby
 
 from generator.aggregate import Entry, SiteIndex
 from generator.records import UNCERTAIN, Quote, Record
+from generator.render import downloads as dl
 from generator.render import escape as e
 from generator.render import raw
+from generator.render.common import (
+    KIND_LABEL,
+    _a,
+    _article_link,
+    _blockquote,
+    _byline,
+    _date,
+    _front,
+    _has_coordinates,
+    _items,
+    _plural,
+    _table,
+    _ymd,
+    map_block,
+)
+from generator.render.feed import feed_items
+from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
 
-GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", ".summary-site")
+__all__ = ["GENERATED_DIRS", "map_block", "render_site"]
+
+GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", dl.DIR, ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
 
-KIND_LABEL = {"person": "Person", "organization": "Organisation", "group": "Group", "country": "Country",
-              "city": "City", "region": "Region", "landmark": "Landmark", "water": "Water", "other": "Place"}
-MAX_TAGS = 10
+MAX_TAGS = 8
 HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MAX_ENTRY_ARTICLES = 200
+"""Articles listed on an actor's or place's page (newest first); the count says how many there are."""
+QUOTE_BUDGET = 110_000
+"""Bytes of quotes (with their markup) on an actor's page; the rest is in the speaker's CSV: no page over
+250 KB, however often the person is quoted (benchmarks/page_sizes.py)."""
+MAX_REPORTED = 40
+OPEN_GROUPS = 5
+SHOWN_ITEMS = 10
+"""Items of an entity page's lists shown open; the rest are folded under "N more"."""
+FRAGMENT_WORDS = 4
+"""Partial quotes this short are listed on one line with their article, not as a block each."""
 ZOOM = {"country": 4, "region": 6, "water": 6, "city": 10, "landmark": 13}
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 FACET_ACTORS = 10
 FACET_PLACES = 6
 _FACET_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+|\s+")
+NOT_SEARCHED = " data-pagefind-ignore"
+"""Tables of an article's actors and places: the search finds the names in the text and on their own pages."""
+TAGS_PAGE = """---
+title: Tags
+---
+
+[Home](../index.md) › Tags
+
+# Tags
+
+{intro}
+
+<!-- material/tags -->
+"""
 
 
 def render_site(index: SiteIndex) -> dict[str, str]:
@@ -46,72 +87,24 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages["actors/index.md"] = actors_index(index)
     pages["places/index.md"] = places_index(index)
     pages["quotes/index.md"] = quotes_index(index)
-    pages["tags/index.md"] = ("---\ntitle: Tags\n---\n\n[Home](../index.md) › Tags\n\n# Tags\n\n"
-                              "Articles by the actors and places they mention.\n\n<!-- material/tags -->\n")
+    tagged = any(_tags(r) for r in index.records)
+    pages["tags/index.md"] = TAGS_PAGE.format(
+        intro="Articles by the topics their sources gave them, A–Z." if tagged else
+        "None of the articles came with topic tags from its source (people and places have their own "
+        "pages: see [Actors](../actors/index.md) and [Places](../places/index.md)).")
     pages[".summary-site/latest.md"] = latest_fragment(index)
+    pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
+    pages.update(dl.render_downloads(index))
+    pages.update(table_files(index))
     return pages
 
 
+def _tags(r: Record) -> list[str]:
+    """The source's own topic tags (keywords, categories), not the actors and places, which have pages."""
+    return [t for t in dict.fromkeys(e.tag(x) for x in r.tags) if t][:MAX_TAGS]
+
+
 # --- small pieces --------------------------------------------------------------------------------------
-# Headings, breadcrumbs and short lines are Markdown. The long repeated parts (tables, quote and article
-# lists) are raw HTML blocks, which Markdown passes through untouched: its inline parser was most of the
-# build's time. Their text goes through `e.html_text`; their links point at .md files, as Markdown links
-# do, and the plugin turns them into page URLs (`plugin.resolve_md_links`).
-
-def _a(href: str, label: str) -> str:
-    """A link in a raw HTML block; `label` is already escaped, `href` is ours (a page path and anchor)."""
-    return f'<a href="{html.escape(href, quote=True)}">{label}</a>'
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return raw(f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
-
-
-def _items(items: list[str], cls: str = "") -> str:
-    attr = f' class="{cls}"' if cls else ""
-    return raw(f"<ul{attr}>\n" + "\n".join(f"<li>{x}</li>" for x in items) + "\n</ul>")
-
-
-def _blockquote(text: str, byline: str) -> str:
-    return raw(f"<blockquote>\n<p>{text}</p>\n<p>— {byline}</p>\n</blockquote>")
-
-
-def _front(title: str, description: str = "", tags: list[str] | None = None) -> str:
-    lines = ["---", f"title: {e.yaml_str(title)}"]
-    if description:
-        lines.append(f"description: {e.yaml_str(description[:300])}")
-    if tags:
-        lines.append("tags:")
-        lines += [f"  - {e.yaml_str(t)}" for t in tags]
-    return "\n".join(lines + ["---", "", ""])
-
-
-def _ymd(r: Record) -> tuple[int, int, int | None] | None:
-    """(year, month, day or None) from the record's ISO date; None when undated or unreadable."""
-    m = _ISO_DATE.match(r.date or "")
-    if not m or not 1 <= int(m[2]) <= 12:
-        return None
-    return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
-
-
-def _date(r: Record) -> str:
-    """A readable date: 22 March 2017 (or the raw value, unescaped, when it is not ISO), else "undated"."""
-    ymd = _ymd(r)
-    if ymd is None:
-        return r.date[:10] if r.date else "undated"
-    y, mo, d = ymd
-    return f"{d} {MONTHS[mo - 1]} {y}" if d else f"{MONTHS[mo - 1]} {y}"
-
-
-def _month_heading(y: int, mo: int) -> str:
-    return f"{MONTHS[mo - 1]} {y}"
-
-
-def _month_anchor(y: int, mo: int) -> str:
-    return f"{MONTHS[mo - 1].lower()}-{y}"  # the id the toc extension gives "## March 2017"
-
 
 def _meta_line(r: Record) -> str:
     bits = [e.text(_date(r))]
@@ -136,10 +129,6 @@ def _paragraph_link(q: Quote) -> str:
     return _a(_anchor(q), f"¶ {q.paragraph + 1}") if q.paragraph is not None else ""
 
 
-def _byline(*parts: str) -> str:
-    return " · ".join(p for p in parts if p)
-
-
 def _actor_link(index: SiteIndex, rid: str, name: str | None, prefix: str = "../actors/") -> str:
     if not name:
         return "<em>speaker not named</em>"
@@ -159,20 +148,11 @@ def _uncertain(q: Quote) -> str:
             f'beside this quote (confidence {q.confidence:.2f}). Check the article.">(uncertain)</span>')
 
 
-def _article_link(r: Record, prefix: str = "../articles/", anchor: str = "") -> str:
-    return _a(f"{prefix}{r.id}.md{anchor}", e.html_text(r.title))
-
-
 # --- article --------------------------------------------------------------------------------------------
 
 def article_page(r: Record, index: SiteIndex) -> str:
-    tags = [e.tag(a.name) for a in r.actors[:6]] + [e.tag(p.name) for p in r.places[:4]]
-    tags = [t for t in dict.fromkeys(tags) if t][:MAX_TAGS]
-    out = [_front(r.title, r.summary.lede, tags)]
-    ymd = _ymd(r)
-    when = (f"[{_month_heading(*ymd[:2])}](index.md#{_month_anchor(*ymd[:2])})" if ymd
-            else "[Undated](index.md#undated)")
-    out.append(f"[Home](../index.md) › [Articles](index.md) › {when}\n")
+    out = [_front(r.title, r.summary.lede, _tags(r))]
+    out.append(f"[Home](../index.md) › [Articles](index.md) › {e.text(_date(r))}\n")
     out.append(f"# {e.text(r.title)}\n")
     out.append(_meta_line(r) + "\n")
     facets = facets_block(r)
@@ -192,7 +172,7 @@ def article_page(r: Record, index: SiteIndex) -> str:
             roles = "; ".join(a.roles[:3] + [f"({x})" for x in a.affiliations[:2] if x not in " ".join(a.roles)])
             rows.append([_actor_link(index, r.id, a.name), KIND_LABEL.get(a.kind, e.html_text(a.kind)),
                          e.html_text(roles), str(a.mentions)])
-        out.append(_table(["Actor", "Kind", "Role", "Mentions"], rows))
+        out.append(_table(["Actor", "Kind", "Role", "Mentions"], rows, NOT_SEARCHED))
     if r.places:
         out.append("## Places\n")
         rows = []
@@ -201,7 +181,7 @@ def article_page(r: Record, index: SiteIndex) -> str:
             link = _a(f"../places/{pid}.md", e.html_text(p.name)) if pid else e.html_text(p.name)
             rows.append([link, KIND_LABEL.get(p.kind, e.html_text(p.kind)), e.html_text(p.country or "—"),
                          str(p.mentions)])
-        out.append(_table(["Place", "Kind", "Country", "Mentions"], rows))
+        out.append(_table(["Place", "Kind", "Country", "Mentions"], rows, NOT_SEARCHED))
     direct = [q for q in r.quotes if q.kind != "indirect"]
     reported = [q for q in r.quotes if q.kind == "indirect"]
     if direct:
@@ -254,18 +234,51 @@ def facets_block(r: Record) -> str:
     return raw(f'<div class="ss-facets" hidden>{"".join(spans)}</div>') if spans else ""
 
 
+def name_key(name: str) -> str:
+    """A name as the search box compares it: accents and punctuation gone, case folded ("Donald J. Trump" ->
+    "donald j trump"). docs/assets/summary-site-search.js normalises the query the same way."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", s).split())[:100]
+
+
+def names_block(entry: Entry) -> str:
+    """Invisible search keys of an actor's or place's own page: a `name` filter per name and alias, and its
+    number of articles to sort by. The search box asks for the page whose `name` is the query and shows it
+    first (a busy person's page otherwise comes after the many articles with the name in their title)."""
+    keys = [k for k in dict.fromkeys(name_key(n) for n in [entry.name, *entry.aliases]) if k]
+    spans = "".join(f'<span data-pagefind-filter="name:{html.escape(k, quote=True)}"></span>' for k in keys)
+    return raw(f'<div class="ss-facets" hidden data-pagefind-sort="articles:{len(entry.articles)}">{spans}</div>')
+
+
 # --- actor and place pages ------------------------------------------------------------------------------
 
 def _articles_list(entry: Entry, index: SiteIndex) -> list[str]:
+    """The latest `MAX_ENTRY_ARTICLES` articles; a busy actor's page stays small at any archive size."""
     items = []
-    for rid in entry.articles:
+    for rid in entry.articles[:MAX_ENTRY_ARTICLES]:
         r = index.by_id[rid]
         items.append(_byline(_article_link(r), e.html_text(_date(r)), e.html_text(r.source)))
-    return [f"## Articles ({len(entry.articles)})\n", _items(items)]
+    out = [f"## Articles ({len(entry.articles):,})\n"]
+    if len(entry.articles) > MAX_ENTRY_ARTICLES:
+        out.append(f"The latest {MAX_ENTRY_ARTICLES}; search with the filter for this name to find the others.\n")
+    return out + [_folded(items, SHOWN_ITEMS, attrs=NOT_SEARCHED)]  # titles: found on the articles' own pages
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _folded(items: list[str], shown: int, attrs: str = "") -> str:
+    """A list whose first `shown` items are open and the rest folded under "N more" (one raw block)."""
+    if len(items) <= shown + 2:
+        return _items(items, attrs=attrs)
+    head = "\n".join(f"<li>{x}</li>" for x in items[:shown])
+    rest = "\n".join(f"<li>{x}</li>" for x in items[shown:])
+    return raw(f"<ul{attrs}>\n{head}\n</ul>\n<details class=\"ss-more\"{attrs}>\n"
+               f"<summary>{len(items) - shown:,} more</summary>\n<ul>\n{rest}\n</ul>\n</details>")
+
+
+def _also_named(entry: Entry) -> str:
+    """The other names, weighted up for the search: the query "Obama" finds Barack Obama's own page first."""
+    names = ", ".join(e.html_text(x) for x in entry.aliases)
+    return raw(f'<p data-pagefind-weight="8"><strong>Also named:</strong> {names}</p>')
 
 
 def _appears_with(entry: Entry, index: SiteIndex, here: str) -> list[str]:
@@ -291,7 +304,8 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
     out = [_front(entry.name, f"{kind} in {_plural(len(entry.articles), 'article')}")]
     out.append("[Home](../index.md) › [Actors](index.md)\n")
     out.append(f"# {e.text(entry.name)}\n")
-    direct = [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
+    out.append(names_block(entry))
+    direct = dl.direct_quotes(entry)
     reported = [(rid, q) for rid, q in entry.quotes if q.kind == "indirect"]
     facts = [f"**{kind}**", _plural(len(entry.articles), "article"), _plural(entry.mentions, "mention")]
     if direct:
@@ -302,48 +316,63 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
     if entry.affiliations:
         out.append("**Affiliations:** " + "; ".join(e.text(x) for x in entry.affiliations) + "\n")
     if entry.aliases:
-        out.append("**Also named:** " + ", ".join(e.text(x) for x in entry.aliases) + "\n")
+        out.append(_also_named(entry))
+    if entry.quotes:
+        out.append(f"Download: [all {_plural(len(entry.quotes), 'quote')} as CSV](../{dl.actor_quotes_path(entry)})"
+                   " (with the reported speech)\n")
     if direct:
-        out.append(f"## Quotes ({len(direct)})\n")
-        for rid, q in direct:
-            r = index.by_id[rid]
-            anchor = _anchor(q)
-            cue = f" ({e.html_text(q.cue)})" if q.cue else ""
-            byline = _byline(f"in {_article_link(r, anchor=anchor)}{cue}{_uncertain(q)}", e.html_text(_date(r)))
-            out.append(_blockquote(f"“{e.html_text(q.text)}”", byline))
+        out += _quotes_by_article(direct, index)
     if reported:
-        out.append(f"## Reported speech ({len(reported)})\n")
-        out.append(_items([f"{e.html_text(q.text)} — in {_article_link(index.by_id[rid])}" for rid, q in reported]))
+        out.append(f"## Reported speech ({len(reported):,})\n")
+        items = [f"{e.html_text(q.text)} — in {_article_link(index.by_id[rid])}" for rid, q in reported[:MAX_REPORTED]]
+        if len(reported) > MAX_REPORTED:
+            items.append(f"<em>{len(reported) - MAX_REPORTED:,} more in the CSV</em>")
+        out.append(_folded(items, SHOWN_ITEMS))
     out += _articles_list(entry, index)
     out += _appears_with(entry, index, "actors")
     return "\n".join(out)
 
 
-def _has_coordinates(entry: Entry) -> bool:
-    """Real coordinates only: both present, finite, in range, and not the 0,0 placeholder."""
-    lat, lon = entry.lat, entry.lon
-    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
-        return False
-    if not (math.isfinite(lat) and math.isfinite(lon)) or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return False
-    return not (lat == 0 and lon == 0)
-
-
-def map_block(entries: list[Entry], *, small: bool = False, zoom: int | None = None) -> str:
-    """A Leaflet map drawn by docs/assets/summary-site.js from a JSON data attribute.
-
-    Place names come from articles: the data is JSON (json.dumps), with `<`, `>` and `&` turned into
-    JSON escapes, then HTML-escaped for the attribute; the script only ever sets names as text.
-    """
-    data = [{"id": x.id, "name": x.name, "lat": round(x.lat, 4), "lon": round(x.lon, 4), "n": len(x.articles)}
-            for x in entries if _has_coordinates(x)]
-    if not data:
-        return ""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    cls = "ss-map ss-map--small" if small else "ss-map"
-    z = f' data-zoom="{int(zoom)}"' if zoom is not None else ""
-    return raw(f'<div class="{cls}" data-places="{html.escape(payload, quote=True)}"{z}></div>')
+def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> list[str]:
+    """Newest article first (the order of `entry.quotes`), each article's quotes under one heading line with
+    their count (the newest `OPEN_GROUPS` open, the older ones folded); short fragments on one line; at most
+    `QUOTE_BUDGET` bytes, then a pointer to the CSV."""
+    groups = [(rid, [q for _, q in qs]) for rid, qs in groupby(quotes, key=lambda x: x[0])]
+    out = [f"## Quotes ({len(quotes):,} in {_plural(len(groups), 'article')})\n", "Newest first.\n"]
+    blocks, used, shown = [], 0, 0
+    for rid, qs in groups:
+        r = index.by_id[rid]
+        head = _byline(f"<strong>{_article_link(r)}</strong>", e.html_text(_date(r)), e.html_text(r.source),
+                       _plural(len(qs), "quote"))
+        parts = []
+        fragments = [q for q in qs if q.kind == "partial" and len(q.text.split()) <= FRAGMENT_WORDS]
+        for q in qs:
+            if q in fragments:
+                continue
+            cue = f" ({e.html_text(q.cue)})" if q.cue else ""
+            link = _a(f"../articles/{rid}.md{_anchor(q)}", f"¶ {q.paragraph + 1}") if q.paragraph is not None else ""
+            note = (cue + _uncertain(q)).strip()
+            text = f"<p>“{e.html_text(q.text)}”</p>"
+            parts.append(f"<blockquote>\n{text}\n<p>{_byline(note, link)}</p>\n</blockquote>" if note or link
+                         else f"<blockquote>{text}</blockquote>")
+        if fragments:
+            words = ", ".join(_a(f"../articles/{rid}.md{_anchor(q)}", f"“{e.html_text(q.text)}”") for q in fragments)
+            parts.append(f'<p class="ss-fragments">Also: {words}</p>')
+        if len(blocks) < OPEN_GROUPS:
+            block = (f'<section class="ss-quote-group">\n<p class="ss-quote-group__head"{NOT_SEARCHED}>{head}</p>\n'
+                     + "\n".join(parts) + "\n</section>")
+        else:  # older articles folded: one line each until opened
+            block = (f'<details class="ss-quote-group">\n<summary{NOT_SEARCHED}>{head}</summary>\n'
+                     + "\n".join(parts) + "\n</details>")
+        if blocks and used + len(block) > QUOTE_BUDGET:
+            break
+        used += len(block)
+        shown += len(qs)
+        blocks.append(block)
+    out.append(raw("\n".join(blocks)))
+    if shown < len(quotes):
+        out.append(f"*{len(quotes) - shown:,} older quotes are not shown here: they are all in the CSV above.*\n")
+    return out
 
 
 def _place_quotes(entry: Entry, index: SiteIndex) -> list[tuple[Record, Quote]]:
@@ -364,6 +393,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     out = [_front(entry.name, f"{kind} in {_plural(len(entry.articles), 'article')}")]
     out.append("[Home](../index.md) › [Places](index.md)\n")
     out.append(f"# {e.text(entry.name)}\n")
+    out.append(names_block(entry))
     facts = [f"**{kind}**"]
     if entry.country:
         facts.append(f"country {e.text(entry.country)}")
@@ -374,7 +404,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     facts += [_plural(len(entry.articles), "article"), _plural(entry.mentions, "mention")]
     out.append(" · ".join(facts) + "\n")
     if entry.aliases:
-        out.append("**Also named:** " + ", ".join(e.text(x) for x in entry.aliases) + "\n")
+        out.append(_also_named(entry))
     block = map_block([entry], small=True, zoom=ZOOM.get(entry.kind, 8))
     if block:
         out.append(block)
@@ -391,7 +421,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     return "\n".join(out)
 
 
-# --- indexes --------------------------------------------------------------------------------------------
+# --- home ---------------------------------------------------------------------------------------------
 
 def _article_item(r: Record, prefix: str) -> str:
     """Title, date and source, lede: one `<li>` of an article list."""
@@ -400,118 +430,9 @@ def _article_item(r: Record, prefix: str) -> str:
             f"{_byline(e.html_text(_date(r)), e.html_text(r.source))}{lede}")
 
 
-def articles_index(index: SiteIndex) -> str:
-    """The archive as a timeline: years, then months, newest first; undated articles apart at the end."""
-    by_month: dict[tuple[int, int], list[Record]] = defaultdict(list)
-    undated = []
-    for r in index.records:
-        ymd = _ymd(r)
-        if ymd:
-            by_month[ymd[:2]].append(r)
-        else:
-            undated.append(r)
-    n = len(index.records)
-    out = [_front("Articles", "All articles by date, newest first."), "[Home](../index.md) › Articles\n",
-           "# Articles\n"]
-    summary = f"{_plural(n, 'article')}, by date, newest first"
-    if undated:
-        summary += f"; {len(undated)} without a date at the end"
-    out.append(summary + ".\n")
-    years = sorted({y for y, _ in by_month}, reverse=True)
-    jumps = [f"[{y}](#{y})" for y in years] + (["[Undated](#undated)"] if undated else [])
-    if len(jumps) > 1:
-        out.append("Jump to: " + " · ".join(jumps) + "\n")
-    for year in years:
-        months = sorted((m for y, m in by_month if y == year), reverse=True)
-        count = sum(len(by_month[(year, m)]) for m in months)
-        out.append(f"## {year}\n")
-        out.append(f"{_plural(count, 'article')}.\n")
-        for month in months:
-            out.append(f"### {_month_heading(year, month)}\n")
-            out.append(_items([_article_item(r, "") for r in by_month[(year, month)]], "ss-articles"))
-    if undated:
-        out.append("## Undated\n")
-        out.append("The source of these articles gave no publication date.\n")
-        out.append(_items([_article_item(r, "") for r in undated], "ss-articles"))
-    return "\n".join(out)
-
-
-def _initial(name: str) -> str:
-    c = name[:1].upper()
-    return c if c.isalpha() and c.isascii() else "#"
-
-
-def _a_to_z(entries: list[Entry], headers: list[str], row) -> list[str]:
-    """One table per initial letter; `row(entry)` gives the cells after the linked name and kind."""
-    by_letter: dict[str, list[list[str]]] = {}
-    for entry in sorted(entries, key=lambda x: (x.name.lower(), x.id)):
-        kind = KIND_LABEL.get(entry.kind, e.html_text(entry.kind))
-        cells = [_a(f"{entry.id}.md", e.html_text(entry.name)), kind, *row(entry)]
-        by_letter.setdefault(_initial(entry.name), []).append(cells)
-    out: list[str] = []
-    for letter, rows in by_letter.items():
-        out += [f"## {letter}\n", _table(headers, rows)]
-    return out
-
-
-def actors_index(index: SiteIndex) -> str:
-    out = [_front("Actors"), "[Home](../index.md) › Actors\n", "# Actors\n",
-           f"{len(index.actors)} people, organisations and groups, A–Z.\n"]
-
-    def row(entry: Entry) -> list[str]:
-        return [str(len(entry.articles)), str(sum(1 for _, q in entry.quotes if q.kind != "indirect"))]
-
-    out += _a_to_z(list(index.actors.values()), ["Actor", "Kind", "Articles", "Quotes"], row)
-    return "\n".join(out)
-
-
-def places_index(index: SiteIndex) -> str:
-    """The map of every place with coordinates, then the A–Z list (useful when map tiles cannot load)."""
-    entries = sorted(index.places.values(), key=lambda x: (x.name.lower(), x.id))
-    mapped = [x for x in entries if _has_coordinates(x)]
-    out = [_front("Places", "Every place named in the articles, on a map and A–Z."),
-           "[Home](../index.md) › Places\n", "# Places\n"]
-    out.append(f"{_plural(len(entries), 'place')}; {len(mapped)} with coordinates are on the map.\n")
-    block = map_block(mapped)
-    if block:
-        out.append(block)
-        out.append("*Every place is also in the list below, with or without the map.*\n")
-    out += _a_to_z(entries, ["Place", "Kind", "Country", "Articles"],
-                   lambda entry: [e.html_text(entry.country or "—"), str(len(entry.articles))])
-    return "\n".join(out)
-
-
-QUOTES_PER_SPEAKER = 5
-UNNAMED_QUOTES = 50
-
-
-def quotes_index(index: SiteIndex) -> str:
-    """Speakers by number of quotes, each with their latest few (the actor page has them all): one page
-    that stays readable, and quick to build, at thousands of articles."""
-    out = [_front("Quotes"), "[Home](../index.md) › Quotes\n", "# Quotes\n",
-           f"Direct and partial quotes by speaker, the latest {QUOTES_PER_SPEAKER} each; "
-           "every quote is on its speaker's page.\n"]
-    speakers = [x for x in index.actors.values() if any(q.kind != "indirect" for _, q in x.quotes)]
-    speakers.sort(key=lambda x: (-sum(1 for _, q in x.quotes if q.kind != "indirect"), x.name.lower()))
-    for entry in speakers:
-        quotes = [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
-        out.append(f"## [{e.text(entry.name)}](../actors/{entry.id}.md)\n")
-        items = []
-        for rid, q in quotes[:QUOTES_PER_SPEAKER]:
-            r = index.by_id[rid]
-            text = q.text if len(q.text) <= 300 else q.text[:297] + "…"
-            anchor = _anchor(q)
-            items.append(f"“{e.html_text(text)}” — {_article_link(r, anchor=anchor)}")
-        if len(quotes) > QUOTES_PER_SPEAKER:
-            items.append(_a(f"../actors/{entry.id}.md",
-                            f"all {len(quotes)} quotes by {e.html_text(entry.name)} →"))
-        out.append(_items(items))
-    unattributed = [(r, q) for r in index.records for q in r.quotes if q.kind != "indirect" and not q.speaker]
-    if unattributed:
-        out.append(f"## Speaker not named ({len(unattributed)})\n")
-        out.append(_items([f"“{e.html_text(q.text[:300])}” — {_article_link(r)}"
-                           for r, q in unattributed[:UNNAMED_QUOTES]]))
-    return "\n".join(out)
+def raw_link(href: str, label: str) -> str:
+    """Inline HTML link to a file MkDocs does not know (the feed is written after the build)."""
+    return f'<a href="{html.escape(href, quote=True)}">{html.escape(label)}</a>'
 
 
 def latest_fragment(index: SiteIndex) -> str:
@@ -521,8 +442,13 @@ def latest_fragment(index: SiteIndex) -> str:
            f" · [{_plural(len(index.places), 'place')}](places/index.md) · "
            f"[{_plural(quotes, 'quote')}](quotes/index.md)\n", "## Latest articles\n"]
     if index.records:
-        out.append(_items([_article_item(r, "articles/") for r in index.records[:HOME_LATEST]], "ss-articles"))
+        out.append(_items([_article_item(r, "articles/") for r in index.records[:HOME_LATEST]], "ss-articles",
+                          NOT_SEARCHED))  # the articles are found on their own pages
     else:
         out.append("*No articles yet: put some in the seeds folder and run `make site`.*")
     out.append("\n[All articles by date →](articles/index.md)\n")
+    out.append(f"Follow the latest articles in a feed reader ({raw_link('feed.xml', 'Atom feed')}), or download the "
+               f"data: [articles](downloads/articles.csv), [actors](downloads/actors.csv), "
+               f"[places](downloads/places.csv) and [quotes](downloads/quotes.csv) as CSV, or every record as "
+               f"[JSON Lines](downloads/records.jsonl).\n")
     return "\n".join(out)

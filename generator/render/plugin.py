@@ -1,4 +1,9 @@
-"""MkDocs plugin `summary-site`: the Home page's "Latest articles", and the search that fits the site's size.
+"""MkDocs plugin `summary-site`: the Home page's "Latest articles", the feed and share cards, and the search.
+
+Every page's head gets the Atom feed's autodiscovery link and OpenGraph/Twitter card tags (from the page's
+title and description); after the build the feed is written to site/feed.xml from the generator's
+docs/.summary-site/feed.json and the pages' URLs under `site_url` (the build report says when `site_url`
+is still the local default, on the `summary-site` logger, so `--strict` does not fail on it).
 
 docs/index.md stays the user's own page; where it holds the marker `<!-- summary-site:latest -->`
 the list goes there, otherwise it is appended.
@@ -16,11 +21,14 @@ Search (plugin options `search` and `search_threshold`, environment variable `SU
   Material-style search box with facets (actor, place, source, year) in the header. The bundle is found
   relative to the script, so it works under any sub-path, with `mkdocs serve` (every rebuild re-indexes)
   and from any static file server.
-- `auto` (default): `chunked` from `search_threshold` articles on (default 200), else `builtin`.
+- `auto` (default): `chunked` from `search_threshold` articles on (default 0: always, when pagefind is
+  installed), else `builtin`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import os
 import posixpath
@@ -35,17 +43,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
 
 from generator.render import RAW_END, RAW_START
+from generator.render.feed import FEED_FILE, LOCAL_URLS, FeedItem, atom, share_meta
 
 MARKER = "<!-- summary-site:latest -->"
 FRAGMENT = Path(".summary-site") / "latest.md"
-OWN_ASSETS = ("assets/summary-site.js", "assets/summary-site.css")
+FEED_DATA = Path(".summary-site") / "feed.json"
+OWN_ASSETS = ("assets/summary-site.js", "assets/summary-site.css", "assets/summary-site-tables.js")
 SEARCH_JS = "assets/summary-site-search.js"
 SEARCH_CSS = "assets/summary-site-search.css"
 SEARCH_ENV = "SUMMARY_SITE_SEARCH"
 SEARCH_MODES = ("auto", "builtin", "chunked")
-DEFAULT_THRESHOLD = 200
+DEFAULT_THRESHOLD = 0
 PAGEFIND_DIR = "pagefind"
 NOT_INDEXED = {"articles/index.md", "actors/index.md", "places/index.md", "quotes/index.md", "tags/index.md"}
 """The long list pages: every article or actor name is on them, so they would match every query."""
@@ -56,6 +67,8 @@ _ARTICLE_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
 _BREADCRUMB = re.compile(r'<p>(<a href="[^"]*">Home</a> › )')
 _APPEARS_WITH = re.compile(r'(<h2 id="appears-with">.*?)(\s*</article>)', re.S)
 log = logging.getLogger("mkdocs.plugins.summary-site")
+report = logging.getLogger("summary-site")
+"""Advice for the build report that must not fail `--strict` (MkDocs counts warnings on its own logger)."""
 _RAW = re.compile(re.escape(RAW_START) + r"\n(.*?)\n" + re.escape(RAW_END), re.S)
 _PLACEHOLDER = re.compile(r"<!-- summary-site:block (\d+) -->")
 _MD_HREF = re.compile(r'href="([^":?#]+\.md)(#[^"]*)?"')
@@ -131,6 +144,8 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
     def __init__(self):
         super().__init__()
         self._set_aside: dict[str, list[str]] = {}
+        self._files = None
+        self._feed: list[dict] | None = None
 
     @event_priority(50)  # before Material's search plugin reads its own config
     def on_config(self, config):
@@ -143,6 +158,11 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
                 log.debug("summary-site: %s has no assets/summary-site.*; the site is built without maps", docs)
                 items[:] = keep
         self.chunked = self._choose_search(config, docs)
+        self._feed = self._read_feed(docs)
+        site_url = config.get("site_url") or ""
+        if not site_url or LOCAL_URLS.match(site_url):
+            report.warning("warning: site_url is %s: the feed and share cards will point there; set SITE_URL "
+                           "(or site_url in mkdocs.yml) to the published address", site_url or "not set")
         if self.chunked:
             for plugin in self._material_search(config):
                 plugin.config.enabled = False
@@ -178,6 +198,18 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         return [p for name, p in config["plugins"].items()
                 if name in ("search", "material/search") and hasattr(p.config, "enabled")]
 
+    @staticmethod
+    def _read_feed(docs: Path) -> list[dict] | None:
+        try:
+            items = json.loads((docs / FEED_DATA).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return items if isinstance(items, list) else None
+
+    def on_files(self, files, config):
+        self._files = files
+        return files
+
     def on_page_markdown(self, markdown: str, page, config, files):
         if page.file.src_uri == "index.md":
             markdown = self._with_latest(markdown, Path(config["docs_dir"]))
@@ -199,16 +231,50 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         return resolve_md_links(html, page, files)
 
     def on_post_page(self, output: str, page, config):
-        """With the chunked search, mark the content Pagefind indexes (not the header, navigation, footer)."""
+        """The feed link and share cards in the head; with the chunked search, mark the content Pagefind
+        indexes (not the header, navigation, footer)."""
+        output = output.replace("</head>", self._head(page, config) + "\n</head>", 1)
         if not self.chunked or page.file.src_uri in NOT_INDEXED:
             return output
         output = _ARTICLE_TAG.sub(lambda m: m[0] + " data-pagefind-body", output, count=1)
         output = _BREADCRUMB.sub(r"<p data-pagefind-ignore>\1", output, count=1)
         return _APPEARS_WITH.sub(r"<div data-pagefind-ignore>\1</div>\2", output, count=1)
 
+    def _head(self, page, config) -> str:
+        meta = page.meta or {}
+        title = unescape(str(meta.get("title") or page.title or config["site_name"]))
+        description = unescape(str(meta.get("description") or config.get("site_description") or ""))
+        is_article = page.file.src_uri.startswith("articles/") and page.file.src_uri != "articles/index.md"
+        tags = [share_meta(title=title, description=description, site_name=config["site_name"],
+                           url=page.canonical_url, article=is_article)]
+        if self._feed is not None:
+            href = get_relative_url(FEED_FILE, page.url)
+            tags.insert(0, f'<link rel="alternate" type="application/atom+xml" '
+                           f'title="{escape(config["site_name"], quote=True)}: latest articles" href="{escape(href)}">')
+        return "\n".join(tags)
+
     def on_post_build(self, config):
+        if self._feed is not None:
+            write_feed(Path(config["site_dir"]), self._feed, self._files, config)
         if self.chunked:
             run_pagefind(Path(config["site_dir"]))
+
+
+def write_feed(site_dir: Path, data: list[dict], files, config) -> None:
+    """site/feed.xml from the generator's feed data and the pages' URLs (items without a page are left out)."""
+    site_url = config.get("site_url") or "http://127.0.0.1:8000/"
+    items = []
+    for d in data:
+        try:
+            item = FeedItem(**d)
+        except TypeError:
+            continue
+        file = files.get_file_from_path(f"articles/{item.id}.md") if files is not None else None
+        if file is not None:
+            items.append((item, site_url.rstrip("/") + "/" + file.url))
+    text = atom(items, title=config["site_name"], site_url=site_url,
+                feed_url=site_url.rstrip("/") + "/" + FEED_FILE, now=dt.datetime.now(dt.UTC).replace(microsecond=0))
+    (site_dir / FEED_FILE).write_text(text, encoding="utf-8")
 
 
 def run_pagefind(site_dir: Path) -> None:

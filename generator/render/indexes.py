@@ -1,0 +1,216 @@
+"""The index pages (Articles, Actors, Places, Quotes) as tables a reader can sort, filter and page through.
+
+Each page holds a plain HTML table of the first `INDEX_ROWS` rows in a useful order (most articles first,
+newest first), so it reads without JavaScript and stays small at any size of archive. The table is wrapped
+in `<div class="ss-table" data-src="../downloads/table/X" data-chunks="K" data-total="N">`;
+docs/assets/summary-site-tables.js adds sorting by any column, a text filter, a select per `data-filter`
+column and pages of `data-page` rows, loading the rows beyond the page's own from the K JSON chunks
+`X-0.json`… (`table_files`) as it needs them. Column headers say how: `data-key`
+(the JSON field), `data-type` (text, num, date), `data-link` (the JSON field holding the linked page's id;
+the link pattern is read from the first row's own link), `data-labels` (display names of coded values).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+
+from generator.aggregate import Entry, SiteIndex
+from generator.records import Record
+from generator.render import downloads as dl
+from generator.render import escape as e
+from generator.render import raw
+from generator.render.common import (
+    KIND_LABEL,
+    _a,
+    _article_link,
+    _date,
+    _front,
+    _has_coordinates,
+    _plural,
+    map_block,
+)
+
+INDEX_ROWS = 200
+"""Rows written into each index page's HTML; the rest come from the JSON (and are in the downloads)."""
+PAGE_ROWS = 50
+CHUNK_ROWS = 1000
+TABLE_DIR = "table"
+QUOTE_CHARS = 300
+QUOTE_KIND = {"direct": "Direct", "partial": "Partial", "indirect": "Reported"}
+
+
+def _th(label: str, key: str, kind: str = "text", *, link: str = "", filter_: bool = False,
+        labels: dict[str, str] | None = None, anchor: str = "", sort: str = "") -> str:
+    attrs = [f'data-key="{key}"', f'data-type="{kind}"']
+    if link:
+        attrs.append(f'data-link="{link}"')
+    if anchor:
+        attrs.append(f'data-anchor="{anchor}"')
+    if filter_:
+        attrs.append("data-filter")
+    if sort:
+        attrs.append(f'aria-sort="{sort}"')
+    if labels:
+        attrs.append(f'data-labels="{html.escape(json.dumps(labels, separators=(",", ":")), quote=True)}"')
+    return f"<th {' '.join(attrs)}>{label}</th>"
+
+
+def _td(text: str, sort: str | int | float | None = None, link_id: str = "") -> str:
+    attrs = ""
+    if sort is not None:
+        attrs += f' data-sort="{html.escape(str(sort), quote=True)}"'
+    if link_id:
+        attrs += f' data-id="{html.escape(link_id, quote=True)}"'
+    return f"<td{attrs}>{text}</td>"
+
+
+def data_table(name: str, headers: list[str], rows: list[str], total: int) -> str:
+    """The table of `rows` (already `<tr>` strings), enhanced by the script from the table's JSON chunks."""
+    chunks = math.ceil(total / CHUNK_ROWS)
+    return raw(f'<div class="ss-table" data-src="../{dl.DIR}/{TABLE_DIR}/{name}" data-chunks="{chunks}" '
+               f'data-total="{total}" data-page="{PAGE_ROWS}">\n<table>\n<thead><tr>{"".join(headers)}</tr></thead>\n'
+               "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+
+
+def table_files(index: SiteIndex) -> dict[str, str]:
+    """Each index table's rows, in the page's order, as JSON files of `CHUNK_ROWS` rows: the script loads the
+    next one as the reader pages on, and all of them only to sort or filter (the Quotes table of 10,000
+    articles is tens of MB as one file). Only the table's columns; quote text cut as on the page."""
+    tables = {
+        "articles": [{"id": r.id, "title": r.title, "date": r.date, "source": r.source,
+                      "quotes": sum(1 for q in r.quotes if q.kind != "indirect")} for r in index.records],
+        "actors": [{"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles),
+                    "quotes": len(dl.direct_quotes(x))} for x in _by_articles(list(index.actors.values()))],
+        "places": [{"id": x.id, "name": x.name, "country": x.country, "kind": x.kind, "articles": len(x.articles)}
+                   for x in _by_articles(list(index.places.values()))],
+        "quotes": [{"speaker": q["speaker"], "speaker_id": q["speaker_id"], "text": _cut(q["text"]),
+                    "article_id": q["article_id"], "paragraph": q["paragraph"], "date": q["date"],
+                    "source": q["source"], "kind": q["kind"]} for q in dl.quote_rows(index)],
+    }
+    files = {}
+    for name, rows in tables.items():
+        for k in range(math.ceil(len(rows) / CHUNK_ROWS)):
+            files[f"{dl.DIR}/{TABLE_DIR}/{name}-{k}.json"] = dl.to_json(rows[k * CHUNK_ROWS:(k + 1) * CHUNK_ROWS])
+    return files
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1] + "…"
+
+
+def downloads_line(name: str, what: str) -> str:
+    return (f"Download {what}: [CSV](../{dl.DIR}/{name}.csv) · [JSON](../{dl.DIR}/{name}.json) · "
+            f"all records as [JSON Lines](../{dl.DIR}/records.jsonl).\n")
+
+
+def _shown(total: int, order: str) -> str:
+    if total <= INDEX_ROWS:
+        return f"All {total:,}, {order}; with JavaScript the table sorts by any column and filters.\n"
+    return (f"The first {INDEX_ROWS} of {total:,}, {order}; with JavaScript the table sorts, filters and "
+            f"pages through all {total:,}.\n")
+
+
+# --- articles -------------------------------------------------------------------------------------------
+
+def articles_index(index: SiteIndex) -> str:
+    """Newest first; undated articles at the end."""
+    records = index.records
+    undated = sum(1 for r in records if not r.date)
+    out = [_front("Articles", "All articles by date, newest first."), "[Home](../index.md) › Articles\n",
+           "# Articles\n"]
+    summary = f"{_plural(len(records), 'article')}" + (f" ({undated} without a date, at the end)" if undated else "")
+    out.append(summary + ". " + _shown(len(records), "newest first"))
+    out.append(downloads_line("articles", "the list of articles"))
+    headers = [_th("Article", "title", link="id", sort="none"), _th("Date", "date", "date", sort="descending"),
+               _th("Outlet", "source", filter_=True), _th("Quotes", "quotes", "num")]
+    rows = [_article_row(r) for r in records[:INDEX_ROWS]]
+    out.append(data_table("articles", headers, rows, len(records)))
+    return "\n".join(out)
+
+
+def _article_row(r: Record) -> str:
+    quotes = sum(1 for q in r.quotes if q.kind != "indirect")
+    return ("<tr>" + _td(_article_link(r, prefix=""), link_id=r.id) + _td(e.html_text(_date(r)), r.date or "")
+            + _td(e.html_text(r.source) or "—", r.source or "") + _td(str(quotes)) + "</tr>")
+
+
+# --- actors and places ----------------------------------------------------------------------------------
+
+def _by_articles(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda x: (-len(x.articles), x.name.casefold(), x.id))
+
+
+def actors_index(index: SiteIndex) -> str:
+    entries = _by_articles(list(index.actors.values()))
+    out = [_front("Actors", "People, organisations and groups named in the articles."),
+           "[Home](../index.md) › Actors\n", "# Actors\n"]
+    out.append(f"{len(entries):,} people, organisations and groups. " + _shown(len(entries), "most articles first"))
+    out.append(downloads_line("actors", "the actors"))
+    labels = {k: v for k, v in KIND_LABEL.items() if k in ("person", "organization", "group")}
+    headers = [_th("Actor", "name", link="id"), _th("Kind", "kind", filter_=True, labels=labels),
+               _th("Articles", "articles", "num", sort="descending"), _th("Quotes", "quotes", "num")]
+    rows = []
+    for x in entries[:INDEX_ROWS]:
+        quotes = len(dl.direct_quotes(x))
+        rows.append("<tr>" + _td(_a(f"{x.id}.md", e.html_text(x.name)), x.name, x.id)
+                    + _td(KIND_LABEL.get(x.kind, e.html_text(x.kind)), x.kind)
+                    + _td(str(len(x.articles))) + _td(str(quotes)) + "</tr>")
+    out.append(data_table("actors", headers, rows, len(entries)))
+    return "\n".join(out)
+
+
+def places_index(index: SiteIndex) -> str:
+    """The map of every place with coordinates, then the table (useful when map tiles cannot load)."""
+    entries = _by_articles(list(index.places.values()))
+    mapped = [x for x in entries if _has_coordinates(x)]
+    out = [_front("Places", "Every place named in the articles, on a map and in a table."),
+           "[Home](../index.md) › Places\n", "# Places\n"]
+    out.append(f"{_plural(len(entries), 'place')}; {len(mapped)} with coordinates are on the map.\n")
+    block = map_block(mapped)
+    if block:
+        out.append(block)
+    out.append(_shown(len(entries), "most articles first"))
+    out.append(downloads_line("places", "the places"))
+    labels = {k: v for k, v in KIND_LABEL.items() if k not in ("person", "organization", "group")}
+    headers = [_th("Place", "name", link="id"), _th("Country", "country", filter_=True),
+               _th("Kind", "kind", filter_=True, labels=labels), _th("Articles", "articles", "num", sort="descending")]
+    rows = []
+    for x in entries[:INDEX_ROWS]:
+        rows.append("<tr>" + _td(_a(f"{x.id}.md", e.html_text(x.name)), x.name, x.id)
+                    + _td(e.html_text(x.country or "—"), x.country or "")
+                    + _td(KIND_LABEL.get(x.kind, e.html_text(x.kind)), x.kind) + _td(str(len(x.articles))) + "</tr>")
+    out.append(data_table("places", headers, rows, len(entries)))
+    return "\n".join(out)
+
+
+# --- quotes ---------------------------------------------------------------------------------------------
+
+def quotes_index(index: SiteIndex) -> str:
+    """Every quote, newest article first: speaker, quote (linked to its paragraph), date, outlet, kind."""
+    rows = dl.quote_rows(index)
+    speakers = sum(1 for x in index.actors.values() if x.quotes)
+    out = [_front("Quotes", "Every quote and reported statement, with its speaker."),
+           "[Home](../index.md) › Quotes\n", "# Quotes\n"]
+    out.append(f"{_plural(len(rows), 'quote')} and reported statements by {_plural(speakers, 'named speaker')}. "
+               + _shown(len(rows), "newest first"))
+    out.append(downloads_line("quotes", "the quotes"))
+    headers = [_th("Speaker", "speaker", link="speaker_id"),
+               _th("Quote", "text", link="article_id", anchor="paragraph"),
+               _th("Date", "date", "date", sort="descending"), _th("Outlet", "source", filter_=True),
+               _th("Kind", "kind", filter_=True, labels=QUOTE_KIND)]
+    html_rows = []
+    for row in rows[:INDEX_ROWS]:
+        r = index.by_id[row["article_id"]]
+        speaker = (_a(f"../actors/{row['speaker_id']}.md", e.html_text(row["speaker"])) if row["speaker_id"]
+                   else e.html_text(row["speaker"]) or "<em>not named</em>")
+        text = _cut(row["text"])
+        anchor = f"#p{row['paragraph']}" if row["paragraph"] else ""
+        quote = _a(f"../articles/{r.id}.md{anchor}", e.html_text(text))
+        html_rows.append("<tr>" + _td(speaker, row["speaker"] or "", row["speaker_id"] or "")
+                         + _td(quote, row["text"], r.id) + _td(e.html_text(_date(r)), r.date or "")
+                         + _td(e.html_text(r.source) or "—", r.source or "")
+                         + _td(QUOTE_KIND.get(row["kind"], e.html_text(row["kind"])), row["kind"]) + "</tr>")
+    out.append(data_table("quotes", headers, html_rows, len(rows)))
+    return "\n".join(out)
