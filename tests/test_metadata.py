@@ -180,7 +180,8 @@ def test_named_files_build_a_dated_timeline_with_outlets(tmp_path, capsys, nlp):
     err = capsys.readouterr().err
     assert "3 articles built" in err and "without a date" not in err and "without a source" not in err
     index = (project / "docs" / "articles" / "index.md").read_text(encoding="utf-8")
-    assert "without a date" not in index and "## 2016" in index
+    assert "without a date" not in index  # the Articles table: every row dated, newest first
+    assert all(f'data-sort="{d}"' in index for d in ("2016-09-12", "2016-09-20", "2016-10-01"))
     assert index.index("Library story 1") < index.index("Library story 2") < index.index("Library story 0")
 
 
