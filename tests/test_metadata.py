@@ -210,8 +210,9 @@ def test_the_pattern_set_in_mkdocs_yml_is_used(tmp_path, capsys, nlp):
                            seed=False)
     cfg = project / "mkdocs.yml"
     option = '      filename_pattern: "{source}/{date}-{slug}"\n'
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("      search_threshold: 200\n",
-                                                          "      search_threshold: 200\n" + option), encoding="utf-8")
+    text = cfg.read_text(encoding="utf-8")
+    assert "  - summary-site:\n" in text
+    cfg.write_text(text.replace("  - summary-site:\n", "  - summary-site:\n" + option), encoding="utf-8")
     assert _build(project) == 0
     assert "without a source" not in capsys.readouterr().err
     page = next((project / "docs" / "articles").glob("story-*.md")).read_text(encoding="utf-8")
