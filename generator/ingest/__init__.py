@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.ingest import feed, html, jsondata, markdown, text
 from generator.ingest.decode import DecodeError, decode
-from generator.ingest.meta import date_from_text
+from generator.ingest.meta import clean_url, date_from_text
 from generator.records import Article
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
@@ -135,6 +135,9 @@ def read_path(path: Path) -> Iterator[Article | IngestError]:
             continue
         if item.date is None:
             item.date = date_from_text([item.standfirst, *item.paragraphs] if item.standfirst else item.paragraphs)
+        item.url, dropped = clean_url(item.url)
+        if dropped:
+            item.notes.append(dropped)
         yield _limit(_valid_unicode(item))
 
 
