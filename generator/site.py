@@ -12,6 +12,7 @@ Nothing a user had is lost, and a run killed at any instant leaves a complete do
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import secrets
@@ -83,7 +84,8 @@ def _reason(e: OSError) -> str:
 
 
 def write_generated(docs: Path, pages: dict[str, str]) -> None:
-    """Write a complete new set of pages beside the current one, then switch all folders to it at once."""
+    """Write a complete new set of pages beside the current one, then switch all folders to it at once.
+    The set is named by its content: the same pages give the same docs/, file for file."""
     with lock.hold(docs):
         _check_owned(docs)
         clean_docs(docs)
@@ -91,25 +93,36 @@ def write_generated(docs: Path, pages: dict[str, str]) -> None:
             home = docs / "index.md"
             if not home.exists():
                 home.write_text(DEFAULT_HOME, encoding="utf-8")
-            store = _mkdtemp(STORE, docs)
+            tmp = _mkdtemp(LEFTOVER_PREFIXES[0], docs)
         except OSError as e:
             raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)})") from e
+        name = STORE + _digest(pages)
         try:
-            _write_pages(store, pages)
+            _write_pages(tmp, pages)
             fault("docs-written")
             _link_folders(docs)
             previous = _current_store(docs)
-            swap.point_link(docs / CURRENT, store.name)
-        except BaseException as e:
-            if _current_store(docs) != store.name:
-                shutil.rmtree(store, ignore_errors=True)
-            if isinstance(e, OSError):
-                raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)}); "
-                                "the previous pages are kept") from e
-            raise
+            if previous == name:  # the same pages: refresh them in place, in one step
+                swap.exchange(tmp, docs / name)
+            else:
+                _remove(docs / name)
+                tmp.rename(docs / name)
+                swap.point_link(docs / CURRENT, name)
+        except OSError as e:
+            raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)}); "
+                            "the previous pages are kept") from e
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
         fault("docs-switched")
-        if previous:
+        if previous and previous != name:
             shutil.rmtree(docs / previous, ignore_errors=True)
+
+
+def _digest(pages: dict[str, str]) -> str:
+    h = hashlib.sha256()
+    for rel in sorted(pages):
+        h.update(rel.encode("utf-8", "surrogatepass") + b"\0" + pages[rel].encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()[:12]
 
 
 def _write_pages(store: Path, pages: dict[str, str]) -> None:
@@ -169,7 +182,7 @@ def _link_folders(docs: Path) -> None:
     if _current_store(docs) and all(_our_link(docs, n) for n in GENERATED_DIRS):
         return
     if _current_store(docs) is None:
-        old = _mkdtemp(STORE, docs)
+        old = _mkdtemp(STORE + "old-", docs)
         for name in GENERATED_DIRS:
             src = docs / name
             if src.is_dir() and not src.is_symlink():
