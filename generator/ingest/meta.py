@@ -49,8 +49,6 @@ def clean_url(value) -> tuple[str | None, str | None]:
     url = value.strip()
     if len(url) > URL_MAX:
         return None, f"the article's URL was dropped: longer than {URL_MAX} characters"
-    if _NOT_IN_URL.search(url):
-        return None, "the article's URL was dropped: it contains spaces or control characters"
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018  raises ValueError for a malformed port
@@ -60,6 +58,8 @@ def clean_url(value) -> tuple[str | None, str | None]:
     if scheme not in ("http", "https"):
         kind = f"a {scheme[:20]}: link" if scheme else "not an absolute link"
         return None, f"the article's URL was dropped: only http and https are kept ({kind})"
+    if _NOT_IN_URL.search(url):
+        return None, "the article's URL was dropped: it contains spaces or control characters"
     if not parts.hostname:
         return None, "the article's URL was dropped: it names no host"
     return url, None
