@@ -219,6 +219,12 @@ def test_killed_while_moving_from_plain_folders_to_links(world):
             site._remove(docs / name)
     before = _state(project)
     assert before["docs"] == world["old_state"]["docs"]
+    # what killed runs of earlier versions left: a half-swapped docs folder, a site being built, a backup
+    (docs / ".summary-site-old-k2j4").mkdir()
+    shutil.copytree(docs / "articles", docs / ".summary-site-old-k2j4" / "articles")
+    (docs / ".summary-site-new-x9q1" / "actors").mkdir(parents=True)
+    shutil.copytree(project / "site", project / ".site-new-a1b2")
+    shutil.copytree(project / "site", project / ".site-old")
     done = _run(project, world["cache"], env={"SUMMARY_SITE_FAULT": "docs-linked"})
     assert done.returncode == -signal.SIGKILL, done.stderr
     _assert_old_or_new(project, world["old_state"], world["new_state"])
