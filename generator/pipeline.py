@@ -53,7 +53,7 @@ class Cache:
         f = self._file(key)
         try:
             problem, record = self._check(f.read_text(encoding="utf-8"), key)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, ValueError) as e:  # ValueError: not UTF-8
             problem, record = f"cannot read it ({getattr(e, 'strerror', None) or type(e).__name__})", None
@@ -96,12 +96,20 @@ class Cache:
         """Remove the folders of other pipeline versions, and the flat layout of earlier releases."""
         if self.root is None or not self.root.is_dir():
             return
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            return
         removed = 0
-        for entry in os.scandir(self.root):
+        for entry in entries:
             if entry.name == self.version or not entry.is_dir(follow_symlinks=False):
                 continue
-            if _VERSION_DIR.fullmatch(entry.name) or (
-                    _FLAT_DIR.fullmatch(entry.name) and all(_FLAT_FILE.fullmatch(n) for n in os.listdir(entry.path))):
+            try:
+                ours = _VERSION_DIR.fullmatch(entry.name) or (
+                    _FLAT_DIR.fullmatch(entry.name) and all(_FLAT_FILE.fullmatch(n) for n in os.listdir(entry.path)))
+            except OSError:
+                continue
+            if ours:
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed += 1
         if removed:
@@ -111,6 +119,9 @@ class Cache:
 _VERSION_DIR = re.compile(r"[0-9a-f]{16}")
 _FLAT_DIR = re.compile(r"[0-9a-f]{2}")
 _FLAT_FILE = re.compile(r"[0-9a-f]{64}(?:\.json|\.\d+\.tmp)")
+"""Folder names of other versions; the flat layout's folders are removed only if they hold nothing but entries."""
+
+
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """PIPELINE_VERSION plus a digest of the analysis code and model, so any change recomputes."""
