@@ -214,17 +214,20 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 def clean_docs(docs: Path) -> None:
-    """Remove what an interrupted run left in docs/: sets of pages not in use, temporary links and folders."""
+    """Remove what an interrupted run left in docs/: sets of pages not in use, temporary links and folders.
+    Best effort: what cannot be removed now (a read-only folder) is tried again next time."""
     if not docs.is_dir():
         return
     current = _current_store(docs)
     temp_links = tuple(f"{n}.tmp-" for n in (*GENERATED_DIRS, CURRENT))
-    for entry in os.scandir(docs):
-        name = entry.name
-        if (name.startswith(STORE) and name != current) or name.startswith(LEFTOVER_PREFIXES):
-            _remove(Path(entry.path))
-        elif name.startswith(temp_links) and entry.is_symlink():
-            os.unlink(entry.path)
+    try:
+        for entry in os.scandir(docs):
+            name = entry.name
+            if (name.startswith(STORE) and name != current) or name.startswith(LEFTOVER_PREFIXES) or (
+                    name.startswith(temp_links) and entry.is_symlink()):
+                _remove(Path(entry.path))
+    except OSError as e:
+        log.debug("could not clean %s: %s", docs, e)
 
 
 def _remove(path: Path) -> None:
@@ -296,18 +299,19 @@ def _install(new: Path, final: Path) -> None:
 
 def recover_site(final: Path) -> None:
     """Repair what an interrupted build left beside the site: put the previous site back if the site is missing
-    (killed between two renames where there is no exchange), then remove temporary folders."""
-    parent = final.parent
-    if not parent.is_dir():
-        return
+    (killed between two renames where there is no exchange), then remove temporary folders (best effort)."""
     new, old = f".{final.name}-new-", f".{final.name}-old"
-    leftovers = [Path(e.path) for e in os.scandir(parent)
-                 if e.name.startswith((new, old)) and e.is_dir(follow_symlinks=False)]
-    backups = sorted((p for p in leftovers if p.name.startswith(old)), key=lambda p: p.stat().st_mtime)
-    if backups and not (final.exists() or final.is_symlink()):
-        backups[-1].rename(final)
-        leftovers.remove(backups[-1])
-        log.warning("%s: put back the previous site (an earlier build was interrupted)", final)
+    try:
+        leftovers = [Path(e.path) for e in os.scandir(final.parent)
+                     if e.name.startswith((new, old)) and e.is_dir(follow_symlinks=False)]
+        backups = sorted((p for p in leftovers if p.name.startswith(old)), key=lambda p: p.stat().st_mtime)
+        if backups and not (final.exists() or final.is_symlink()):
+            leftovers.remove(backups[-1])
+            backups[-1].rename(final)
+            log.warning("%s: put back the previous site (an earlier build was interrupted)", final)
+    except OSError as e:
+        log.debug("could not repair %s: %s", final, e)
+        return
     for path in leftovers:
         shutil.rmtree(path, ignore_errors=True)
 
