@@ -332,15 +332,22 @@ def test_serve_rebuilds_take_the_lock_and_a_killed_holder_frees_it(tmp_path):
         holder.wait()
 
 
+def _sleep_after(started) -> None:
+    started.set()
+    time.sleep(60)
+
+
 def test_forked_children_do_not_keep_the_lock(tmp_path):
     import multiprocessing
 
     docs = tmp_path / "docs"
     ctx = multiprocessing.get_context("fork")
+    started = ctx.Event()
     with lock.hold(docs):
-        child = ctx.Process(target=time.sleep, args=(60,))
+        child = ctx.Process(target=_sleep_after, args=(started,))
         child.start()
     try:
+        assert started.wait(60)  # the child runs (its copy of the descriptor is closed right after the fork)
         probe = subprocess.run(
             [sys.executable, "-c", "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
              "fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)", str(docs)], capture_output=True, text=True, timeout=60)
