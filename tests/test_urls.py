@@ -93,3 +93,8 @@ def test_a_dropped_url_is_noted_on_the_page(tmp_path):
                  str(project / "docs"), "-f", str(project / "mkdocs.yml"), "--site-dir", str(project / "site")]) == 0
     page = next((project / "site" / "articles").glob("storm*/index.html")).read_text(encoding="utf-8")
     assert "URL was dropped" in page and "javascript:alert" not in page
+
+
+def test_characters_that_could_break_out_of_html_are_percent_encoded():
+    url, why = clean_url('https://news.example/a"><script>alert(1)</script>?q={x}')
+    assert why is None and url == "https://news.example/a%22%3E%3Cscript%3Ealert(1)%3C/script%3E?q=%7Bx%7D"

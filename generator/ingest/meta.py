@@ -37,6 +37,9 @@ def clean_date(value) -> str | None:
 URL_MAX = 2000
 _NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 """Spaces, control, invisible and direction characters: never in a real link, often in a disguised one."""
+_UNSAFE_IN_URL = re.compile(r'[<>"`{}|\\^\']')
+"""Not allowed in a URL (RFC 3986) yet often accepted: percent-encoded, as browsers do, so a URL pasted into
+HTML or Markdown by another tool cannot close its attribute or tag."""
 
 
 def clean_url(value) -> tuple[str | None, str | None]:
@@ -62,7 +65,7 @@ def clean_url(value) -> tuple[str | None, str | None]:
         return None, "the article's URL was dropped: it contains spaces or control characters"
     if not parts.hostname:
         return None, "the article's URL was dropped: it names no host"
-    return url, None
+    return _UNSAFE_IN_URL.sub(lambda m: f"%{ord(m[0]):02X}", url), None
 
 
 def split_authors(value) -> list[str]:
