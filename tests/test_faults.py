@@ -287,6 +287,34 @@ def test_full_disk_is_one_line_and_loses_nothing(world, limit, phase):
     _recovers(world, project)
 
 
+def test_no_space_left_on_a_small_tmpfs_is_one_line_and_loses_nothing(world, tmp_path):
+    """A real full disk (ENOSPC), where one can be mounted (root with mount rights; skipped elsewhere)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount") or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        project = disk / "p"
+        shutil.copytree(_fresh(world, "enospc"), project, symlinks=True)
+        fs = os.statvfs(disk)
+        with open(disk / "filler", "wb") as filler:  # leave 300 KB: the pages fit, the site does not
+            for _ in range((fs.f_bavail * fs.f_frsize - 300_000) // 65536):
+                filler.write(bytes(65536))
+        done = _run(project, world["cache"])
+        assert done.returncode == 2
+        line = _one_error_line(done.stderr)
+        assert "No space left on device" in line, line
+        now = _state(project)
+        assert now["site"] == world["old_state"]["site"] and now["hand"] == world["old_state"]["hand"]
+        assert now["docs"] in (world["old_state"]["docs"], world["new_state"]["docs"])
+        _assert_no_leftovers(project)
+        (disk / "filler").unlink()
+        _recovers(world, project)
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
 def test_second_build_waits_for_the_first(world):
     project = _fresh(world, "lock")
     cmd, kw = _cli(project, world["cache"], quiet=False)
