@@ -241,7 +241,7 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
     """mkdocs build into a temporary folder; swap it in only on success. Returns the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.exists():
         raise SiteError(f"{config_file}: no MkDocs configuration here")
@@ -249,31 +249,39 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
         try:
             cfg = load_config(config_file=str(config_file), docs_dir=str(docs.resolve()),
                               site_dir=str(site_dir) if site_dir else None, strict=strict)
-        except ConfigurationError as e:
+        except (ConfigurationError, Abort) as e:  # Abort is a SystemExit: MkDocs logged the reason above
             raise SiteError(f"{config_file}: {' '.join(str(e).split())}") from e
         final = Path(cfg["site_dir"]).resolve()
-        recover_site(final)
-        if final.exists() and not final.is_dir():
-            raise SiteError(f"{final}: exists and is not a folder")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            tmp = _mkdtemp(f".{final.name}-new-", final.parent)
         except OSError as e:
             raise SiteError(f"{final.parent}: cannot write the site ({_reason(e)})") from e
-        cfg["site_dir"] = str(tmp)
-        try:
-            build(cfg)
-            fault("site-built")
-        except BaseException as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
-            kept = " (the previous site is kept)" if final.exists() else ""
-            raise SiteError(f"mkdocs build failed: {exc or type(exc).__name__}{kept}") from exc
-        try:
-            _install(tmp, final)
-        except OSError as e:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise SiteError(f"{final}: cannot replace the site ({_reason(e)}); the previous site is kept") from e
+        with lock.hold(final.parent):  # also a build of another docs folder into the same place waits
+            _build_and_install(cfg, final, build)
     return final
+
+
+def _build_and_install(cfg, final: Path, build) -> None:
+    recover_site(final)
+    if final.exists() and not final.is_dir():
+        raise SiteError(f"{final}: exists and is not a folder")
+    try:
+        tmp = _mkdtemp(f".{final.name}-new-", final.parent)
+    except OSError as e:
+        raise SiteError(f"{final.parent}: cannot write the site ({_reason(e)})") from e
+    cfg["site_dir"] = str(tmp)
+    try:
+        build(cfg)
+        fault("site-built")
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        kept = " (the previous site is kept)" if final.exists() else ""
+        raise SiteError(f"mkdocs build failed: {exc or type(exc).__name__}{kept}") from exc
+    try:
+        _install(tmp, final)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SiteError(f"{final}: cannot replace the site ({_reason(e)}); the previous site is kept") from e
 
 
 def _install(new: Path, final: Path) -> None:

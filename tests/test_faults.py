@@ -383,3 +383,18 @@ def test_forked_children_do_not_keep_the_lock(tmp_path):
     finally:
         child.kill()
         child.join()
+
+
+@pytest.mark.parametrize("site_dir", [".", "docs/site"])
+def test_a_site_folder_holding_the_docs_or_inside_them_is_refused(tmp_path, capsys, nlp, site_dir):
+    """Replacing such a `site/` would delete the project (or copy the site into itself): one line, nothing lost."""
+    from generator.cli import main
+
+    project = make_project(tmp_path / "p")
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"), "--docs",
+                 str(project / "docs"), "-f", str(project / "mkdocs.yml"), "--site-dir", str(project / site_dir)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.splitlines()[-1].startswith("error: ")
+    assert {p.relative_to(project) for p in project.rglob("*")} >= set(before)
