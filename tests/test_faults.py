@@ -38,17 +38,16 @@ NOTES = "# My notes\n\nHand-written, never touched by summary-site.\n"
 HAND_WRITTEN = ("index.md", "about.md", "notes.md")
 
 
-def _cli(project: Path, cache: Path, *extra: str, env: dict | None = None, command: str = "build", quiet=True,
-         **popen):
-    args = [command, *(["-q"] if quiet else []), "-j", "1", "--seeds", "seeds", "--docs", "docs", "--cache", str(cache)]
-    if command == "build":
-        args += ["-f", "mkdocs.yml"]
+def _cli(project: Path, cache: Path, *extra: str, env: dict | None = None, quiet: bool = True):
+    """The command line of a build in `project`, and the keywords for subprocess."""
+    args = ["build", *(["-q"] if quiet else []), "-j", "1", "--seeds", "seeds", "--docs", "docs", "-f", "mkdocs.yml",
+            "--cache", str(cache)]
     return [sys.executable, "-m", "generator", *args, *extra], {
-        "cwd": project, "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, **popen}
+        "cwd": project, "env": {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}}
 
 
-def _run(project: Path, cache: Path, *extra: str, env: dict | None = None, preexec=None, command: str = "build"):
-    cmd, kw = _cli(project, cache, *extra, env=env, command=command)
+def _run(project: Path, cache: Path, *extra: str, env: dict | None = None, preexec=None):
+    cmd, kw = _cli(project, cache, *extra, env=env)
     return subprocess.run(cmd, capture_output=True, text=True, timeout=600, preexec_fn=preexec, **kw)
 
 
@@ -163,19 +162,14 @@ def test_killed_during_analysis_frees_the_lock(world, tmp_path):
     project = _fresh(world, "kill-analysis")
     cache = tmp_path / "cache"
 
-    def analysing(proc):
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-        return children.exists() and children.read_text().strip() != ""
-
     orphans: list[int] = []
 
-    def ready(proc):
-        if analysing(proc):
-            orphans.extend(int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split())
-            return True
-        return False
+    def analysing(proc):  # the worker processes are forked once the model is loaded
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        orphans.extend(int(p) for p in (children.read_text().split() if children.exists() else []))
+        return bool(orphans)
 
-    _kill_when(project, cache, ready)
+    _kill_when(project, cache, analysing)
     try:
         _assert_old_or_new(project, world["old_state"], world["new_state"])
         _recovers(world, project)
