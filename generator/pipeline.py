@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -58,6 +59,10 @@ class Cache:
         except (OSError, ValueError) as e:  # ValueError: not UTF-8
             problem, record = f"cannot read it ({getattr(e, 'strerror', None) or type(e).__name__})", None
         if problem is None:
+            try:
+                os.utime(f)  # last used now: entries unused for MAX_AGE are pruned
+            except OSError:
+                pass
             return record
         log.warning("warning: %s: unusable cache entry (%s); analysing the article again", f, problem)
         try:
@@ -93,9 +98,11 @@ class Cache:
             log.debug("cache write failed: %s", e)
 
     def prune(self) -> None:
-        """Remove the folders of other pipeline versions, and the flat layout of earlier releases."""
+        """Remove the folders of other pipeline versions and the flat layout of earlier releases, and (once a
+        day) this version's entries unused for MAX_AGE: edited and deleted articles do not pile up."""
         if self.root is None or not self.root.is_dir():
             return
+        self._prune_unused()
         try:
             entries = list(os.scandir(self.root))
         except OSError:
@@ -116,6 +123,34 @@ class Cache:
             log.info("cache: removed %d folders of records from other pipeline versions", removed)
 
 
+    def _prune_unused(self) -> None:
+        stamp = self.root / self.version / ".pruned"
+        now = time.time()
+        try:
+            if now - stamp.stat().st_mtime < 86400:
+                return
+        except OSError:
+            pass
+        removed = 0
+        for folder in (self.root / self.version).glob("??"):
+            try:
+                for entry in os.scandir(folder):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > MAX_AGE:
+                        os.unlink(entry.path)
+                        removed += 1
+            except OSError:
+                continue
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        except OSError:
+            pass
+        if removed:
+            log.info("cache: removed %d records unused for %d days", removed, MAX_AGE // 86400)
+
+
+MAX_AGE = 30 * 86400
+"""Seconds a cache entry is kept without being used."""
 _VERSION_DIR = re.compile(r"[0-9a-f]{16}")
 _FLAT_DIR = re.compile(r"[0-9a-f]{2}")
 _FLAT_FILE = re.compile(r"[0-9a-f]{64}(?:\.json|\.\d+\.tmp)")

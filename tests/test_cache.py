@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -116,4 +118,23 @@ def test_other_versions_are_pruned_and_nothing_else(cached):
     assert [r.to_dict() for r in pipeline.run([seeds], jobs=1, cache_dir=cache)] == fresh
     assert sorted(p.name for p in cache.iterdir()) == sorted([version, "ef", "README.txt"])
     assert (cache / "ef" / "photo.jpg").exists()
+    assert sorted(cache.rglob("*.json")) == entries
+
+
+def test_entries_unused_for_a_month_are_pruned_once_a_day(cached):
+    seeds, cache, entries, fresh = cached
+    stamp = cache / pipeline.pipeline_version() / ".pruned"
+    list(pipeline.run([seeds], jobs=1, cache_dir=cache))
+    assert stamp.exists()  # this run scanned (nothing to remove) and noted when
+    old = time.time() - 40 * 86400
+    os.utime(entries[0], (old, old))
+    stats: dict = {}
+    assert [r.to_dict() for r in pipeline.run([seeds], jobs=1, cache_dir=cache, stats=stats)] == fresh
+    assert stats["cached"] == 2  # scanned less than a day ago: not yet; the hit marks the entry used
+    assert time.time() - entries[0].stat().st_mtime < 3600
+    os.utime(entries[0], (old, old))
+    os.utime(stamp, (old, old))
+    stats = {}
+    assert [r.to_dict() for r in pipeline.run([seeds], jobs=1, cache_dir=cache, stats=stats)] == fresh
+    assert stats["cached"] == 1 and stats["analysed"] == 1  # removed as unused, so analysed again
     assert sorted(cache.rglob("*.json")) == entries
