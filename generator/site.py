@@ -337,6 +337,8 @@ def _command(body):
     it 1."""
     def run(args) -> int:
         try:
+            if not args.seeds.exists():  # before the lock, which creates the docs folder
+                raise SiteError(f"{args.seeds}: no such folder of articles")
             return body(args)
         except SiteError as e:
             log.error("error: %s", e)
