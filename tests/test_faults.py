@@ -128,13 +128,20 @@ def test_killed_at_each_phase(world, point):
     _recovers(world, project)
 
 
+def _safely(check, proc) -> bool:
+    try:
+        return check(proc)
+    except OSError:  # a folder or /proc entry that went away between two looks
+        return False
+
+
 def _kill_when(project: Path, cache: Path, ready, *, env=None) -> None:
     """Start a build, SIGKILL it as soon as `ready()` is true (polled)."""
     cmd, kw = _cli(project, cache, env=env)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     try:
         deadline = time.monotonic() + 300
-        while not ready(proc):
+        while not _safely(ready, proc):
             assert proc.poll() is None, "the build ended before the phase to interrupt"
             assert time.monotonic() < deadline
             time.sleep(0.005)
