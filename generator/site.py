@@ -7,7 +7,8 @@ Nothing a user had is lost, and a run killed at any instant leaves a complete do
   is re-pointed, so all the folders change together, in one step.
 - `build` writes the site into a temporary folder and, only when MkDocs succeeded, exchanges it with site/ in
   one step (renameat2 RENAME_EXCHANGE); site/ stays a plain folder, the previous one is kept until then.
-- one run at a time per docs folder (`generator.lock`); a run first removes what an interrupted one left.
+- one run at a time per docs folder, and per folder holding the site (`generator.lock`); a run first removes
+  what an interrupted one left (and puts back a site moved aside, where there is no exchange).
 """
 
 from __future__ import annotations
