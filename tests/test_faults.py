@@ -399,3 +399,42 @@ def test_a_site_folder_holding_the_docs_or_inside_them_is_refused(tmp_path, caps
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.splitlines()[-1].startswith("error: ")
     assert {p.relative_to(project) for p in project.rglob("*")} >= set(before)
+
+
+def _pages(word: str) -> dict[str, str]:
+    return {f"{name}/index.md": f"# {name} {word}\n" for name in GENERATED_DIRS}
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_write_generated_moves_plain_folders_to_links_and_refreshes(tmp_path, monkeypatch, exchange):
+    """From an earlier version's plain folders to links, then new pages, then the same pages again; with the
+    system's exchange and without it."""
+    if not exchange:
+        monkeypatch.setattr(site.swap, "exchange", lambda a, b: False)
+    docs = tmp_path / "docs"
+    for name in GENERATED_DIRS:
+        (docs / name).mkdir(parents=True)
+        (docs / name / site.MARKER).write_text("made by summary-site\n")
+        (docs / name / "index.md").write_text(f"# {name} old\n")
+    (docs / "index.md").write_text("# Mine\n")
+
+    def shown() -> dict[str, str]:
+        return {k: v for k, v in _files(docs).items() if not k.startswith(".summary-site-pages") and
+                not k.endswith(site.MARKER)}
+
+    def texts() -> dict[str, str]:
+        return {f"{n}/index.md": (docs / n / "index.md").read_text() for n in GENERATED_DIRS}
+
+    assert texts() == _pages("old")
+    site.write_generated(docs, _pages("new"))
+    assert all(os.readlink(docs / n) == f"{site.CURRENT}/{n}" for n in GENERATED_DIRS)
+    assert texts() == _pages("new") and (docs / "index.md").read_text() == "# Mine\n"
+    first = shown()
+    (docs / "articles" / "index.md").write_text("tampered\n")
+    site.write_generated(docs, _pages("new"))  # the same pages: the same set, refreshed where it can be
+    if exchange:
+        assert shown() == first
+    site.write_generated(docs, _pages("newer"))
+    assert texts() == _pages("newer")
+    assert len([n for n in os.listdir(docs) if n.startswith(site.STORE)]) == 1
+    assert not [n for n in os.listdir(docs) if n.startswith(site.LEFTOVER_PREFIXES) or ".tmp-" in n]
