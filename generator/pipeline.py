@@ -12,6 +12,9 @@ import json
 import logging
 import multiprocessing
 import os
+import re
+import shutil
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +26,7 @@ from pathlib import Path
 from generator import PIPELINE_VERSION
 from generator.analyse import analyse, text_of, unique_slug
 from generator.ingest import IngestError, find_articles, find_hints, read_path
-from generator.records import Article, Record
+from generator.records import Article, Record, json_problem
 
 log = logging.getLogger(__name__)
 CHUNK = 8
@@ -32,33 +35,126 @@ WORKER_MEMORY = 6 * 1024**3
 
 
 class Cache:
-    """Records on disk keyed by the article's content and the pipeline's version."""
+    """Records on disk keyed by the article's content, in one folder per pipeline version.
+
+    An entry is checked when read (its version, its key, the shape of the record): a damaged or foreign one is
+    removed and the article analysed again, with one warning line. `prune` removes other versions' folders, so
+    the cache does not grow with every upgrade."""
 
     def __init__(self, root: Path | None):
         self.root = root
+        self.version = pipeline_version() if root is not None else ""
 
     def _file(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+        return self.root / self.version / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict | None:
         if self.root is None:
             return None
+        f = self._file(key)
         try:
-            return json.loads(self._file(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            problem, record = self._check(f.read_text(encoding="utf-8"), key)
+        except (FileNotFoundError, NotADirectoryError):
             return None
+        except (OSError, ValueError) as e:  # ValueError: not UTF-8
+            problem, record = f"cannot read it ({getattr(e, 'strerror', None) or type(e).__name__})", None
+        if problem is None:
+            try:
+                os.utime(f)  # last used now: entries unused for MAX_AGE are pruned
+            except OSError:
+                pass
+            return record
+        log.warning("warning: %s: unusable cache entry (%s); analysing the article again", f, problem)
+        try:
+            f.unlink()
+        except OSError:
+            pass
+        return None
+
+    def _check(self, text: str, key: str) -> tuple[str | None, dict | None]:
+        """(None, record) for a good entry, else (why not, None)."""
+        try:
+            entry = json.loads(text)
+        except ValueError:
+            return "not JSON", None
+        if not isinstance(entry, dict) or set(entry) != {"version", "key", "record"}:
+            return "not a cache entry of this version", None
+        if entry["version"] != self.version or entry["key"] != key:
+            return "written for another version or article", None
+        problem = json_problem(entry["record"])
+        return (problem, None) if problem else (None, entry["record"])
 
     def put(self, key: str, record: dict) -> None:
         if self.root is None:
             return
         f = self._file(key)
+        entry = {"version": self.version, "key": key, "record": record}
         try:
             f.parent.mkdir(parents=True, exist_ok=True)
             tmp = f.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            tmp.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
             os.replace(tmp, f)
         except (OSError, ValueError) as e:  # ValueError covers UnicodeError: the cache is only an optimisation
             log.debug("cache write failed: %s", e)
+
+    def prune(self) -> None:
+        """Remove the folders of other pipeline versions and the flat layout of earlier releases, and (once a
+        day) this version's entries unused for MAX_AGE: edited and deleted articles do not pile up."""
+        if self.root is None or not self.root.is_dir():
+            return
+        self._prune_unused()
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            return
+        removed = 0
+        for entry in entries:
+            if entry.name == self.version or not entry.is_dir(follow_symlinks=False):
+                continue
+            try:
+                ours = _VERSION_DIR.fullmatch(entry.name) or (
+                    _FLAT_DIR.fullmatch(entry.name) and all(_FLAT_FILE.fullmatch(n) for n in os.listdir(entry.path)))
+            except OSError:
+                continue
+            if ours:
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed += 1
+        if removed:
+            log.info("cache: removed %d folders of records from other pipeline versions", removed)
+
+
+    def _prune_unused(self) -> None:
+        stamp = self.root / self.version / ".pruned"
+        now = time.time()
+        try:
+            if now - stamp.stat().st_mtime < 86400:
+                return
+        except OSError:
+            pass
+        removed = 0
+        for folder in (self.root / self.version).glob("??"):
+            try:
+                for entry in os.scandir(folder):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > MAX_AGE:
+                        os.unlink(entry.path)
+                        removed += 1
+            except OSError:
+                continue
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        except OSError:
+            pass
+        if removed:
+            log.info("cache: removed %d records unused for %d days", removed, MAX_AGE // 86400)
+
+
+MAX_AGE = 30 * 86400
+"""Seconds a cache entry is kept without being used."""
+_VERSION_DIR = re.compile(r"[0-9a-f]{16}")
+_FLAT_DIR = re.compile(r"[0-9a-f]{2}")
+_FLAT_FILE = re.compile(r"[0-9a-f]{64}(?:\.json|\.\d+\.tmp)")
+"""Folder names of other versions; the flat layout's folders are removed only if they hold nothing but entries."""
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +232,7 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
     counts = {"articles": 0, "analysed": 0, "cached": 0, "failed": len(errors)}
     yield from errors
     cache = Cache(cache_dir)
+    cache.prune()
     seen_ids: set[str] = set()
     for start in range(0, len(files), BATCH):
         items = [x for f in files[start:start + BATCH] for x in read_path(f, hints.get(f))]

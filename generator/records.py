@@ -6,7 +6,13 @@ evaluation and later tools read it, so fields are only ever added, never renamed
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Any
 
 
@@ -34,6 +40,8 @@ class Article:
     """Where `date` came from: one of `PROVENANCE`, None when there is no date."""
     source_from: str | None = None
     """Where `source` came from: one of `PROVENANCE`, None when there is no source."""
+    notes: list[str] = field(default_factory=list)
+    """What ingest dropped and why (an unsafe URL); carried into the record's notes."""
 
 
 PROVENANCE = ("metadata", "sidecar", "path", "dateline")
@@ -143,3 +151,71 @@ class Record:
             date_from=d.get("date_from"),
             source_from=d.get("source_from"),
         )
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def json_problem(value, hint=None) -> str | None:
+    """Why `value` (decoded JSON) is not the JSON form of `hint` (default: a Record), or None. Checks fields and
+    types all the way down: a record from outside (the cache) must not fail later, deep in a stage."""
+    problem = _checker(Record if hint is None else hint)(value)
+    return None if problem is None else f"record{problem}"
+
+
+@cache
+def _checker(hint) -> Callable[[Any], str | None]:
+    """A function checking one type's JSON form (built once per type; the path is spelled out only on failure)."""
+    if dataclasses.is_dataclass(hint):
+        fields = dataclasses.fields(hint)
+        required = {f.name for f in fields
+                    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+        checks = {name: _checker(t) for name, t in typing.get_type_hints(hint).items()}
+        slug = hint is Record
+
+        def check_object(value):
+            if not isinstance(value, dict):
+                return " is not an object"
+            if missing := required - value.keys():
+                return f" has no {min(missing)!r}"
+            if unknown := value.keys() - checks.keys():
+                return f" has an unknown field {str(min(unknown, key=str))[:40]!r}"
+            for k, v in value.items():
+                if (p := checks[k](v)) is not None:
+                    return f".{k}{p}"
+            if slug and not _SLUG.fullmatch(value["id"]):
+                return ".id is not a slug"
+            return None
+        return check_object
+    if (kinds := _plain(hint)) is not None:
+        numbers = int in kinds or float in kinds
+        return lambda value: None if isinstance(value, kinds) and not (numbers and isinstance(value, bool)) \
+            else " has the wrong type"
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        check_item = _checker(item)
+        kinds = _plain(item)
+
+        def check_list(value):
+            if not isinstance(value, list):
+                return " is not a list"
+            if kinds is not None and all(type(v) in kinds for v in value):
+                return None
+            for i, v in enumerate(value):
+                if (p := check_item(v)) is not None:
+                    return f"[{i}]{p}"
+            return None
+        return check_list
+    if origin in (typing.Union, types.UnionType):
+        options = [_checker(h) for h in typing.get_args(hint)]
+        return lambda value: None if any(c(value) is None for c in options) else " has the wrong type"
+    raise TypeError(f"no JSON check for {hint!r}")
+
+
+def _plain(hint) -> tuple[type, ...] | None:
+    """The JSON value types of a scalar type or a union of them (float takes int too), else None."""
+    parts = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if not all(p in (str, int, float, bool, type(None)) for p in parts):
+        return None
+    return tuple({k for p in parts for k in ((int, float) if p is float else (p,))})

@@ -1,28 +1,43 @@
 """The I/O edge: generate Markdown into docs/, build with MkDocs into site/, serve.
 
-Nothing a user had is lost: generated pages live only in the generator's own folders under docs/
-(each holds a `.generated` marker; a folder without it is never replaced), new pages are written to a
-temporary folder and swapped in, and `build` writes the site to a temporary folder and swaps it in only
-when MkDocs succeeded, so a failed build keeps the previous site/.
+Nothing a user had is lost, and a run killed at any instant leaves a complete docs/ and site/, old or new:
+- generated pages live only in the generator's own folders under docs/ (GENERATED_DIRS); a folder it did not
+  make is never replaced. Each is a symbolic link into `.summary-site-pages`, itself a link to one complete
+  set of pages (`.summary-site-pages-XXXX`): a new set is written beside the current one, then that one link
+  is re-pointed, so all the folders change together, in one step.
+- `build` writes the site into a temporary folder and, only when MkDocs succeeded, exchanges it with site/ in
+  one step (renameat2 RENAME_EXCHANGE); site/ stays a plain folder, the previous one is kept until then.
+- one run at a time per docs folder, and per folder holding the site (`generator.lock`); a run first removes
+  what an interrupted one left (and puts back a site moved aside, where there is no exchange).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import secrets
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from generator import aggregate
+from generator import aggregate, lock, swap
 from generator.ingest import IngestError
 from generator.progress import Progress
 from generator.render.pages import GENERATED_DIRS, render_site
 from generator.report import BuildReport
+from generator.swap import fault
 
 log = logging.getLogger("summary-site")
 MARKER = ".generated"
+CURRENT = ".summary-site-pages"
+"""docs/CURRENT -> the complete set of generated pages in use; docs/articles -> CURRENT/articles, ..."""
+STORE = ".summary-site-pages-"
+"""Prefix of the sets of pages (dot folders: MkDocs never renders them as pages themselves)."""
+LEFTOVER_PREFIXES = (".summary-site-new-", ".summary-site-old-", ".summary-site-link-")
+"""Temporary names in docs/ (the first two from earlier versions)."""
 DEFAULT_HOME = """# News summaries
 
 Summaries of the articles in this collection: who is involved, where, and who said what.
@@ -64,84 +79,265 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
     return len(records), failed
 
 
+def _mkdtemp(prefix: str, parent: Path) -> Path:
+    """A new folder with the usual permissions (mkdtemp's are owner-only: a web server could not read the site)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod(0o777 & ~umask)
+    return path
+
+
+def _reason(e: OSError) -> str:
+    return e.strerror or str(e) or type(e).__name__
+
+
 def write_generated(docs: Path, pages: dict[str, str]) -> None:
-    """Write pages into a temporary folder beside the generated ones, then swap each folder in."""
-    docs.mkdir(parents=True, exist_ok=True)
+    """Write a complete new set of pages beside the current one, then switch all folders to it at once.
+    The set is named by its content: the same pages give the same docs/, file for file."""
+    with lock.hold(docs):
+        _check_owned(docs)
+        clean_docs(docs)
+        try:
+            home = docs / "index.md"
+            if not home.exists():
+                home.write_text(DEFAULT_HOME, encoding="utf-8")
+            tmp = _mkdtemp(LEFTOVER_PREFIXES[0], docs)
+        except OSError as e:
+            raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)})") from e
+        name = STORE + _digest(pages)
+        try:
+            _write_pages(tmp, pages)
+            fault("docs-written")
+            _link_folders(docs)
+            previous = _current_store(docs)
+            if previous == name:  # the same pages: refresh them in place, in one step
+                swap.exchange(tmp, docs / name)
+            else:
+                _remove(docs / name)
+                tmp.rename(docs / name)
+                swap.point_link(docs / CURRENT, name)
+        except OSError as e:
+            raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)}); "
+                            "the previous pages are kept") from e
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        fault("docs-switched")
+        if previous and previous != name:
+            shutil.rmtree(docs / previous, ignore_errors=True)
+
+
+def _digest(pages: dict[str, str]) -> str:
+    h = hashlib.sha256()
+    for rel in sorted(pages):
+        h.update(rel.encode("utf-8", "surrogatepass") + b"\0" + pages[rel].encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()[:12]
+
+
+def _write_pages(store: Path, pages: dict[str, str]) -> None:
+    made: set[Path] = set()
+    for rel, content in pages.items():
+        parts = Path(rel).parts
+        if Path(rel).is_absolute() or ".." in parts or parts[0] not in GENERATED_DIRS:
+            raise SiteError(f"refusing to write outside the generated folders: {rel}")
+        path = store / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(content, encoding="utf-8", newline="\n")
+    for name in GENERATED_DIRS:
+        _mark(store / name)
+
+
+def _mark(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / MARKER).write_text("made by summary-site; replaced on every generate\n")
+
+
+def _our_link(docs: Path, name: str) -> bool:
+    path = docs / name
+    return path.is_symlink() and os.readlink(path) == f"{CURRENT}/{name}"
+
+
+def _current_store(docs: Path) -> str | None:
+    """The name of the set of pages docs/CURRENT points to, if it is one of ours and exists."""
+    link = docs / CURRENT
+    if not link.is_symlink():
+        return None
+    target = os.readlink(link)
+    if not target.startswith(STORE) or "/" in target or not (docs / target).is_dir():
+        return None
+    return target
+
+
+def _check_owned(docs: Path) -> None:
+    """Refuse to replace anything summary-site did not make."""
     for name in GENERATED_DIRS:
         target = docs / name
-        if target.is_symlink() or (target.exists() and not (target / MARKER).exists() and any(target.iterdir())):
-            raise SiteError(f"{target}: exists and was not made by summary-site; move it away "
-                            f"(the generator owns {', '.join(GENERATED_DIRS)} under the docs folder)")
-    home = docs / "index.md"
-    if not home.exists():
-        home.write_text(DEFAULT_HOME, encoding="utf-8")
-    staging = Path(tempfile.mkdtemp(prefix=".summary-site-new-", dir=docs))
-    old = Path(tempfile.mkdtemp(prefix=".summary-site-old-", dir=docs))
-    try:
-        made: set[Path] = set()
-        for rel, content in pages.items():
-            parts = Path(rel).parts
-            if Path(rel).is_absolute() or ".." in parts or parts[0] not in GENERATED_DIRS:
-                raise SiteError(f"refusing to write outside the generated folders: {rel}")
-            path = staging / rel
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_text(content, encoding="utf-8", newline="\n")
+        if _our_link(docs, name) or not (target.exists() or target.is_symlink()):
+            continue
+        if target.is_dir() and not target.is_symlink() and ((target / MARKER).exists() or not any(target.iterdir())):
+            continue  # a plain folder made by an earlier version (or an empty one)
+        raise SiteError(f"{target}: exists and was not made by summary-site; move it away "
+                        f"(the generator owns {', '.join(GENERATED_DIRS)} under the docs folder)")
+    if (docs / CURRENT).exists() and not (docs / CURRENT).is_symlink():
+        raise SiteError(f"{docs / CURRENT}: exists and was not made by summary-site; move it away")
+
+
+def _link_folders(docs: Path) -> None:
+    """Make each generated folder a link into CURRENT. After an earlier version (plain folders), their pages are
+    first gathered, as hard links, into a set CURRENT points to, then each folder is exchanged for its link:
+    the pages shown stay the same at every instant."""
+    if _current_store(docs) and all(_our_link(docs, n) for n in GENERATED_DIRS):
+        return
+    if _current_store(docs) is None:
+        old = _mkdtemp(STORE + "old-", docs)
         for name in GENERATED_DIRS:
-            (staging / name).mkdir(exist_ok=True)
-            (staging / name / MARKER).write_text("made by summary-site; replaced on every generate\n")
-        moved: list[str] = []
-        try:
-            for name in GENERATED_DIRS:
-                if (docs / name).exists():
-                    (docs / name).rename(old / name)
-                moved.append(name)
-                (staging / name).rename(docs / name)
-        except OSError:
-            for name in moved:  # put the previous pages back
-                if (docs / name).exists() and (old / name).exists():
-                    shutil.rmtree(docs / name)
-                if (old / name).exists():
-                    (old / name).rename(docs / name)
-            raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+            src = docs / name
+            if src.is_dir() and not src.is_symlink():
+                shutil.copytree(src, old / name, symlinks=True, copy_function=_link_or_copy)
+            _mark(old / name)
+        swap.point_link(docs / CURRENT, old.name)
+    for name in GENERATED_DIRS:
+        path = docs / name
+        if _our_link(docs, name):
+            continue
+        if not path.is_dir() or path.is_symlink():  # missing (or a dangling link of ours)
+            swap.point_link(path, f"{CURRENT}/{name}")
+            continue
+        tmp = docs / f"{LEFTOVER_PREFIXES[2]}{secrets.token_hex(4)}"
+        os.symlink(f"{CURRENT}/{name}", tmp)
+        if not swap.exchange(tmp, path):  # no exchange here: a moment without the folder
+            path.rename(tmp.with_name(tmp.name + "-old"))
+            os.replace(tmp, path)
+            tmp = tmp.with_name(tmp.name + "-old")
+        fault("docs-linked")
+        shutil.rmtree(tmp, ignore_errors=True)  # the plain folder, its pages now in a set
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def clean_docs(docs: Path) -> None:
+    """Remove what an interrupted run left in docs/: sets of pages not in use, temporary links and folders.
+    Best effort: what cannot be removed now (a read-only folder) is tried again next time."""
+    if not docs.is_dir():
+        return
+    current = _current_store(docs)
+    temp_links = tuple(f"{n}.tmp-" for n in (*GENERATED_DIRS, CURRENT))
+    try:
+        for entry in os.scandir(docs):
+            name = entry.name
+            if (name.startswith(STORE) and name != current) or name.startswith(LEFTOVER_PREFIXES) or (
+                    name.startswith(temp_links) and entry.is_symlink()):
+                _remove(Path(entry.path))
+    except OSError as e:
+        log.debug("could not clean %s: %s", docs, e)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """mkdocs build into a temporary folder; swap it in only on success. Returns the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.exists():
         raise SiteError(f"{config_file}: no MkDocs configuration here")
-    cfg = load_config(config_file=str(config_file), docs_dir=str(docs.resolve()), strict=strict)
-    final = Path(site_dir or cfg["site_dir"]).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
+    with lock.hold(docs):
+        try:
+            cfg = load_config(config_file=str(config_file), docs_dir=str(docs.resolve()),
+                              site_dir=str(site_dir) if site_dir else None, strict=strict)
+        except (ConfigurationError, Abort) as e:  # Abort is a SystemExit: MkDocs logged the reason above
+            raise SiteError(f"{config_file}: {' '.join(str(e).split())}") from e
+        final = Path(cfg["site_dir"]).resolve()
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise SiteError(f"{final.parent}: cannot write the site ({_reason(e)})") from e
+        with lock.hold(final.parent):  # also a build of another docs folder into the same place waits
+            _build_and_install(cfg, final, build)
+    return final
+
+
+def _build_and_install(cfg, final: Path, build) -> None:
+    recover_site(final)
+    if final.exists() and not final.is_dir():
+        raise SiteError(f"{final}: exists and is not a folder")
+    try:
+        tmp = _mkdtemp(f".{final.name}-new-", final.parent)
+    except OSError as e:
+        raise SiteError(f"{final.parent}: cannot write the site ({_reason(e)})") from e
     cfg["site_dir"] = str(tmp)
     try:
         build(cfg)
+        fault("site-built")
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         kept = " (the previous site is kept)" if final.exists() else ""
         raise SiteError(f"mkdocs build failed: {exc or type(exc).__name__}{kept}") from exc
-    backup = final.with_name(f".{final.name}-old")
+    try:
+        _install(tmp, final)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SiteError(f"{final}: cannot replace the site ({_reason(e)}); the previous site is kept") from e
+
+
+def _install(new: Path, final: Path) -> None:
+    """Put the folder `new` in place of `final` in one step; the previous site is deleted only afterwards."""
+    if not final.exists():
+        new.rename(final)
+        return
+    if swap.exchange(new, final):
+        fault("site-swapped")
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous site
+        return
+    # no exchange on this system: two renames; a run killed between them is repaired by recover_site
+    backup = final.with_name(f".{final.name}-old-{secrets.token_hex(4)}")
+    final.rename(backup)
+    fault("site-moved-aside")
+    try:
+        new.rename(final)
+    except OSError:
+        backup.rename(final)
+        raise
     shutil.rmtree(backup, ignore_errors=True)
-    if final.exists():
-        final.rename(backup)
-    tmp.rename(final)
-    shutil.rmtree(backup, ignore_errors=True)
-    return final
+
+
+def recover_site(final: Path) -> None:
+    """Repair what an interrupted build left beside the site: put the previous site back if the site is missing
+    (killed between two renames where there is no exchange), then remove temporary folders (best effort)."""
+    new, old = f".{final.name}-new-", f".{final.name}-old"
+    try:
+        leftovers = [Path(e.path) for e in os.scandir(final.parent)
+                     if e.name.startswith((new, old)) and e.is_dir(follow_symlinks=False)]
+        backups = sorted((p for p in leftovers if p.name.startswith(old)), key=lambda p: p.stat().st_mtime)
+        if backups and not (final.exists() or final.is_symlink()):
+            leftovers.remove(backups[-1])
+            backups[-1].rename(final)
+            log.warning("%s: put back the previous site (an earlier build was interrupted)", final)
+    except OSError as e:
+        log.debug("could not repair %s: %s", final, e)
+        return
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 # --- commands (called by the CLI) ------------------------------------------------------------------------
 
 def _generate(args, report: BuildReport | None = None) -> tuple[int, int]:
     cache = None if args.no_cache else args.cache
-    with Progress(quiet=args.quiet) as progress:
+    with lock.hold(args.docs), Progress(quiet=args.quiet) as progress:
         return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress, report=report,
                         filename_pattern=args.filename_pattern or filename_pattern(args.config_file))
 
@@ -170,13 +366,19 @@ def _print_report(args, report: BuildReport) -> None:
 
 
 def _command(body):
-    """A fatal SiteError is one line on stderr and exit status 2; failed articles make it 1."""
+    """A fatal SiteError (or a file system error) is one line on stderr and exit status 2; failed articles make
+    it 1."""
     def run(args) -> int:
         try:
+            if not args.seeds.exists():  # before the lock, which creates the docs folder
+                raise SiteError(f"{args.seeds}: no such folder of articles")
             return body(args)
         except SiteError as e:
             log.error("error: %s", e)
-            return 2
+        except OSError as e:
+            where = f"{e.filename}: " if e.filename else ""
+            log.error("error: %s%s", where, _reason(e))
+        return 2
     return run
 
 
@@ -195,8 +397,9 @@ def generate_command(args) -> int:
 def build_command(args) -> int:
     start = time.perf_counter()
     report = BuildReport()
-    n, failed = _generate(args, report)
-    out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
+    with lock.hold(args.docs):
+        n, failed = _generate(args, report)
+        out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
     if not args.quiet:
         print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
               + (f"; {failed} files could not be used (see above)" if failed else ""))
@@ -206,13 +409,26 @@ def build_command(args) -> int:
 
 @_command
 def serve_command(args) -> int:
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands import serve
 
     if not args.config_file.exists():
         raise SiteError(f"{args.config_file}: no MkDocs configuration here")
     report = BuildReport()
     _, failed = _generate(args, report)
     _print_report(args, report)
-    serve(config_file=str(args.config_file), docs_dir=str(args.docs.resolve()), dev_addr=args.dev_addr,
-          livereload=True)
+    plain = serve.build
+    serve.build = locked(plain, args.docs)  # each rebuild reads docs/ under the lock a generate or build takes
+    try:
+        serve.serve(config_file=str(args.config_file), docs_dir=str(args.docs.resolve()), dev_addr=args.dev_addr,
+                    livereload=True)
+    finally:
+        serve.build = plain
     return 1 if failed else 0
+
+
+def locked(build, docs: Path):
+    """`build` (MkDocs') run while holding the docs folder's lock: never reads a docs/ being replaced."""
+    def run(*args, **kwargs):
+        with lock.hold(docs):
+            return build(*args, **kwargs)
+    return run

@@ -32,7 +32,7 @@ def analyse(article: Article, doc: Doc | None, language: str | None = "en") -> R
         source=article.source, date=article.date, summary=Summary(lede=article.standfirst), actors=[],
         places=[], quotes=[], paragraphs=paragraphs, url=article.url, authors=article.authors, tags=article.tags,
         language=language, format=article.format, item=article.item, date_from=article.date_from,
-        source_from=article.source_from)
+        source_from=article.source_from, notes=list(article.notes))
     if doc is None:
         record.notes.append(
             f"language '{language}' is not analysed (extraction is English-only): no actors, places or quotes")

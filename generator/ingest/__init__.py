@@ -14,7 +14,7 @@ from generator.ingest import feed, html, jsondata, markdown, text
 from generator.ingest import hints as hints_mod
 from generator.ingest.decode import DecodeError, decode
 from generator.ingest.hints import Hints, is_sidecar
-from generator.ingest.meta import date_from_text
+from generator.ingest.meta import clean_url, date_from_text
 from generator.records import Article
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
@@ -144,7 +144,11 @@ def read_path(path: Path, hints: Hints | None = None) -> Iterator[Article | Inge
         if problem:
             yield IngestError(name, problem, item.item)
             continue
-        yield _limit(_valid_unicode(with_provenance(item, hints)))
+        item = with_provenance(item, hints)
+        item.url, dropped = clean_url(item.url)  # after the sidecar's url is in
+        if dropped:
+            item.notes.append(dropped)
+        yield _limit(_valid_unicode(item))
 
 
 def with_provenance(a: Article, hints: Hints | None) -> Article:

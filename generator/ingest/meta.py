@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 
@@ -31,6 +32,40 @@ def clean_date(value) -> str | None:
                                                   and "T" not in s and ":" not in s):
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+URL_MAX = 2000
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+"""Spaces, control, invisible and direction characters: never in a real link, often in a disguised one."""
+_UNSAFE_IN_URL = re.compile(r'[<>"`{}|\\^\']')
+"""Not allowed in a URL (RFC 3986) yet often accepted: percent-encoded, as browsers do, so a URL pasted into
+HTML or Markdown by another tool cannot close its attribute or tag."""
+
+
+def clean_url(value) -> tuple[str | None, str | None]:
+    """(the URL, None) for an absolute http(s) URL, else (None, why it was dropped). Records hand the URL on
+    (JSON Lines, downloads, other tools), so `javascript:`, `data:`, relative or malformed ones never enter."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if not isinstance(value, str):
+        return None, "the article's URL was dropped: it is not text"
+    url = value.strip()
+    if len(url) > URL_MAX:
+        return None, f"the article's URL was dropped: longer than {URL_MAX} characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  raises ValueError for a malformed port
+    except ValueError:
+        return None, "the article's URL was dropped: malformed"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        kind = f"a {scheme[:20]}: link" if scheme else "not an absolute link"
+        return None, f"the article's URL was dropped: only http and https are kept ({kind})"
+    if _NOT_IN_URL.search(url):
+        return None, "the article's URL was dropped: it contains spaces or control characters"
+    if not parts.hostname:
+        return None, "the article's URL was dropped: it names no host"
+    return _UNSAFE_IN_URL.sub(lambda m: f"%{ord(m[0]):02X}", url), None
 
 
 def split_authors(value) -> list[str]:
