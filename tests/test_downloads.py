@@ -168,3 +168,13 @@ def test_tags_are_the_sources_topics_sorted_ignoring_case(project):
 def test_no_page_over_250_kb(project):
     sizes = {p: p.stat().st_size for p in (project / "site").rglob("*.html")}
     assert max(sizes.values()) < MAX_PAGE
+
+
+def test_feed_of_undated_articles_is_reproducible_with_source_date_epoch(monkeypatch):
+    from generator.render.feed import FeedItem, atom
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    items = [(FeedItem("a", "Undated story", None), "https://example.org/articles/a/")]
+    one = atom(items, title="T", site_url="https://example.org/", feed_url="https://example.org/feed.xml")
+    assert one == atom(items, title="T", site_url="https://example.org/", feed_url="https://example.org/feed.xml")
+    assert feedparser.parse(one).feed.updated.startswith("2026-01-01")

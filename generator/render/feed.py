@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
@@ -55,10 +56,18 @@ def rfc3339(date: str | None, fallback: dt.datetime) -> str:
     return when.isoformat().replace("+00:00", "Z")
 
 
+def _build_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH where set (reproducible builds: the same inputs give the same feed)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def atom(items: list[tuple[FeedItem, str]], *, title: str, site_url: str, feed_url: str,
          now: dt.datetime | None = None) -> str:
     """Atom 1.0 for (item, absolute page URL) pairs; text is XML-escaped by ElementTree."""
-    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    now = now or _build_time()
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent, tag, text=None, **attrs):

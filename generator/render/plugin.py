@@ -27,7 +27,6 @@ Search (plugin options `search` and `search_threshold`, environment variable `SU
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -273,7 +272,7 @@ def write_feed(site_dir: Path, data: list[dict], files, config) -> None:
         if file is not None:
             items.append((item, site_url.rstrip("/") + "/" + file.url))
     text = atom(items, title=config["site_name"], site_url=site_url,
-                feed_url=site_url.rstrip("/") + "/" + FEED_FILE, now=dt.datetime.now(dt.UTC).replace(microsecond=0))
+                feed_url=site_url.rstrip("/") + "/" + FEED_FILE)
     (site_dir / FEED_FILE).write_text(text, encoding="utf-8")
 
 
