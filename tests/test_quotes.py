@@ -409,3 +409,10 @@ def test_next_sentence_that_reports_news_does_not_claim_a_quotation(quotes_of):
                           'it was over." "I owe them all a drink." Ferrer, the 11th seed, said Marsh had been '
                           '"very dangerous" all week.'))
     assert [q.speaker for q in qs][:3] == ["Callum Marsh"] * 3
+
+
+def test_pronoun_prefers_the_subject_earlier_in_its_own_sentence_us(quotes_of):
+    qs = direct(quotes_of('Gov. Mark Dean visited the town on Monday. "We will help," he wrote.',
+                          'Luis Correa, 46, who lives near the tracks, said he heard a "sound like thunder" at 2 a.m. '
+                          '"It smelled like paint thinner," he said.'))
+    assert [q.speaker for q in qs] == ["Mark Dean", "Luis Correa", "Luis Correa"]

@@ -182,6 +182,9 @@ class References:
         if not cands:
             return None
         prev_sent = self._sentence_before(sent_start)
+        same = [c for c in cands if c[3] >= sent_start and c[2] >= 2]
+        if same:  # "Doe, 46, who lives nearby, said he …": a subject earlier in the same sentence comes first
+            return max(same, key=lambda c: (c[2], c[0]))[1]
         near = [c for c in cands if c[3] >= prev_sent and c[2] >= 1]
         if near:  # the most salient subject of the sentence just before
             return max(near, key=lambda c: (c[2], c[0]))[1]
