@@ -375,3 +375,44 @@ def test_next_sentence_lends_no_cue_when_the_sentence_ended_after_the_mark(quote
     qs = direct(quotes_of('In what the report calls an "alarming trend", training fell, leaving "staff unready". '
                           'This, Ms Kaur warns, is "scary".'))
     assert qs[1].text == "staff unready" and qs[1].cue != "warns"
+
+
+# --- second reading: general rules from a fresh set of made-up articles ---------------------------------------
+
+def test_inverted_apposition_stops_at_the_sentence_end(quotes_of):
+    qs = direct(quotes_of('"Bills should be falling too," said its spokesman, Raj Sethi.',
+                          'Analyst Mina Cole of Harbour Securities said the results were "worse than feared".'))
+    assert [q.speaker for q in qs] == ["Raj Sethi", "Mina Cole"]
+
+
+def test_name_set_off_by_commas_before_a_subjectless_verb_us(quotes_of):
+    qs = direct(quotes_of("In a memo obtained by The Ledger, the company's chief executive, Priya Raman, said "
+                          'the company had "grown too fast."'))
+    assert [q.speaker for q in qs] == ["Priya Raman"]
+
+
+def test_the_chancellor_is_not_the_shadow_chancellor_british(quotes_of):
+    qs = direct(quotes_of("Chancellor Rachel Penn unveiled the budget. Shadow Chancellor Doug Hart attacked it.",
+                          '"The sums add up," the chancellor said.', '"They do not," said the shadow chancellor.'))
+    assert [q.speaker for q in qs] == ["Rachel Penn", "Doug Hart"]
+
+
+def test_age_descriptions_name_the_salient_person(quotes_of):
+    qs = direct(quotes_of("Jamie Ordway won the junior title in Leeds.", '"I cannot believe it," said the 19-year-old.',
+                          'The 19-year-old added: "Next year I turn professional."'))
+    assert [q.speaker for q in qs] == ["Jamie Ordway", "Jamie Ordway"]
+
+
+def test_next_sentence_that_reports_news_does_not_claim_a_quotation(quotes_of):
+    # merged layout: the follow-on quotations are Marsh's, not those of the next sentence's subject
+    qs = direct(quotes_of('Callum Marsh won in five sets. "I was gone," said Marsh. "At two sets down I thought '
+                          'it was over." "I owe them all a drink." Ferrer, the 11th seed, said Marsh had been '
+                          '"very dangerous" all week.'))
+    assert [q.speaker for q in qs][:3] == ["Callum Marsh"] * 3
+
+
+def test_pronoun_prefers_the_subject_earlier_in_its_own_sentence_us(quotes_of):
+    qs = direct(quotes_of('Gov. Mark Dean visited the town on Monday. "We will help," he wrote.',
+                          'Luis Correa, 46, who lives near the tracks, said he heard a "sound like thunder" at 2 a.m. '
+                          '"It smelled like paint thinner," he said.'))
+    assert [q.speaker for q in qs] == ["Mark Dean", "Luis Correa", "Luis Correa"]

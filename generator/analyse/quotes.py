@@ -32,7 +32,17 @@ from generator.analyse.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from generator.analyse.references import References, in_quotes, is_cue, lemma, name_head, recent_org
+from generator.analyse.references import (
+    ROLE_QUALIFIERS,
+    References,
+    in_quotes,
+    is_age,
+    is_cue,
+    lemma,
+    name_head,
+    qualifiers_of,
+    recent_org,
+)
 from generator.analyse.spans import QUOTE_MARKS, QSpan, find_spans, kind_of, starts_sentence
 from generator.records import Actor, Quote
 
@@ -232,9 +242,16 @@ def _sentences_touching(doc: Doc, q: QSpan) -> list[Span]:
         end = sents[-1].end
         if end < len(doc) and doc[end].idx - q.end < 4:
             nxt = doc[end].sent
-            if nxt not in sents and len(nxt) <= 25 and "\n" not in text[q.end:nxt.start_char]:
+            if nxt not in sents and len(nxt) <= 25 and "\n" not in text[q.end:nxt.start_char] and _tail(nxt):
                 sents.append(nxt)
     return sents
+
+
+def _tail(sent: Span) -> bool:
+    """An attribution split off by the parser ("he said.", "said Mr Doe, the chairman.", "…, according to
+    Doe."): a speech verb that reports nothing else (no clause of its own: "Doe said the plan…" is news)."""
+    return any(is_cue(t) and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)
+               or t.lower_ == "according" for t in sent)
 
 
 def _governing_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
@@ -360,12 +377,18 @@ def _subject(cue: Token, ranges=()) -> Token | None:
         while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
             nxt = nxt.head
         return nxt
+    # a finite verb the parse left without a subject, right after ", Jane Doe," ("…'s chief executive, Jane
+    # Doe, said"): the name set off by commas before it
+    doc = cue.doc
+    if cue.tag_ in ("VBD", "VBZ", "VBP") and cue.i >= 2 and doc[cue.i - 1].text == "," \
+            and doc[cue.i - 2].pos_ == "PROPN" and not in_quotes(doc[cue.i - 2].idx, ranges):
+        return doc[cue.i - 2]
     return None
 
 
 def _nominal_subjects(verb: Token, ranges, pos=NOMINAL) -> list[Token]:
     """The verb's subjects outside quotation marks, relative pronouns ("who said") left out."""
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in pos
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in pos or is_age(c))
             and c.tag_ not in ("WP", "WDT") and not in_quotes(c.idx, ranges)]
 
 
@@ -443,9 +466,11 @@ def _inverted_speaker(cue: Token) -> list[Token]:
     doc = cue.doc
     words: list[Token] = []
     i = cue.i + 1
+    ages = {j for t in doc[cue.i + 1:cue.i + 9] if is_age(t) for j in range(t.i - 4, t.i + 1)}
     while i < min(len(doc), cue.i + 9):
         t = doc[i]
-        if t.is_punct or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or t.ent_type_ in ("DATE", "TIME"):
+        if t.is_punct and i not in ages or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX") \
+                or t.ent_type_ in ("DATE", "TIME") and i not in ages:
             break
         words.append(t)
         i += 1
@@ -459,8 +484,8 @@ def _inverted_speaker(cue: Token) -> list[Token]:
     if j >= len(doc) or doc[j].text != ",":
         return words
     name: list[Token] = []
-    for t in doc[j + 1:j + 8]:
-        if t.is_punct and t.text not in ".'’" or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX", "DET"):
+    for t in doc[j + 1:min(j + 8, cue.sent.end)]:
+        if t.is_punct or t.is_space or t.pos_ in ("ADP", "SCONJ", "VERB", "AUX", "DET"):
             break
         name.append(t)
     if any(t.pos_ == "PROPN" for t in name):
@@ -525,7 +550,7 @@ def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> s
     if propn and not _bare_title(propn[-1]):
         kind = "person" if propn[-1].ent_type_ in ("", "PERSON") else "organization"
         return _new_actor_named(_name_run(words, propn[-1]), mentions, kind)
-    nouns = [t for t in words if t.pos_ == "NOUN"]
+    nouns = [t for t in words if t.pos_ == "NOUN" or is_age(t) or _bare_title(t)]
     if not nouns:
         return None
     if any(_possessor(t) for t in words) and nouns[-1].lower_ not in ROLE_WORDS | TITLES:
@@ -550,7 +575,9 @@ def _description(noun: Token, words: list[Token], mentions: References) -> str |
         return None
     # "Obama's former strategist said" right after a sentence about someone: that someone, not the owner
     owners = {mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)}
-    return mentions.with_role(noun.lower_, noun.idx) or mentions.described(noun, owners - {None}, definite=True)
+    qualifiers = qualifiers_of(noun) | {t.lower_ for t in words if t.i < noun.i} & ROLE_QUALIFIERS
+    return mentions.with_role(noun.lower_, noun.idx, qualifiers) or mentions.described(
+        noun, owners - {None}, definite=True)
 
 
 def _name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str | None:
@@ -582,7 +609,7 @@ def _name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str 
                                          for d in tok.children):  # "Police said", not "Local authorities say"
         return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
     if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
-        return mentions.with_role(low, tok.idx) or mentions.described(tok)
+        return mentions.with_role(low, tok.idx, qualifiers_of(tok)) or mentions.described(tok)
     return None
 
 
@@ -660,7 +687,12 @@ def _path_to(t: Token, top: Token) -> list[str]:
 
 def _bare_title(tok: Token) -> bool:
     """"The Senator said": a title after a determiner names nobody (but "Dean said" may be Howard Dean)."""
-    return tok.lower_.rstrip(".") in TITLES and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "a", "an", "this")
+    if tok.lower_.rstrip(".") not in TITLES:
+        return False
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].lower_ in ROLE_QUALIFIERS | TITLES:  # "the shadow chancellor", "the prime minister"
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an", "this")
 
 
 def _new_actor(tok: Token, mentions: References) -> str | None:

@@ -65,9 +65,11 @@ class References:
         a = self.by_name.get(name)
         return a.kind if a else "person"
 
-    def with_role(self, word: str, before: int) -> str | None:
+    def with_role(self, word: str, before: int, qualifiers: frozenset[str] = frozenset()) -> str | None:
+        """The actor the text gave this role ("the chancellor": Chancellor Jane Doe); a qualified role
+        ("Shadow Chancellor", "former chancellor") is another office unless the description says so too."""
         word = word.lower()
-        holders = [a for a in self.actors if any(word in r.lower().split() for r in a.roles)]
+        holders = [a for a in self.actors if any(_holds(r.lower().split(), word, qualifiers) for r in a.roles)]
         if len(holders) == 1:
             return holders[0].name
         if holders:
@@ -92,9 +94,11 @@ class References:
         """"person" for "the minister", "the Oscar-nominated actor", "the 28-year-old", "its chairman";
         "organization" for "the firm", "the party"; None for a noun that is no definite description."""
         low = noun.lower_
+        if is_age(noun):
+            return "person" if definite or _definite(noun) else None
         if noun.pos_ != "NOUN" or not (definite or _definite(noun)):
             return None
-        if low in ROLE_WORDS or low in PERSON_NOUNS or re.fullmatch(r"\d+-year-old", low):
+        if low in ROLE_WORDS or low in PERSON_NOUNS:
             return "person"
         return "organization" if low in ORG_NOUNS else None
 
@@ -107,12 +111,12 @@ class References:
             return recent_org(self, noun.idx)
         if kind != "person":
             return None
-        holder = self.with_role(noun.lower_, noun.idx)
+        holder = self.with_role(noun.lower_, noun.idx, qualifiers_of(noun))
         if holder and holder not in exclude:
             return holder
         low = noun.lower_
         gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else "s"
-        return self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=1, exclude=exclude)
+        return self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2, exclude=exclude)
 
     # salience ------------------------------------------------------------------------------------------
     def _sweep(self) -> None:
@@ -178,6 +182,9 @@ class References:
         if not cands:
             return None
         prev_sent = self._sentence_before(sent_start)
+        same = [c for c in cands if c[3] >= sent_start and c[2] >= 2]
+        if same:  # "Doe, 46, who lives nearby, said he …": a subject earlier in the same sentence comes first
+            return max(same, key=lambda c: (c[2], c[0]))[1]
         near = [c for c in cands if c[3] >= prev_sent and c[2] >= 1]
         if near:  # the most salient subject of the sentence just before
             return max(near, key=lambda c: (c[2], c[0]))[1]
@@ -316,6 +323,28 @@ def recent_org(mentions: References, before: int) -> str | None:
             return name
         i -= 1
     return None
+
+
+ROLE_QUALIFIERS = {"shadow", "former", "deputy", "vice", "assistant", "acting", "ex", "junior", "under", "interim"}
+
+
+def _holds(role: list[str], word: str, qualifiers: frozenset[str]) -> bool:
+    if word not in role:
+        return False
+    before = set(role[:role.index(word)]) & ROLE_QUALIFIERS
+    return before <= qualifiers
+
+
+def qualifiers_of(noun: Token) -> frozenset[str]:
+    """"shadow" in "the shadow chancellor", "former" in "the former minister"."""
+    return frozenset(c.lower_.strip("-") for c in noun.children if c.dep_ in ("amod", "compound")) & ROLE_QUALIFIERS
+
+
+def is_age(tok: Token) -> bool:
+    """"old" in "the 28-year-old" (tokens 28, -, year, -, old): a person described by their age."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 3 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
+        "year", "years")
 
 
 def _definite(noun: Token) -> bool:
