@@ -1,0 +1,140 @@
+"""Roles and affiliations of a person mention: pre-modifiers ("Pentagon spokesman X"), appositions
+("X, a Pentagon spokesman"), British-style titles before a comma ("the Home Secretary, X,") and possessives.
+
+Kept apart from entity finding and clustering: these read the words around a name, not the names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from generator.analyse import docs
+from generator.analyse.lexicon import HONORIFICS, PORTFOLIO_WORDS, ROLE_WORDS, TITLES
+
+if TYPE_CHECKING:
+    from generator.analyse.entities import Mention
+
+_POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
+
+
+def portfolio(tokens) -> bool:
+    """'State' in 'Secretary of State', 'Defense' in 'Defense Secretary': part of a title, not an organisation."""
+    words = " ".join(t.lower_ for t in tokens)
+    if words not in PORTFOLIO_WORDS:
+        return False
+    doc = tokens[0].doc
+    before = doc[max(0, tokens[0].i - 2):tokens[0].i]
+    after = doc[tokens[-1].i + 1:tokens[-1].i + 2]
+    return any(t.lower_.rstrip(".") in TITLES for t in [*before, *after])
+
+
+def roles_around(span: Span, mention: Mention) -> None:
+    """Pre-modifiers ("Pentagon spokesman X"), appositions ("X, a Pentagon spokesman"), possessives."""
+    doc = span.doc
+    # pre-modifier: walk left over title-ish and capitalised words
+    i = span.start - 1
+    words = []
+    while i >= 0 and i >= span.sent.start:
+        t = doc[i]
+        low = t.lower_.rstrip(".")
+        if t.text in ("’s", "'s"):
+            owner = _owner_before(doc, i)
+            if owner:
+                mention.affiliations.append(owner)
+            break
+        if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET") \
+                or t.tag_ in ("CC", "RB", "UH", "PRP", "WP", "WDT"):
+            break
+        if low in ROLE_WORDS or low in TITLES or t.is_title or t.is_upper or (
+                low in ("of", "for", "and") and words):
+            words.insert(0, t)
+            i -= 1
+            continue
+        if t.pos_ == "ADJ" and words:
+            words.insert(0, t)
+            i -= 1
+            continue
+        break
+    while words and words[-1].lower_.rstrip(".") in HONORIFICS:
+        words.pop()  # "Labour leader Sir Keir Starmer": "Sir" is no part of the role
+    while words and words[0].lower_ in ("of", "for", "and"):
+        words.pop(0)
+    if words and any(w.lower_.rstrip(".") in ROLE_WORDS for w in words):
+        role = doc[words[0].i:words[-1].i + 1].text
+        if role not in mention.roles:
+            mention.roles.insert(0, role)
+        mention.affiliations.extend(
+            e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
+            and not portfolio(list(e)))
+    elif mention.roles and words:
+        # "Iraqi Prime Minister": a title stripped from the span gets its pre-modifiers back
+        full = " ".join(w.text for w in words) + " " + mention.roles[0]
+        mention.roles[0] = full
+    elif not words and not mention.roles:
+        _role_before_comma(span, mention)
+    # apposition: "X, a Pentagon spokesman, said"
+    j = span.end
+    if j < len(doc) - 2 and doc[j].text == ",":
+        k = j + 1
+        bare_role = doc[k].lower_ in ROLE_WORDS and doc[k].is_lower  # "Jane Doe, chair of the LGA, said"
+        if bare_role or doc[k].lower_ in ("a", "an", "the", "who", "its", "his", "her", "their"):
+            if bare_role:
+                pass
+            elif doc[k].lower_ == "who":
+                if k + 2 < len(doc) and doc[k + 1].lemma_ in ("be",) or doc[k + 1].lower_ in ("is", "was"):
+                    k += 2
+                else:
+                    return
+            else:
+                k += 1
+            phrase = []
+            while k < len(doc) and k < span.end + 16 and doc[k].text not in (",", ".", ";", ":", "—", "–", "(", ")"):
+                if doc[k].pos_ in ("VERB", "AUX") and doc[k].tag_ not in ("VBN", "VBG"):
+                    break
+                if doc[k].lower_ in ("who", "which", "that"):
+                    break
+                phrase.append(doc[k])
+                k += 1
+            if phrase and any(t.lower_.rstrip(".") in ROLE_WORDS for t in phrase):
+                role = doc[phrase[0].i:phrase[-1].i + 1].text
+                if role not in mention.roles:
+                    mention.roles.append(role)
+                mention.affiliations.extend(
+                    e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= phrase[0].i
+                    and e.end <= phrase[-1].i + 1)
+
+
+def _role_before_comma(span: Span, mention: Mention) -> None:
+    """British style: "the Home Secretary, Priti Patel, said" and "A Labour MP, Rupa Huq, said"."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].text != "," or not (span.end >= len(doc) or doc[span.end].text in (",", ".", ";")
+                                           or doc[span.end].pos_ in ("VERB", "AUX")):
+        return
+    words = []
+    i -= 1
+    while i >= span.sent.start and len(words) < 8:
+        t = doc[i]
+        if t.lower_ in ("the", "a", "an", "its", "his", "her", "their") or t.text in ("’s", "'s"):
+            break
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
+            return
+        words.insert(0, t)
+        i -= 1
+    if words and words[-1].lower_.rstrip(".") in ROLE_WORDS:
+        mention.roles.append(" ".join(w.text for w in words))
+        mention.affiliations.extend(
+            e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
+            and not portfolio(list(e)))
+
+
+def _owner_before(doc: Doc, i: int) -> str | None:
+    """The organisation or outlet in "Al Jazeera's Patty Culhane"."""
+    for e in docs.ents(doc):
+        if e.end == i + 1 and e.text.endswith(("’s", "'s")) or e.end == i:
+            if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"):
+                return _POSSESSIVE.sub("", e.text.replace("’s", "").replace("'s", "")).strip()
+    return None
