@@ -23,8 +23,10 @@ from generator.analyse.lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     ORG_HEADS,
+    PARTIES,
     PARTY_WORDS,
     PLACE_HEADS,
+    PORTFOLIO_WORDS,
     ROLE_WORDS,
     TITLES,
 )
@@ -97,6 +99,7 @@ class Entities:
 
 
 def extract(doc: Doc) -> Entities:
+    _retag_parties(doc)
     mentions = _mentions(doc)
     clusters = _cluster(mentions)
     clusters = _type_and_geocode(clusters)
@@ -105,6 +108,39 @@ def extract(doc: Doc) -> Entities:
 
 
 # --- 1. mentions ---------------------------------------------------------------------------------------
+
+_PARTY_FORMS = {form: full for full, forms in PARTIES.items() for form in (full, *forms)}
+_PARTY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _PARTY_FORMS), key=len, reverse=True))
+                    + r")(?![\w-])(?! (?:Day|Department|Ministry|Market|Exchange)\b)")
+
+
+def _retag_parties(doc: Doc) -> None:
+    """"Tory leader", "the Lib Dems", "a Labour MP": a party's short form is the party, whatever the model
+    called it (NORP, PERSON or nothing). The doc's entities are corrected in place, so roles and quotes
+    read the same spans; a name the model ran on past the party ("Tory MP Jane Doe") keeps its rest."""
+    found = []
+    for m in _PARTY.finditer(docs.text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            found.append(span)
+    if not found:
+        return
+    ents = []
+    for e in docs.ents(doc):
+        inside = [p for p in found if p.start < e.end and e.start < p.end]
+        if not inside:
+            ents.append(e)
+            continue
+        rest = e[inside[-1].end - e.start:] if inside[-1].end < e.end else None
+        while rest is not None and len(rest) and not rest[0].is_title:
+            rest = rest[1:]
+        if rest is not None and len(rest) and inside[0].start >= e.start:
+            ents.append(Span(doc, rest.start, rest.end, label=e.label_))
+    for p in found:
+        ents.append(Span(doc, p.start, p.end, label="ORG"))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    doc.user_data.pop("ents", None)
+
 
 def _mentions(doc: Doc) -> list[Mention]:
     text = docs.text(doc)
@@ -125,6 +161,12 @@ def _mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person",
                                aliases=[f"{m['nick']} {m['surname'].split()[-1]}"]))
             taken.append((m.start(), m.end()))
+    for m in _JOINED_NAME.finditer(text):  # "Forum for the Future", "Trinidad and Tobago"
+        start, name = _trim_long(m.start(), m.group(0))
+        vote = _joined_vote(name)
+        if vote and not _overlaps(start, m.end(), taken):
+            out.append(Mention(start, m.end(), name, vote))
+            taken.append((start, m.end()))
     for m in _COALITION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
             out.append(Mention(m.start(), m.end(), m.group(0), "coalition"))
@@ -139,6 +181,9 @@ def _mentions(doc: Doc) -> list[Mention]:
             vote = "org"  # an acronym the model read as a number or date ("ISIL" as CARDINAL)
         if _overlaps(ent.start_char, ent.start_char + len(raw), taken):
             continue
+        if ent.label_ == "ORG" and raw in _PARTY_FORMS:
+            out.append(Mention(ent.start_char, ent.end_char, raw, "party", aliases=[_PARTY_FORMS[raw]]))
+            continue
         if _overlaps(ent.start_char, ent.start_char + len(raw), extended):
             continue  # "Leyen" after "Ursula von der"
         mention = _clean(ent, raw, vote)
@@ -150,6 +195,52 @@ def _mentions(doc: Doc) -> list[Mention]:
     out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
     out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
     out.sort(key=lambda m: m.start)
+    return _products_and_common_words(doc, out)
+
+
+_CAP = r"[A-Z][\w'’&-]+"
+_JOINED_NAME = re.compile(rf"\b{_CAP}(?: {_CAP})* (?:(?:for|of) the|and) {_CAP}(?: {_CAP})*")
+_NOT_JOINED = {"battle", "siege", "war", "return", "lord", "house"}
+
+
+def _joined_vote(name: str) -> str | None:
+    """"Forum for the Future", "Friends of the Earth": capitalised words joined by "for the"/"of the" are one
+    organisation's name (the model cuts them in two), unless a title leads ("Secretary of the Treasury").
+    "Trinidad and Tobago": a country whose name has "and" in it."""
+    if " and " in name:
+        return "place" if gazetteer.is_country(name) else None
+    first = name.split()[0].lower()
+    if first in TITLES or first in HONORIFICS or first in ROLE_WORDS or first in _NOT_JOINED:
+        return None
+    left = name.split(" for the ")[0].split(" of the ")[0]
+    if _given_name_first(left) or gazetteer.is_known_place(left):
+        return None  # "Jane Doe of the Guardian", "Paris of the East"
+    return "org"
+
+
+_MEDIA_WORDS = {"radio", "news", "television", "tv", "world", "sport", "one", "two", "three", "four", "online"}
+
+
+def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Sony Walkman", "Apple iPod": a company's name then a product's is the company (the product is no
+    actor). A lone capitalised word the article also uses as a common noun ("the Future", "a Millennium
+    exhibition" beside "the future") is no name, unless it is part of a longer name in the article."""
+    single = {m.name for m in mentions if " " not in m.name and m.vote in ("org", "acronym")}
+    single |= {w for w in (m.name.split()[0] for m in mentions) if w.lower() in KNOWN_ORGS}
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    in_longer = {w.lower() for m in mentions if " " in m.name for w in m.name.split()}
+    out = []
+    for m in mentions:
+        words = m.name.split()
+        if len(words) >= 2 and words[0] in single and m.vote in ("org", "person") and not m.aliases \
+                and words[-1].lower() not in ORG_HEADS and not any(w.lower() in _MEDIA_WORDS for w in words[1:]) \
+                and gazetteer.norm(m.name) not in KNOWN_ORGS:
+            m = Mention(m.start, m.start + len(words[0]), words[0], "org")
+        elif len(words) == 1 and m.vote in ("org", "person", "place") and m.name.lower() in lower_words \
+                and m.name.lower() not in in_longer and m.name.lower() not in KNOWN_ORGS \
+                and not m.name.isupper() and not gazetteer.is_known_place(m.name, 100_000):
+            continue
+        out.append(m)
     return out
 
 
@@ -294,6 +385,9 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     name = re.sub(r"\s+", " ", docs.text(doc)[start:end]).strip()
+    if "(" in name and ")" not in name:  # "Ato (Boldon": the model stopped inside a bracket
+        name = name.split("(")[0].strip()
+        end = start + len(name)
     name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
     if _SPACED_DASH.search(name):  # "Scott - Brentley Vinson": two names the model ran together
         name = max(_SPACED_DASH.split(name), key=len).strip()
@@ -337,6 +431,12 @@ def _not_a_name(tokens, vote: str) -> bool:
     text = " ".join(words)
     if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS or text in SUFFIXES:
         return True  # ... and "Jr." cut off its name
+    if vote == "person" and all(w in TITLES or w in HONORIFICS or w in PORTFOLIO_WORDS for w in words):
+        return True  # "Industry Secretary": a title whose holder is named elsewhere
+    if _event(words):
+        return True  # "European Indoor Championships", "Athens Olympics": events, not actors or places
+    if _MODEL_NUMBER.fullmatch(tokens[-1].text):
+        return True  # "PB100", "CDP-101": a product's model number
     # a place in "pro-Moscow" is JJ; "the Clintons" (NNPS) is a family
     common = ("NNS", "NN", "JJ", "RB", "NNPS") if vote == "person" else ("NNS", "NN")
     if len(tokens) == 1 and tokens[0].tag_ in common and not tokens[0].is_upper:
@@ -358,6 +458,27 @@ def _not_a_name(tokens, vote: str) -> bool:
     if role and (len(tokens) == 1 or last.is_lower or last.is_upper or last.tag_ == "NNS"):
         return vote != "place"  # but "Angus King", "Howard Dean": a capitalised surname is a name
     return vote == "org" and bool(_DOCUMENT.search(" ".join(t.text for t in tokens)))
+
+
+_WATER_NAME = re.compile(r"(?:the )?(?:River|Lake|Loch|Mount) [A-Z][\w'’-]+"
+                         r"|(?:the )?[A-Z][\w'’-]+ (?:River|Sea|Ocean|Estuary)")
+_MODEL_NUMBER = re.compile(r"[A-Z]{1,5}-?\d{2,}[A-Za-z]?")
+EVENT_HEADS = {"championships", "championship", "olympics", "olympic", "paralympics", "paralympic", "indoor",
+               "indoors", "grand prix", "trials", "festival", "awards", "marathon", "tournament", "exhibition",
+               "expo", "world cup", "cup", "final", "finals", "open", "derby", "regatta", "jubilee"}
+_GAMES_BEFORE = {"olympic", "commonwealth", "paralympic", "asian", "winter", "summer", "world", "pan", "european",
+                 "invictus", "highland"}
+
+
+def _event(words: list[str]) -> bool:
+    """A sporting or cultural event named by its last word ("Championships", "Olympics", "Grand Prix"), or
+    "Games" after a place or a games word ("Manchester Games", "Commonwealth Games")."""
+    if not words:
+        return False
+    if words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS:
+        return True
+    return len(words) >= 2 and words[-1] == "games" and (
+        words[-2] in _GAMES_BEFORE or gazetteer.is_known_place(words[-2], 50_000))
 
 
 def _plausible(name: str) -> bool:
@@ -593,14 +714,15 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         low = {gazetteer.norm(n).removeprefix("the ") for n in names}
         if low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
             c.kind = "org"  # "Twitter", "Downing Street said"
-        elif votes["acronym"] or votes["coalition"] or c.acronym:
+        elif votes["acronym"] or votes["coalition"] or votes["party"] or c.acronym:
             c.kind = "org"
         elif (country := next((n for n in names if len(_bare(n)) >= 2 and gazetteer.is_country(n)), None)):
             c.kind, c.geo = "place", gazetteer.resolve(country)  # "N. Korea": a country is never a person
         elif (multi_person and (votes["person"] >= votes["place"] or not _full_name_is_place(c))) \
                 or (given and votes["place"] <= votes["person"] + votes["org"]):
             c.kind = "person"
-        elif low & (gazetteer.WELL_KNOWN_REGIONS | gazetteer.WATER_NAMES):
+        elif low & (gazetteer.WELL_KNOWN_REGIONS | gazetteer.WATER_NAMES) or any(_WATER_NAME.fullmatch(n)
+                                                                                 for n in names):
             c.kind = "place"  # "Crimea", "the Danube": never people or organisations
         else:
             geo = _geocode(names, countries, votes)
@@ -711,9 +833,12 @@ def _records(clusters: list[Cluster]) -> Entities:
         elif c.kind == "place":  # "Raqqa" over "Raqqa province" for the city
             name = max(names, key=lambda n: (not _shouted(n, names), not _suffixed_twin(n, names),
                                              counts[n], len(n), -names.index(n)))
+        elif party := next((m.aliases[0] for m in c.mentions if m.vote == "party"), None):
+            name = party  # "Tories" -> Conservative Party
         else:
             name = max(names, key=lambda n: (not _shouted(n, names), counts[n], len(n), -names.index(n)))
-        aliases = [n for n in names if n != name and n.lower() not in DEMONYMS]
+        party = any(m.vote == "party" for m in c.mentions)  # "Tories", "Labour": its names, not demonyms
+        aliases = [n for n in names if n != name and (party or n.lower() not in DEMONYMS)]
         if c.kind == "place":
             geo = c.geo
             kind = geo.kind if geo else gazetteer.kind_by_name(name)

@@ -205,3 +205,22 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "east", "
               "southeastern", "southwestern"}
 """Words that start region names; alone before "and" they are half of a pair ("Eastern and Northern
 Europe", "Central and East European countries"), not a name."""
+
+PARTIES = {
+    "Conservative Party": ("Conservatives", "Tories", "Tory", "Tory Party", "Conservative and Unionist Party"),
+    "Labour Party": ("Labour",),
+    "Liberal Democrats": ("Lib Dems", "Lib Dem", "LibDems", "Liberal Democrat", "Liberal Democrat Party"),
+    "Scottish National Party": ("SNP",),
+    "Plaid Cymru": (),
+    "UK Independence Party": ("UKIP", "Ukip"),
+    "Democratic Unionist Party": ("DUP",),
+    "Ulster Unionist Party": ("UUP",),
+    "Sinn Féin": ("Sinn Fein",),
+    "Green Party": (),
+    "Reform UK": (),
+    "Republican Party": ("GOP", "Grand Old Party"),
+    "Democratic Party": (),
+}
+"""Major UK and US parties and the short forms reporters use, also as modifiers ("Tory leader", "Lib Dem
+MP"): one organisation under its full name. US plurals ("Republicans") are left alone: they name members
+as often as the party."""

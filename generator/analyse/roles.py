@@ -22,11 +22,12 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
 
 def portfolio(tokens) -> bool:
     """'State' in 'Secretary of State', 'Defense' in 'Defense Secretary': part of a title, not an organisation."""
-    words = " ".join(t.lower_ for t in tokens)
-    if words not in PORTFOLIO_WORDS:
+    words = " ".join(t.lower_ for t in tokens if t.lower_ not in ("the", "shadow"))
+    parts = [w.strip() for w in re.split(r"\band\b|&|,", words)]
+    if not parts or not all(w in PORTFOLIO_WORDS for w in parts):  # "Trade and Industry", "Shadow Home"
         return False
     doc = tokens[0].doc
-    before = doc[max(0, tokens[0].i - 2):tokens[0].i]
+    before = doc[max(0, tokens[0].i - 3):tokens[0].i]  # "Secretary of the Treasury"
     after = doc[tokens[-1].i + 1:tokens[-1].i + 2]
     return any(t.lower_.rstrip(".") in TITLES for t in [*before, *after])
 
@@ -45,6 +46,11 @@ def roles_around(span: Span, mention: Mention) -> None:
             if owner:
                 mention.affiliations.append(owner)
             break
+        if low in ("and", "&") and words and i - 1 >= span.sent.start and doc[i - 1].is_title \
+                and words[0].is_title:  # "Trade and Industry Secretary"
+            words.insert(0, t)
+            i -= 1
+            continue
         if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET") \
                 or t.tag_ in ("CC", "RB", "UH", "PRP", "WP", "WDT"):
             break
