@@ -269,7 +269,8 @@ def _untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 def _untagged_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """"Shaun Davies, chair of the LGA, said": a common given name and a capitalised surname that the model
     left untagged is a person (so its quotes and pronouns have someone to point to)."""
-    ents = [(e.start_char, e.end_char) for e in docs.ents(doc)] + taken
+    # a PRODUCT or WORK_OF_ART label ("Justin Gatlin" as a product) does not stop a name
+    ents = [(e.start_char, e.end_char) for e in docs.ents(doc) if e.label_ in LABELS] + taken
     out = []
     for t in doc[:-1]:
         if t.tag_ not in ("NNP", "NNPS") or t.is_stop or not _NAME_WORD.fullmatch(t.text):
@@ -565,6 +566,10 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if target is None and (target := _company_for(word, clusters, c)) is not None:
             for m in c.mentions:
                 m.vote = "org"  # the company's short name, whatever the model took it for
+        if target is None and _votes(c)["person"] > _votes(c)["org"] + _votes(c)["place"] \
+                and (target := _named_by_surname(word, clusters, c)) is not None:
+            for m in target.mentions:
+                m.vote = "person"
         if target is None:
             continue
         if not _votes(c)["person"] and _place_more_than_surname(names[0]):
@@ -677,7 +682,17 @@ def _company_for(word: str, clusters: list[Cluster], short: Cluster) -> Cluster 
     """"Patriot" for "Patriot Coal", "Walter" for "Walter Energy": the one organisation whose name is this
     word plus an organisation word."""
     found = [o for o in clusters if o is not short and any(
-        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS for b in map(_bare, o.names()))]
+        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS or len(b) >= 3 and b[0] == word and b[1] in ("for", "of")
+        for b in map(_bare, o.names()))]  # "the Forum" for "Forum for the Future"
+    return found[0] if len(found) == 1 else None
+
+
+def _named_by_surname(word: str, clusters: list[Cluster], short: Cluster) -> Cluster | None:
+    """"Idowu" (a person) after "Phillips Idowu" (read as an organisation): a surname used alone as a person
+    makes the one capitalised two- or three-word name it ends a person's."""
+    found = [o for o in clusters if o is not short and not o.acronym and any(
+        2 <= len(b) <= 3 and b[-1] == word and not any(w in ORG_HEADS for w in b) and n.istitle()
+        and m.vote in ("org", "person") for m in o.mentions for n in [m.name] for b in [_bare(n)])]
     return found[0] if len(found) == 1 else None
 
 

@@ -32,6 +32,13 @@ def portfolio(tokens) -> bool:
     return any(t.lower_.rstrip(".") in TITLES for t in [*before, *after])
 
 
+def _role_head(word: str) -> bool:
+    """A role phrase ends in its noun: "Pentagon spokesman", "Tory co-chairman"; not "fellow American"."""
+    word = word.rstrip(".")
+    return word in ROLE_WORDS or word in TITLES and word not in ("former", "acting", "first", "vice") \
+        or word.split("-")[-1] in ROLE_WORDS
+
+
 def roles_around(span: Span, mention: Mention) -> None:
     """Pre-modifiers ("Pentagon spokesman X"), appositions ("X, a Pentagon spokesman"), possessives."""
     doc = span.doc
@@ -68,7 +75,7 @@ def roles_around(span: Span, mention: Mention) -> None:
         words.pop()  # "Labour leader Sir Keir Starmer": "Sir" is no part of the role
     while words and words[0].lower_ in ("of", "for", "and"):
         words.pop(0)
-    if words and any(w.lower_.rstrip(".") in ROLE_WORDS for w in words):
+    if words and _role_head(words[-1].lower_):
         role = doc[words[0].i:words[-1].i + 1].text
         if role not in mention.roles:
             mention.roles.insert(0, role)
