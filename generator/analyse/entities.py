@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.analyse import docs, gazetteer, names
 from generator.analyse.lexicon import (
+    CHAMBERS,
     DEMONYMS,
     DIRECTIONS,
     GIVEN_NAMES,
@@ -109,7 +110,7 @@ def extract(doc: Doc) -> Entities:
 
 # --- 1. mentions ---------------------------------------------------------------------------------------
 
-_PARTY_FORMS = {form: full for full, forms in PARTIES.items() for form in (full, *forms)}
+_PARTY_FORMS = {form: full for full, forms in PARTIES.items() for form in (full, *forms)} | CHAMBERS
 _PARTY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _PARTY_FORMS), key=len, reverse=True))
                     + r")(?![\w-])(?! (?:Day|Department|Ministry|Market|Exchange)\b)")
 
@@ -119,7 +120,10 @@ def _retag_parties(doc: Doc) -> None:
     called it (NORP, PERSON or nothing). The doc's entities are corrected in place, so roles and quotes
     read the same spans; a name the model ran on past the party ("Tory MP Jane Doe") keeps its rest."""
     found = []
-    for m in _PARTY.finditer(docs.text(doc)):
+    text = docs.text(doc)
+    for m in _PARTY.finditer(text):
+        if m.group(0) in CHAMBERS and not text[max(0, m.start() - 4):m.start()].lower() == "the ":
+            continue
         span = doc.char_span(m.start(), m.end())
         if span is not None:
             found.append(span)
@@ -444,6 +448,8 @@ def _not_a_name(tokens, vote: str) -> bool:
         return True  # "Scholars have long argued": a common word at the start of a sentence
     if vote == "person" and len(tokens) == 1 and (words[0] in TITLES or words[0] in HONORIFICS):
         return True  # "Senator", alone
+    if vote == "person" and len(tokens) == 1 and _modifier_after_the(tokens[0]):
+        return True  # "the Millennium exhibition": a name used as a modifier, no person
     if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
         return True  # "Coal", "Council": a word left over from an organisation's name
     if len(tokens) == 1 and words[0] in DIRECTIONS:
@@ -480,6 +486,16 @@ def _event(words: list[str]) -> bool:
         return True
     return len(words) >= 2 and words[-1] == "games" and (
         words[-2] in _GAMES_BEFORE or gazetteer.is_known_place(words[-2], 50_000))
+
+
+def _modifier_after_the(t: Token) -> bool:
+    """"the Millennium exhibition": "the", one capitalised word, a common noun; unless the word is the surname
+    of a full name in the article ("the Trump administration" after "Donald Trump")."""
+    doc = t.doc
+    if t.i == 0 or t.i + 1 >= len(doc) or doc[t.i - 1].lower_ != "the" or doc[t.i + 1].tag_ not in ("NN", "NNS") \
+            or not doc[t.i + 1].is_lower:
+        return False
+    return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == t.text for e in docs.ents(doc))
 
 
 def _plausible(name: str) -> bool:

@@ -224,3 +224,6 @@ PARTIES = {
 """Major UK and US parties and the short forms reporters use, also as modifiers ("Tory leader", "Lib Dem
 MP"): one organisation under its full name. US plurals ("Republicans") are left alone: they name members
 as often as the party."""
+
+CHAMBERS = {"Commons": "House of Commons", "Lords": "House of Lords"}
+"""Parliament's houses by their short names after "the" ("in the Commons"; not "law lords")."""
