@@ -1,0 +1,121 @@
+"""Kinds a reader would give (issue 14): parties by their short forms, events, products and common words are
+no actors, joined names, roles that end in their noun. Sentences written for the tests, US and British style."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analyse import analyse, text_of
+from generator.records import Article
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def go(*paragraphs: str):
+        article = Article(path="t.txt", title="T", paragraphs=list(paragraphs))
+        return analyse(article, nlp(text_of(article)[0]))
+
+    return go
+
+
+def kinds(record) -> dict[str, str]:
+    out = {a.name: a.kind for a in record.actors}
+    out.update({p.name: "place" for p in record.places})
+    return out
+
+
+def all_names(record) -> set[str]:
+    return ({a.name for a in record.actors} | {n for a in record.actors for n in a.aliases}
+            | {p.name for p in record.places} | {n for p in record.places for n in p.aliases})
+
+
+def test_uk_party_short_forms_and_modifiers_are_the_party(run):
+    r = run("Tory leader Jeremy Hollis said the Lib Dems had got their sums wrong.",
+            "The Tories and Labour both voted against, and a Lib Dem spokesman, Anna Pryce, called it a shambles.")
+    k = kinds(r)
+    assert k.get("Conservative Party") == "organization"
+    assert k.get("Liberal Democrats") == "organization"
+    assert k.get("Labour Party") == "organization"
+    assert "Lib Dems" not in k and "Lib Dem" not in k  # no person named after a party
+    people = {a.name: a for a in r.actors if a.kind == "person"}
+    assert "Tory leader" in people["Jeremy Hollis"].roles
+    assert "Lib Dem spokesman" in people["Anna Pryce"].roles
+
+
+def test_gop_is_the_republican_party(run):
+    r = run("The GOP chose Ohio for its convention, and the Republican Party said it was pleased.")
+    party = [a for a in r.actors if a.name == "Republican Party"]
+    assert len(party) == 1 and "GOP" in party[0].aliases
+
+
+def test_houses_of_parliament_by_short_name(run):
+    r = run("In the Commons, Mr Ellery said the Lords would throw the bill out. Several law lords agreed.")
+    assert kinds(r).get("House of Commons") == "organization"
+    assert kinds(r).get("House of Lords") == "organization"
+
+
+def test_events_are_not_actors(run):
+    r = run("Karen Oduya won the 60m at the European Indoor Championships in Vienna.",
+            "She was fourth at the Athens Olympics and won silver at the Manchester Games.")
+    names = all_names(r)
+    assert not any("Championships" in n or "Olympics" in n or "Games" in n for n in names), names
+    assert "Karen Oduya" in names
+
+
+def test_company_then_product_is_the_company_and_model_numbers_are_nothing(run):
+    r = run("Sony launched the Sony Walkman in 1979; the Casio PB100 and the DX-200 came later.",
+            "Sony said it sold millions.")
+    names = all_names(r)
+    assert "Sony Walkman" not in names and "PB100" not in names and "DX-200" not in names
+    assert kinds(r).get("Sony") == "organization"
+
+
+def test_name_for_the_name_is_one_organisation_and_its_short_form_joins(run):
+    r = run("A report by the Forum for the Future found old phones were reused. The Forum said more was needed.")
+    orgs = [a for a in r.actors if a.name == "Forum for the Future"]
+    assert len(orgs) == 1 and orgs[0].kind == "organization"
+    assert not any(a.name in ("Forum", "Future") for a in r.actors)
+
+
+def test_country_with_and_in_its_name(run):
+    r = run("The Trinidad and Tobago sprinter beat the field in Glasgow.")
+    assert "Trinidad and Tobago" in {p.name for p in r.places}
+
+
+def test_river_name_is_water(run):
+    r = run("Plans to open up the River Lagan walkway were approved in Belfast.")
+    lagan = [p for p in r.places if "Lagan" in p.name]
+    assert lagan and lagan[0].kind == "water"
+    assert not any("Lagan" in a.name for a in r.actors)
+
+
+def test_common_word_capitalised_is_no_name(run):
+    r = run("The Future of work was the theme. Nobody knows what the future holds, said Dana Whitcombe.")
+    assert "Future" not in all_names(r)
+
+
+def test_capitalised_modifier_after_the_is_no_person(run):
+    r = run("Visitors came after the Millennium exhibition ended, said Harold Pinsent.")
+    assert "Millennium" not in all_names(r)
+
+
+def test_surname_alone_as_a_person_makes_the_full_name_a_person(run):
+    r = run("Coach Alan Brede believes Tobias Okonjo can win gold in Paris.",
+            "\"Okonjo has improved a lot,\" said Brede. Okonjo was second last year.")
+    okonjo = [a for a in r.actors if "Okonjo" in a.name]
+    assert len(okonjo) == 1 and okonjo[0].kind == "person"
+
+
+def test_given_name_and_surname_labelled_a_product_is_a_person(run):
+    r = run("She finished behind fellow American Justin Gatlin in Athens. Gatlin won in 9.87 seconds.")
+    gatlin = [a for a in r.actors if a.name == "Justin Gatlin"]
+    assert len(gatlin) == 1 and gatlin[0].kind == "person"
+    assert "Gatlin" not in {p.name for p in r.places}
+    assert "fellow American" not in gatlin[0].roles  # a role ends in its role noun
+
+
+def test_portfolio_joined_by_and_is_part_of_the_title(run):
+    r = run("Trade and Industry Secretary Patricia Vale said the plan would help women.")
+    vale = [a for a in r.actors if a.name == "Patricia Vale"]
+    assert vale and "Trade and Industry Secretary" in vale[0].roles
+    assert "Trade and Industry" not in all_names(r)
