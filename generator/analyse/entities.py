@@ -168,7 +168,8 @@ def _mentions(doc: Doc) -> list[Mention]:
     for m in _JOINED_NAME.finditer(text):  # "Forum for the Future", "Trinidad and Tobago"
         start, name = _trim_long(m.start(), m.group(0))
         vote = _joined_vote(name)
-        if vote and not _overlaps(start, m.end(), taken):
+        starts_ent = any(e.start_char <= start < e.end_char and e.label_ in LABELS for e in docs.ents(doc))
+        if vote and starts_ent and not _overlaps(start, m.end(), taken):
             out.append(Mention(start, m.end(), name, vote))
             taken.append((start, m.end()))
     for m in _COALITION.finditer(text):
