@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator import aggregate
+from generator import aggregate, corrections
 from generator.ingest import IngestError
 from generator.progress import Progress
 from generator.render.pages import GENERATED_DIRS, render_site
@@ -36,8 +36,9 @@ class SiteError(Exception):
 
 
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
-             progress: Progress | None = None) -> tuple[int, int]:
-    """Analyse `seeds` and write the generated pages into `docs`. Returns (articles written, files failed)."""
+             progress: Progress | None = None) -> tuple[int, int, str]:
+    """Analyse `seeds`, apply the user's corrections (`entities.yml`) and write the generated pages into
+    `docs`. Returns (articles written, files or correction lines failed, what the corrections did)."""
     from generator import pipeline
 
     if not seeds.exists():
@@ -50,10 +51,17 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
             progress.error(item)
         else:
             records.append(item)
+    fixes = corrections.Corrections()
+    if (path := corrections.find(seeds)) is not None:
+        fixes = corrections.load(path)
+        for line in fixes.errors:  # one line per bad entry; the good ones still apply
+            failed += 1
+            progress.error(line)
+        records = corrections.apply(records, fixes)
     index = aggregate.build(records)
     pages = render_site(index)
     write_generated(docs, pages)
-    return len(records), failed
+    return len(records), failed, fixes.summary()
 
 
 def write_generated(docs: Path, pages: dict[str, str]) -> None:
@@ -131,7 +139,7 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
 
 # --- commands (called by the CLI) ------------------------------------------------------------------------
 
-def _generate(args) -> tuple[int, int]:
+def _generate(args) -> tuple[int, int, str]:
     cache = None if args.no_cache else args.cache
     with Progress(quiet=args.quiet) as progress:
         return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress)
@@ -151,20 +159,21 @@ def _command(body):
 @_command
 def generate_command(args) -> int:
     start = time.perf_counter()
-    n, failed = _generate(args)
-    log.info("generated %d article pages in %s (%.1f s)%s", n, args.docs, time.perf_counter() - start,
-             f"; {failed} files failed" if failed else "")
+    n, failed, fixed = _generate(args)
+    log.info("generated %d article pages in %s (%.1f s)%s%s", n, args.docs, time.perf_counter() - start,
+             f"; {fixed}" if fixed else "", f"; {failed} files or corrections failed" if failed else "")
     return 1 if failed else 0
 
 
 @_command
 def build_command(args) -> int:
     start = time.perf_counter()
-    n, failed = _generate(args)
+    n, failed, fixed = _generate(args)
     out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
     if not args.quiet:
         print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
-              + (f"; {failed} files could not be used (see above)" if failed else ""))
+              + (f"; applied {fixed}" if fixed else "")
+              + (f"; {failed} files or corrections could not be used (see above)" if failed else ""))
     return 1 if failed else 0
 
 
@@ -174,7 +183,7 @@ def serve_command(args) -> int:
 
     if not args.config_file.exists():
         raise SiteError(f"{args.config_file}: no MkDocs configuration here")
-    _, failed = _generate(args)
+    _, failed, _ = _generate(args)
     serve(config_file=str(args.config_file), docs_dir=str(args.docs.resolve()), dev_addr=args.dev_addr,
           livereload=True)
     return 1 if failed else 0
