@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.analyse import docs, gazetteer, names
 from generator.analyse.lexicon import (
     CHAMBERS,
+    COMMON_ACRONYMS,
     DEMONYMS,
     DIRECTIONS,
     GIVEN_NAMES,
@@ -168,10 +169,23 @@ def _mentions(doc: Doc) -> list[Mention]:
     for m in _JOINED_NAME.finditer(text):  # "Forum for the Future", "Trinidad and Tobago"
         start, name = _trim_long(m.start(), m.group(0))
         vote = _joined_vote(name)
-        starts_ent = any(e.start_char <= start < e.end_char and e.label_ in LABELS for e in docs.ents(doc))
+        first = doc.char_span(start, start + len(name.split()[0]))
+        starts_ent = first is not None and first[0].tag_ in ("NNP", "NNPS") and any(
+            e.start_char < m.end() and start < e.end_char for e in docs.ents(doc))
         if vote and starts_ent and not _overlaps(start, m.end(), taken):
             out.append(Mention(start, m.end(), name, vote))
             taken.append((start, m.end()))
+    for m in _BRACKETED_SURNAME.finditer(text):  # "me and Ato (Boldon)": an editor's surname in brackets
+        if not _overlaps(m.start(), m.end(), taken) and not gazetteer.is_known_place(m["surname"]) \
+                and m["given"].lower() not in TITLES:
+            out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person", aliases=[m["given"]]))
+            taken.append((m.start(), m.end()))
+    for m in _NAMED_BY_KIND.finditer(text):  # "US magazine Mobile PC", "the charity Oxfam"
+        name = m["name"]
+        if not _given_name_first(name) and not gazetteer.is_known_place(name) and name.lower() not in TITLES \
+                and not _overlaps(m.start("name"), m.end("name"), taken):
+            out.append(Mention(m.start("name"), m.end("name"), name, "org"))
+            taken.append((m.start("name"), m.end("name")))
     for m in _COALITION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
             out.append(Mention(m.start(), m.end(), m.group(0), "coalition"))
@@ -203,6 +217,11 @@ def _mentions(doc: Doc) -> list[Mention]:
     return _products_and_common_words(doc, out)
 
 
+_BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
+_NAMED_BY_KIND = re.compile(
+    r"\b(?:magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|airline|"
+    r"pressure group|campaign group|trade body|firm|company)\s+(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"
+    r"(?<!['’]s)")
 _CAP = r"[A-Z][\w'’&-]+"
 _JOINED_NAME = re.compile(rf"\b{_CAP}(?: {_CAP})* (?:(?:for|of) the|and) {_CAP}(?: {_CAP})*")
 _NOT_JOINED = {"battle", "siege", "war", "return", "lord", "house"}
@@ -233,6 +252,8 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
     single = {m.name for m in mentions if " " not in m.name and m.vote in ("org", "acronym")}
     single |= {w for w in (m.name.split()[0] for m in mentions) if w.lower() in KNOWN_ORGS}
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    lower_text = " ".join(t.text for t in doc if t.is_lower)
+    surnames = {e[-1].text for e in docs.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     in_longer = {w.lower() for m in mentions if " " in m.name for w in m.name.split()}
     out = []
     for m in mentions:
@@ -245,8 +266,46 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
                 and m.name.lower() not in in_longer and m.name.lower() not in KNOWN_ORGS \
                 and not m.name.isupper() and not gazetteer.is_known_place(m.name, 100_000):
             continue
+        elif len(words) >= 2 and m.vote in ("org", "person") and not m.aliases and m.name.istitle() \
+                and m.name.lower() in lower_text:
+            continue  # "the Marine Chronometer" beside "the marine chronometer": a common noun phrase
+        if m.name.upper().replace(".", "") in COMMON_ACRONYMS and m.vote in ("org", "person", "place"):
+            continue  # "game AI", "a PDA": acronyms of common nouns
+        if len(words) == 1 and m.vote in ("org", "person", "place") and not m.aliases and (
+                _only_a_modifier(doc, m.name, surnames, m.vote == "place") or _owned_product(doc, m, surnames)):
+            continue
         out.append(m)
     return out
+
+
+def _only_a_modifier(doc: Doc, word: str, surnames: set[str], place: bool) -> bool:
+    """"a Belisha beacon", "a Commonwealth silver medal": a capitalised word that only ever comes before a
+    common noun or a number is a modifier, not a name (unless it is a known name: a surname of someone named
+    in full, a known organisation, an acronym, a big place the model took for one: "a London taxi")."""
+    if word.isupper() or word in surnames or word.lower() in KNOWN_ORGS or names.is_given_name(word) \
+            or place and _primary_place(word):
+        return False
+    seen = [t for t in doc if t.text == word]
+    return bool(seen) and all(
+        t.i + 1 < len(doc) and doc[t.i + 1].is_lower and doc[t.i + 1].tag_ in ("NN", "NNS", "JJ")
+        or t.i + 1 < len(doc) and doc[t.i + 1].like_num and not doc[t.i + 1].is_punct
+        for t in seen)
+
+
+def _owned_product(doc: Doc, m: Mention, surnames: set[str]) -> bool:
+    """"Apple's Newton", "Vulcan Inc's Flipstart": one capitalised word owned by an organisation is its
+    product, not a place or an actor ("Google's Pichai", a person named in full elsewhere, stays)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].text not in ("'s", "’s"):
+        return False
+    owner = doc[span.start - 2]
+    return owner.ent_type_ == "ORG" and m.name not in surnames
+
+
+def _primary_place(word: str) -> bool:
+    hit = gazetteer.resolve(word)
+    return hit is not None and gazetteer.same_name(hit.name, word) and (
+        hit.kind != "city" or hit.population >= 100_000)
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
@@ -407,6 +466,11 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     if not _plausible(name) and not (vote == "org" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS
                                      and re.fullmatch(r"[a-z .'-]+", name)):
         return None
+    nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if vote == "norp" and nxt is not None and nxt.tag_ == "NNPS" and nxt.is_title and not nxt.ent_type_ \
+            and nxt.lower_ not in DEMONYMS:  # "English Partnerships", "British Airways": a name, not a nationality
+        end = nxt.idx + len(nxt.text)
+        return Mention(start, end, docs.text(doc)[start:end], "org")
     if vote == "norp":
         if name.lower() in DEMONYMS or not name.isupper():
             return Mention(start, end, name, "norp")
@@ -485,6 +549,9 @@ def _event(words: list[str]) -> bool:
         return False
     if words[-1] in EVENT_HEADS or " ".join(words[-2:]) in EVENT_HEADS:
         return True
+    if len(words) == 2 and words[-1] in ("international", "classic", "invitational") \
+            and gazetteer.is_known_place(words[0], 50_000):
+        return True  # "Leipzig International": a meeting named after its city
     return len(words) >= 2 and words[-1] == "games" and (
         words[-2] in _GAMES_BEFORE or gazetteer.is_known_place(words[-2], 50_000))
 
@@ -769,6 +836,9 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
                 c.kind = "org"
         if c.kind == "person" and not multi_person and gazetteer.norm(names[0]) in gazetteer.WELL_KNOWN_REGIONS:
             c.kind = "place"  # never a person named after a region
+        if c.kind == "place" and c.geo is None and all(" " not in n for n in names) \
+                and all(gazetteer.kind_by_name(n) == "other" for n in names):
+            c.kind = ""  # "Breville", "NetMD": a word the model took for a place that no gazetteer knows
     return [c for c in clusters if c.kind]
 
 

@@ -149,11 +149,15 @@ ORG_HEADS = {
     "coal", "energy", "fuels", "mining", "healthcare", "oil", "airlines", "airways", "holdings", "partners",
     "industries", "technologies", "pharmaceuticals", "inc", "ltd", "plc", "llc", "corp", "hospital",
     "laboratories", "studios", "insurance", "railways", "center", "centre", "library", "museum",
+    "multimedia", "media", "systems", "software", "electronics", "communications", "telecom", "motors",
+    "entertainment", "solutions", "labs", "theatre", "theater", "orchestra", "pictures", "records",
+    "partnerships", "pharma", "logistics", "ventures", "capital", "securities",
 }
 
 PLACE_HEADS = {
     "island", "islands", "atoll", "bay", "river", "lake", "mountains", "valley", "peninsula", "strait",
-    "sea", "ocean", "gulf", "desert", "canyon", "coast", "county", "province",
+    "sea", "ocean", "gulf", "desert", "canyon", "coast", "county", "province", "cellars", "gardens", "caves",
+    "embankment", "glens", "marshes", "moors", "falls",
 }
 """Last words of place names: "Midway Atoll" is no person (unless a given name leads: "Michael Bay")."""
 
@@ -227,3 +231,11 @@ as often as the party."""
 
 CHAMBERS = {"Commons": "House of Commons", "Lords": "House of Lords"}
 """Parliament's houses by their short names after "the" ("in the Commons"; not "law lords")."""
+
+COMMON_ACRONYMS = {
+    "AI", "PDA", "DOS", "PC", "PCS", "TV", "GPS", "CD", "CDS", "DVD", "MP3", "USB", "SMS", "GDP", "CEO", "VAT",
+    "DNA", "HIV", "AIDS", "LED", "LCD", "PIN", "ATM", "SUV", "URL", "PDF", "VR", "OS", "UFO", "IQ", "IVF", "ISA",
+    "API", "HD", "RAM", "CPU", "GPU", "SIM", "PR", "HR", "MRI", "CCTV", "DIY", "ASBO", "IPO", "OK", "AM", "PM",
+    "MPH", "KM", "GCSE", "MBA", "PHD", "QC", "MD", "AD", "BC", "CV", "RSVP", "FAQ", "WIFI", "PPE", "ICU", "GP",
+}
+"""Acronyms of common nouns ("game AI", "a PDA", "GDP"): never actors or places."""
