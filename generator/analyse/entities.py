@@ -180,6 +180,9 @@ def _mentions(doc: Doc) -> list[Mention]:
                 and m["given"].lower() not in TITLES:
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person", aliases=[m["given"]]))
             taken.append((m.start(), m.end()))
+    for m in _WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products
+        group = "title" if m["title"] else "list"
+        taken.append((m.start(group), m.end(group)))
     for m in _NAMED_BY_KIND.finditer(text):  # "US magazine Mobile PC", "the charity Oxfam"
         name = m["name"]
         if not _given_name_first(name) and not gazetteer.is_known_place(name) and name.lower() not in TITLES \
@@ -222,6 +225,13 @@ _NAMED_BY_KIND = re.compile(
     r"\b(?:magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|airline|"
     r"pressure group|campaign group|trade body|firm|company)\s+(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"
     r"(?<!['’]s)")
+_TITLE_WORDS = r"[A-Z][\w'’&-]*(?:(?::| of| the| a| in| and| to)? [A-Z][\w'’&-]*)*"
+_WORK_BY_KIND = re.compile(
+    r"\b(?:(?:film|movie|book|novel|play|musical|opera|album|song|single|show|series|programme|program|sitcom|"
+    r"game|video game|toy|console|phone|handset|camera|gadget|laptop|device|car|model|app|engine|painting)\s+"
+    rf"(?P<title>{_TITLE_WORDS})"
+    r"|(?:films|movies|books|novels|plays|albums|songs|shows|series|programmes|games|hits|roles)\s+"
+    rf"(?:include|included|including|such as|like)\s+(?P<list>{_TITLE_WORDS}(?:(?:,| and|, and) {_TITLE_WORDS})*))")
 _CAP = r"[A-Z][\w'’&-]+"
 _JOINED_NAME = re.compile(rf"\b{_CAP}(?: {_CAP})* (?:(?:for|of) the|and) {_CAP}(?: {_CAP})*")
 _NOT_JOINED = {"battle", "siege", "war", "return", "lord", "house"}
@@ -250,6 +260,7 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
     actor). A lone capitalised word the article also uses as a common noun ("the Future", "a Millennium
     exhibition" beside "the future") is no name, unless it is part of a longer name in the article."""
     single = {m.name for m in mentions if " " not in m.name and m.vote in ("org", "acronym")}
+    single |= _brands(mentions)
     single |= {w for w in (m.name.split()[0] for m in mentions) if w.lower() in KNOWN_ORGS}
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     lower_text = " ".join(t.text for t in doc if t.is_lower)
@@ -276,6 +287,20 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
             continue
         out.append(m)
     return out
+
+
+def _brands(mentions: list[Mention]) -> set[str]:
+    """"Sinclair Executive", "Sinclair QL", "Sinclair Spectrum": a first word before several different names,
+    never a given name, a place or a title, is a maker's name (its products are no actors)."""
+    seconds: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.split()
+        if len(words) == 2 and m.vote in ("org", "person") and not m.aliases and words[1][:1].isupper():
+            seconds.setdefault(words[0], set()).add(words[1])
+    places = {m.name.split()[0] for m in mentions if m.vote == "place"}
+    return {w for w, rest in seconds.items() if len(rest) >= 2 and w not in places and not names.is_given_name(w)
+            and w.lower() not in TITLES and w.lower() not in HONORIFICS and w.lower() not in ORG_HEADS
+            and w.lower() not in names.NOT_GIVEN and not gazetteer.is_known_place(w)}
 
 
 def _only_a_modifier(doc: Doc, word: str, surnames: set[str], place: bool) -> bool:
