@@ -119,3 +119,64 @@ def test_portfolio_joined_by_and_is_part_of_the_title(run):
     vale = [a for a in r.actors if a.name == "Patricia Vale"]
     assert vale and "Trade and Industry Secretary" in vale[0].roles
     assert "Trade and Industry" not in all_names(r)
+
+
+def test_a_word_only_ever_used_as_a_modifier_is_no_name(run):
+    r = run("The crossing had a Belisha beacon, and each winner got a Commonwealth silver medal, said Ann Teale.")
+    names = all_names(r)
+    assert "Belisha" not in names and "Commonwealth" not in names
+    assert "Ann Teale" in names
+
+
+def test_a_product_owned_by_a_company_is_no_place(run):
+    r = run("Apple's Newton was ahead of its time, and Northwind Corp's Flipstart came later, wrote Mike Dorrell.")
+    assert "Newton" not in all_names(r) and "Flipstart" not in all_names(r)
+    assert kinds(r).get("Apple") == "organization"
+
+
+def test_acronyms_of_common_nouns_are_no_actors(run):
+    r = run("The game AI runs on any PC, and a PDA can show it too, the developer Brightline said.")
+    assert not {"AI", "PC", "PDA"} & all_names(r)
+
+
+def test_unknown_one_word_place_is_dropped_but_a_real_one_stays(run):
+    r = run("Has everyone forgotten the Breville pie maker? It was sold in Leeds and Toronto.")
+    places = {p.name for p in r.places}
+    assert "Breville" not in places and {"Leeds", "Toronto"} <= places
+
+
+def test_nationality_before_a_plural_proper_noun_is_an_organisation(run):
+    r = run("English Partnerships and the council agreed the sale, a spokesman said.")
+    assert kinds(r).get("English Partnerships") == "organization"
+
+
+def test_organisation_named_after_its_kind(run):
+    r = run("The list was drawn up by US magazine Gadget Monthly, and the charity Shelterline welcomed it.")
+    assert kinds(r).get("Gadget Monthly") == "organization"
+    assert kinds(r).get("Shelterline") == "organization"
+
+
+def test_surname_in_editors_brackets_makes_a_full_name(run):
+    r = run("\"There was me and Ato (Boldon) in the young crowd,\" Greene said.")
+    ato = [a for a in r.actors if a.name == "Ato Boldon"]
+    assert ato and ato[0].kind == "person"
+
+
+def test_works_and_products_named_by_their_kind_are_no_actors(run):
+    r = run("His films include Schindler's List, Michael Collins and The Quiet Field, said Liam Walsh.",
+            "The 1990s toy Tamagotchi was on the list, and so was the game Space Raiders.")
+    names = all_names(r)
+    assert not {"Schindler's List", "Tamagotchi", "Space Raiders", "Quiet Field"} & names
+    assert "Liam Walsh" in names
+
+
+def test_a_makers_product_line_is_the_maker(run):
+    r = run("The Psion Organiser, the Psion Revo and the Psion Netbook were on the list, said Jane Hill.")
+    names = all_names(r)
+    assert not {"Psion Organiser", "Psion Netbook", "Psion Revo"} & names
+    assert kinds(r).get("Psion") == "organization"
+
+
+def test_place_named_meeting_is_an_event(run):
+    r = run("Rita Combe won the 200m at the Leipzig International on Sunday.")
+    assert "Leipzig International" not in all_names(r)
