@@ -101,7 +101,8 @@ def test_bare_surname_with_two_equal_owners_takes_the_one_sharing_its_role():
 
 
 def test_a_name_lives_under_one_kind():
-    idx = build([record("a", [org("Politifact")]), record("b", [org("Politifact")]), record("c", [person("Politifact")]),
+    idx = build([record("a", [org("Politifact")]), record("b", [org("Politifact")]),
+                 record("c", [person("Politifact")]),
                  record("d", places=[Place(name="Jordan", kind="country", country="JO", lat=31.0, lon=36.0,
                                            mentions=2, geonameid=248816)]),
                  record("e", places=[Place(name="Jordan", kind="country", country="JO", lat=31.0, lon=36.0,

@@ -180,3 +180,41 @@ def test_a_makers_product_line_is_the_maker(run):
 def test_place_named_meeting_is_an_event(run):
     r = run("Rita Combe won the 200m at the Leipzig International on Sunday.")
     assert "Leipzig International" not in all_names(r)
+
+
+# --- places as the text says ------------------------------------------------------------------------------
+
+def test_us_state_abbreviation_puts_the_town_in_that_state(run):
+    r = run("The march began in Selma, Ala., and ended in Montgomery.",
+            "Police in Springfield, Va., said a man had been held.")
+    selma, springfield = place(r, "Selma"), place(r, "Springfield")
+    assert selma.country == "US" and 32 < selma.lat < 33 and selma.lon > -88  # Alabama, not California
+    assert springfield.country == "US" and 38 < springfield.lat < 39.5 and springfield.lon > -78  # Virginia
+    montgomery = place(r, "Montgomery")
+    assert montgomery.country == "US"  # the article's own context
+
+
+def test_nation_qualifier_and_dc(run):
+    r = run("She grew up in Perth, Scotland, and moved to Washington, D.C., in 2001.")
+    perth = place(r, "Perth")
+    assert perth.country == "GB" and perth.lat > 56
+    washington = place(r, "Washington")
+    assert washington.country == "US" and abs(washington.lat - 38.9) < 0.2
+    assert "District of Columbia" not in {p.name for p in r.places}
+
+
+def test_qualified_town_the_gazetteer_lacks_gets_no_namesake(run):
+    r = run("He lives in Ashton, Md., with his wife.")
+    ashton = place(r, "Ashton")
+    assert ashton.country == "US" and ashton.lat is None  # never Ashton-under-Lyne in England
+
+
+def test_a_list_of_countries_is_no_qualifier(run):
+    r = run("Troops left Iraq, Syria and Libya last year.")
+    assert {"Iraq", "Syria", "Libya"} <= {p.name for p in r.places}
+
+
+def place(record, name):
+    found = [p for p in record.places if p.name == name or name in p.aliases]
+    assert len(found) == 1, (name, [(p.name, p.aliases) for p in record.places])
+    return found[0]

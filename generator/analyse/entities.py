@@ -73,6 +73,7 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     strong: bool = True  # from the model or a pattern (weak: a re-found surname)
     plural: bool = False  # ends in a plural proper noun ("Cleveland Cavaliers", "Pell Grants"): no person
+    within: str = ""  # the state, nation or country the text puts a place in ("Selma, Ala.")
 
 
 @dataclass
@@ -217,7 +218,37 @@ def _mentions(doc: Doc) -> list[Mention]:
     out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
     out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
     out.sort(key=lambda m: m.start)
-    return _products_and_common_words(doc, out)
+    return _qualified_places(text, _products_and_common_words(doc, out))
+
+
+def _qualified_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Selma, Ala.", "Perth, Scotland", "Washington, D.C.": a name then a comma and a state, nation or
+    country is a place in it ("D.C." is part of the name, not a place of its own); a list of countries or
+    regions ("Iraq, Syria and Libya") is no qualification."""
+    out: list[Mention] = []
+    skip = False
+    for m, nxt in zip(mentions, [*mentions[1:], None]):
+        if skip:
+            skip = False
+            continue
+        out.append(m)
+        if nxt is None or text[m.end:nxt.start] != ", " or m.vote not in ("place", "org", "person") \
+                or m.aliases or _given_name_first(m.name):
+            continue
+        abbreviated = nxt.name in gazetteer.US_STATE_ABBREVIATIONS
+        q = gazetteer.resolve(nxt.name)
+        if q is None or q.kind not in ("country", "region") or not (abbreviated or nxt.vote == "place"):
+            continue
+        own = gazetteer.resolve(m.name)
+        if own is not None and own.kind in ("country", "region") and gazetteer.same_name(own.name, m.name):
+            continue  # "Kent, Essex": two regions
+        m.vote, m.within = "place", nxt.name
+        if abbreviated:
+            m.aliases.append(text[m.start:nxt.end])
+        if nxt.name in ("D.C.", "DC"):  # "Washington, D.C." is one place
+            m.end = nxt.end
+            skip = True
+    return out
 
 
 _BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
@@ -280,7 +311,8 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
         elif len(words) >= 2 and m.vote in ("org", "person") and not m.aliases and m.name.istitle() \
                 and m.name.lower() in lower_text:
             continue  # "the Marine Chronometer" beside "the marine chronometer": a common noun phrase
-        if m.name.upper().replace(".", "") in COMMON_ACRONYMS and m.vote in ("org", "person", "place"):
+        if m.name.replace(".", "").isupper() and m.name.replace(".", "") in COMMON_ACRONYMS \
+                and m.vote in ("org", "person", "place"):
             continue  # "game AI", "a PDA": acronyms of common nouns
         if len(words) == 1 and m.vote in ("org", "person", "place") and not m.aliases and (
                 _only_a_modifier(doc, m.name, surnames, m.vote == "place") or _owned_product(doc, m, surnames)):
@@ -823,11 +855,16 @@ def _votes(c: Cluster) -> Counter:
 # --- 3. types and geocoding -----------------------------------------------------------------------------
 
 def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
-    countries = set()
+    countries = set()  # the article's own context: its countries, and the countries of its states and nations
     for c in clusters:
         for n in c.names():
-            if gazetteer.is_country(n):
-                countries.add(gazetteer.resolve(n).country)
+            hit = gazetteer.resolve(n)
+            if hit is not None and hit.country and (hit.kind == "country" or hit.kind == "region" and (
+                    gazetteer.same_name(hit.name, n) or n in gazetteer.US_STATE_ABBREVIATIONS)):
+                countries.add(hit.country)
+        for m in c.mentions:
+            if m.within and (hit := gazetteer.resolve(m.within)) is not None and hit.country:
+                countries.add(hit.country)
     for c in clusters:
         if c.kind == "norp":
             continue
@@ -836,7 +873,10 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         multi_person = any(m.vote == "person" and len(_bare(m.name)) >= 2 for m in c.mentions)
         given = any(_given_name_first(m.name) for m in c.mentions if m.vote in ("person", "org") and not m.plural)
         low = {gazetteer.norm(n).removeprefix("the ") for n in names}
-        if low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
+        within = next((m.within for m in c.mentions if m.within), "")
+        if within:
+            c.kind, c.geo = "place", gazetteer.resolve_within(_stem_place(names[0]), within, countries)
+        elif low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
             c.kind = "org"  # "Twitter", "Downing Street said"
         elif votes["acronym"] or votes["coalition"] or votes["party"] or c.acronym:
             c.kind = "org"
