@@ -218,3 +218,33 @@ def place(record, name):
     found = [p for p in record.places if p.name == name or name in p.aliases]
     assert len(found) == 1, (name, [(p.name, p.aliases) for p in record.places])
     return found[0]
+
+
+# --- clean roles ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, clean", [
+    ("As President", "President"), ("Like President", "President"), ("If Republican", "Republican"),
+    ("worker for", "worker"), ("Democratic vice presidential nominee Sen.", "Democratic vice presidential nominee"),
+    ("Former Ohio Gov.", "Former Ohio Governor"), ("Sen.", "Senator"),
+    ("chief of staff to the mayor whom she later fired", "chief of staff to the mayor"),
+    ("director of a think tank and a professor at the", "director of a think tank"),
+    ("Trade and Industry Secretary", "Trade and Industry Secretary"), ("Pentagon spokesman", "Pentagon spokesman"),
+    ("fellow American", None), ("the", None),
+])
+def test_roles_are_the_noun_phrase_the_text_gives(raw, clean):
+    from generator.analyse.roles import clean_role
+
+    assert clean_role(raw) == clean
+
+
+def test_roles_differing_in_case_or_lead_word_are_one(run):
+    r = run("President Maria Oyelaran spoke first. As President, Oyelaran said, she would act.",
+            "Like president Oyelaran before her, the envoy was careful.")
+    roles = [a for a in r.actors if a.name == "Maria Oyelaran"][0].roles
+    assert [x.lower() for x in roles].count("president") == 1 and not any(" " in x and "As" in x for x in roles)
+
+
+def test_hyphenated_title_keeps_its_first_half(run):
+    r = run("The Republican vice-presidential nominee Dan Corrigan spoke in Ohio on Monday.")
+    roles = [a for a in r.actors if a.name == "Dan Corrigan"][0].roles
+    assert any("vice-presidential nominee" in x for x in roles), roles

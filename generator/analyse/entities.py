@@ -33,7 +33,7 @@ from generator.analyse.lexicon import (
     TITLES,
 )
 from generator.analyse.names import same_given_name
-from generator.analyse.roles import portfolio, roles_around
+from generator.analyse.roles import clean_role, portfolio, roles_around
 from generator.records import Actor, Place
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
@@ -1025,7 +1025,7 @@ def _records(clusters: list[Cluster]) -> Entities:
             canonical = places[k].name
         else:
             kind = "organization" if c.kind == "org" else c.kind
-            roles = _unique(r for m in c.mentions for r in m.roles)[:5]
+            roles = _unique(x for m in c.mentions for r in m.roles if (x := clean_role(r)))[:5]
             affiliations = _unique(a for m in c.mentions for a in m.affiliations if a != name)[:5]
             actors.append(Actor(name=name, kind=kind, aliases=aliases, roles=roles, mentions=len(c.mentions),
                                 affiliations=affiliations))

@@ -58,6 +58,11 @@ def roles_around(span: Span, mention: Mention) -> None:
             words.insert(0, t)
             i -= 1
             continue
+        if t.text == "-" and words and i - 1 >= span.sent.start and doc[i - 1].is_alpha \
+                and doc[i - 1].idx + len(doc[i - 1].text) == t.idx:  # "vice-presidential nominee"
+            words.insert(0, t)
+            i -= 1
+            continue
         if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET") \
                 or t.tag_ in ("CC", "RB", "UH", "PRP", "WP", "WDT"):
             break
@@ -151,3 +156,41 @@ def _owner_before(doc: Doc, i: int) -> str | None:
             if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"):
                 return _POSSESSIVE.sub("", e.text.replace("’s", "").replace("'s", "")).strip()
     return None
+
+
+_LEADING = {"if", "both", "as", "like", "but", "and", "or", "when", "while", "even", "then", "so", "also", "now",
+            "once", "with", "without", "unlike", "because", "since", "after", "before", "though", "although",
+            "for", "of", "to", "by", "at", "in", "on", "the", "a", "an", "then-"}
+_TRAILING = {"for", "at", "the", "of", "and", "a", "an", "to", "in", "on", "from", "with", "by", "or", "as", "'s", "’s"}
+_ABBREVIATED = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General", "lt": "Lieutenant",
+                "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "adm": "Admiral", "cmdr": "Commander"}
+_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|where|when)\b.*$|\s+and\s+(?:a|an|the|also)\s.*$|\s*[;:(].*$")
+
+
+def clean_role(role: str) -> str | None:
+    """A role as the noun phrase the text gives: no leading adverb or conjunction ("As President", "If
+    Democrat"), no trailing preposition or title ("worker for", "nominee Sen."), no relative clause or second
+    role ("aide ... and a professor"); a bare abbreviation spelled out ("Sen." -> "Senator"). None when what
+    is left is no role."""
+    role = _CLAUSE.sub("", " ".join(role.split()))
+    words = role.split()
+    while len(words) > 1 and (words[0].lower() in _LEADING or words[0].lower().rstrip(".") in HONORIFICS):
+        words = words[1:]
+    while len(words) > 1 and (words[-1].lower() in _TRAILING or words[-1].lower().rstrip(".") in HONORIFICS):
+        words = words[:-1]
+    if len(words) > 1 and (abbr := words[-1].lower().rstrip(".")) in _ABBREVIATED:
+        # "nominee Sen." -> "nominee"; but "Former Pennsylvania Gov." -> "Former Pennsylvania Governor"
+        words = words[:-1] if _role_head(words[-2].lower()) else [*words[:-1], _ABBREVIATED[abbr]]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower().rstrip(".") in _ABBREVIATED:
+        words = [_ABBREVIATED[words[0].lower().rstrip(".")]]
+    if words[0].lower() in _LEADING or words[-1].lower() in _TRAILING:
+        return None
+    head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in _PREPOSITIONS), words[-1])
+    if not _role_head(head.lower()):
+        return None  # "fellow American": the phrase ends in no role
+    return " ".join(words)
+
+
+_PREPOSITIONS = {"of", "at", "for", "to", "in", "on", "from", "with"}
