@@ -248,3 +248,11 @@ def test_hyphenated_title_keeps_its_first_half(run):
     r = run("The Republican vice-presidential nominee Dan Corrigan spoke in Ohio on Monday.")
     roles = [a for a in r.actors if a.name == "Dan Corrigan"][0].roles
     assert any("vice-presidential nominee" in x for x in roles), roles
+
+
+def test_numbers_and_cut_off_titles_are_no_part_of_a_name(run):
+    r = run("In the new poll it was Trump 47.3, Clinton 45.1 among likely voters in Ohio.",
+            "Bringing Clinton into the race helped, said Tory Treasurer Lord Fenwick.")
+    names = {a.name for a in r.actors}
+    assert "Trump 47.3" not in names and "Trump" in names
+    assert not any(n.endswith(("Lord", "Treasurer")) for n in names), names

@@ -251,6 +251,7 @@ def _qualified_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_DECIMAL = re.compile(r"\d+[.,]\d+%?|\d+%")
 _BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
 _NAMED_BY_KIND = re.compile(
     r"\b(?:magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|airline|"
@@ -345,7 +346,7 @@ def _only_a_modifier(doc: Doc, word: str, surnames: set[str], place: bool) -> bo
     seen = [t for t in doc if t.text == word]
     return bool(seen) and all(
         t.i + 1 < len(doc) and doc[t.i + 1].is_lower and doc[t.i + 1].tag_ in ("NN", "NNS", "JJ")
-        or t.i + 1 < len(doc) and doc[t.i + 1].like_num and not doc[t.i + 1].is_punct
+        or t.i + 2 < len(doc) and doc[t.i + 1].like_num and doc[t.i + 2].is_lower and doc[t.i + 2].is_alpha
         for t in seen)
 
 
@@ -496,6 +497,10 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         tokens = tokens[:-1]
     while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
         tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
+    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or vote != "org" and tokens[-1].like_num):
+        tokens = tokens[:-1]  # "Trump 47.3" in a poll table, "Obama 2008": a number is no part of a name
+    while vote == "person" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in (TITLES | HONORIFICS):
+        tokens = tokens[:-1]  # "Tory Treasurer Lord" before "Fenwick": the title belongs to the next name
     if vote == "person" and len(tokens) >= 3:
         # "Miss World Jane Doria": a name starts at its given name
         first = next((i for i, t in enumerate(tokens) if t.lower_ in GIVEN_NAMES), 0)
