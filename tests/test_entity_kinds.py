@@ -256,3 +256,8 @@ def test_numbers_and_cut_off_titles_are_no_part_of_a_name(run):
     names = {a.name for a in r.actors}
     assert "Trump 47.3" not in names and "Trump" in names
     assert not any(n.endswith(("Lord", "Treasurer")) for n in names), names
+
+
+def test_a_surname_that_is_also_a_title_stays(run):
+    r = run("\"Turnout makes a difference,\" said Charlie King, a party organiser in Ohio.")
+    assert "Charlie King" in {a.name for a in r.actors}

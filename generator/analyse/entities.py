@@ -499,7 +499,7 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
     while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or vote != "org" and tokens[-1].like_num):
         tokens = tokens[:-1]  # "Trump 47.3" in a poll table, "Obama 2008": a number is no part of a name
-    while vote == "person" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in (TITLES | HONORIFICS):
+    while vote == "person" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in HONORIFICS:
         tokens = tokens[:-1]  # "Tory Treasurer Lord" before "Fenwick": the title belongs to the next name
     if vote == "person" and len(tokens) >= 3:
         # "Miss World Jane Doria": a name starts at its given name
