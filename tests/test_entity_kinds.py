@@ -261,3 +261,29 @@ def test_numbers_and_cut_off_titles_are_no_part_of_a_name(run):
 def test_a_surname_that_is_also_a_title_stays(run):
     r = run("\"Turnout makes a difference,\" said Charlie King, a party organiser in Ohio.")
     assert "Charlie King" in {a.name for a in r.actors}
+
+
+def test_team_named_after_a_place_is_an_organisation(run):
+    r = run("The Carolina Panthers host the Minnesota Vikings on Sunday, the league said.")
+    assert kinds(r).get("Carolina Panthers") == "organization"
+
+
+def test_known_outlet_glued_to_a_speaker_is_the_outlet(run):
+    r = run("In a meeting with the editorial board of the Washington Post Trump said the alliance was obsolete.")
+    assert "Washington Post Trump" not in all_names(r)
+
+
+def test_what_someone_directs_is_an_organisation_and_a_comma_list_is_no_name(run):
+    r = run("Ann Lee is artistic director of Sleeping Weazel, which staged her play, Salt, Vinegar, and Chips.")
+    assert kinds(r).get("Sleeping Weazel") == "organization"
+    assert not any("," in n for n in all_names(r))
+
+
+def test_a_number_before_a_unit_is_no_part_of_a_company(run):
+    r = run("Peabody Energy gave Patriot Coal 13 percent of its reserves, a filing showed.")
+    assert not any("13" in n for n in all_names(r))
+
+
+def test_co_host_keeps_its_prefix(run):
+    r = run("The show's co-host Joe Brant said the interview had gone well.")
+    assert "co-host" in [a for a in r.actors if a.name == "Joe Brant"][0].roles

@@ -251,6 +251,7 @@ def _qualified_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_UNITS = {"percent", "per", "pc", "million", "billion", "trillion", "points", "years", "months", "days", "times"}
 _DECIMAL = re.compile(r"\d+[.,]\d+%?|\d+%")
 _BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
 _NAMED_BY_KIND = re.compile(
@@ -301,7 +302,11 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
     out = []
     for m in mentions:
         words = m.name.split()
-        if len(words) >= 2 and words[0] in single and m.vote in ("org", "person") and not m.aliases \
+        known = next((k for k in range(len(words) - 1, 1, -1) if gazetteer.norm(" ".join(words[:k])) in KNOWN_ORGS
+                      and words[k][:1].isupper()), 0)
+        if known and m.vote in ("org", "person") and not m.aliases:  # "the Washington Post Trump said"
+            m = Mention(m.start, m.start + len(" ".join(words[:known])), " ".join(words[:known]), "org")
+        elif len(words) >= 2 and words[0] in single and m.vote in ("org", "person") and not m.aliases \
                 and words[-1].lower() not in ORG_HEADS and not any(w.lower() in _MEDIA_WORDS for w in words[1:]) \
                 and gazetteer.norm(m.name) not in KNOWN_ORGS:
             m = Mention(m.start, m.start + len(words[0]), words[0], "org")
@@ -411,6 +416,11 @@ def _untagged_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         name = docs.text(doc)[start:end]
         if _overlaps(start, end, ents) or gazetteer.kind_by_name(name) != "other" or gazetteer.candidates(name):
             continue
+        team = parts[-1].tag_ == "NNPS" or parts[-1].text.endswith("s") and t.i > 0 and doc[t.i - 1].lower_ == "the"
+        if team and gazetteer.is_known_place(parts[0].text, 100_000):
+            out.append(Mention(start, end, name, "org", plural=True))  # "the Carolina Panthers": a team
+            ents.append((start, end))
+            continue
         mention = Mention(start, end, name, "person")
         roles_around(doc[parts[0].i:parts[-1].i + 1], mention)
         out.append(mention)
@@ -497,7 +507,9 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         tokens = tokens[:-1]
     while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
         tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
-    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or vote != "org" and tokens[-1].like_num):
+    after = doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < len(doc) else None
+    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or (vote != "org" or after is not None and (
+            after.lower_ in _UNITS or after.text == "%")) and tokens[-1].like_num):
         tokens = tokens[:-1]  # "Trump 47.3" in a poll table, "Obama 2008": a number is no part of a name
     while vote == "person" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in HONORIFICS:
         tokens = tokens[:-1]  # "Tory Treasurer Lord" before "Fenwick": the title belongs to the next name
@@ -525,6 +537,11 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         if not rest[:1].isupper():
             return None
         start, name = end - len(rest), rest
+    if re.search(r", (?!(?:Jr|Sr|Inc|Ltd|LLC|plc|II|III)\b)", name) and vote in ("person", "org"):
+        return None  # "Cleanliness, Godliness": a title or a list, not one name
+    if vote == "person" and _of_an_organisation(doc, tokens[0].i) and not _given_name_first(name) \
+            and not gazetteer.is_known_place(name):
+        vote = "org"  # "artistic director of Sleeping Weazel": what one directs is an organisation
     if not _plausible(name) and not (vote == "org" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS
                                      and re.fullmatch(r"[a-z .'-]+", name)):
         return None
@@ -616,6 +633,16 @@ def _event(words: list[str]) -> bool:
         return True  # "Leipzig International": a meeting named after its city
     return len(words) >= 2 and words[-1] == "games" and (
         words[-2] in _GAMES_BEFORE or gazetteer.is_known_place(words[-2], 50_000))
+
+
+def _of_an_organisation(doc: Doc, i: int) -> bool:
+    """"director of X", "a member of the X": the name after a role noun and "of" (and "the")."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in ROLE_WORDS and doc[j - 1].is_lower \
+        and doc[j - 1].lower_ not in ("wife", "husband", "son", "daughter", "mother", "father", "friend",
+                                      "brother", "sister", "widow", "neighbour", "neighbor")
 
 
 def _modifier_after_the(t: Token) -> bool:

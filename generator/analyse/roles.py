@@ -59,9 +59,9 @@ def roles_around(span: Span, mention: Mention) -> None:
             i -= 1
             continue
         if t.text == "-" and words and i - 1 >= span.sent.start and doc[i - 1].is_alpha \
-                and doc[i - 1].idx + len(doc[i - 1].text) == t.idx:  # "vice-presidential nominee"
-            words.insert(0, t)
-            i -= 1
+                and doc[i - 1].idx + len(doc[i - 1].text) == t.idx:  # "vice-presidential nominee", "co-host"
+            words[:0] = [doc[i - 1], t]
+            i -= 2
             continue
         if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET") \
                 or t.tag_ in ("CC", "RB", "UH", "PRP", "WP", "WDT"):
@@ -172,7 +172,7 @@ def clean_role(role: str) -> str | None:
     Democrat"), no trailing preposition or title ("worker for", "nominee Sen."), no relative clause or second
     role ("aide ... and a professor"); a bare abbreviation spelled out ("Sen." -> "Senator"). None when what
     is left is no role."""
-    role = _CLAUSE.sub("", " ".join(role.split()))
+    role = _CLAUSE.sub("", " ".join(role.split())).strip("-–—,.;: ")
     words = role.split()
     while len(words) > 1 and (words[0].lower() in _LEADING or words[0].lower().rstrip(".") in HONORIFICS):
         words = words[1:]
