@@ -10,11 +10,11 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.analyse import names, slugify, unique_slug
 from generator.analyse.gazetteer import norm
-from generator.analyse.lexicon import FEMALE_WORDS, MALE_WORDS
+from generator.analyse.lexicon import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ORG_HEADS, TITLES
 from generator.analyse.names import same_given_name
 from generator.records import Actor, Place, Quote, Record
 
@@ -59,7 +59,7 @@ def _neg(date: str) -> str:
 
 
 def build(records: list[Record]) -> SiteIndex:
-    records = one_kind(sorted(records, key=sort_key))
+    records = one_kind([_plain_actors(r) for r in sorted(records, key=sort_key)])
     by_id = {r.id: r for r in records}
     actor_page, actors = _merge_actors(records)
     place_page, places = _merge_places(records)
@@ -79,6 +79,25 @@ def build(records: list[Record]) -> SiteIndex:
                 actors[actor_page[(r.id, q.speaker)]].quotes.append((r.id, q))
     _cooccurrence(records, actors, places, actor_page, place_page)
     return SiteIndex(records, by_id, actors, places, actor_page, place_page)
+
+
+def _plain_actors(r: Record) -> Record:
+    """No page for a bare title ("Senator"); an all-capitals name ("MSNBC") is an organisation, never a
+    person (speakers named only in a quote's cue come to the record without the entity rules)."""
+    if not any(_title_only(a.name) or a.kind == "person" and _ACRONYM.fullmatch(a.name) for a in r.actors):
+        return r
+    actors = [replace(a, kind="organization") if a.kind == "person" and _ACRONYM.fullmatch(a.name) else a
+              for a in r.actors if not _title_only(a.name)]
+    return replace(r, actors=actors)
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def _title_only(name: str) -> bool:
+    """"Senator", "the Minister": a title that names nobody is no page."""
+    words = norm(name).removeprefix("the ").split()
+    return bool(words) and all(w in TITLES or w in HONORIFICS for w in words)
 
 
 def one_kind(records: list[Record]) -> list[Record]:
@@ -194,6 +213,17 @@ def _surname_owner(a: Actor, owners: set[tuple], people: dict[tuple, set[str]], 
     return None
 
 
+def _companies(records: list[Record]) -> dict[str, str]:
+    """The one organisation "X Energy", "X Coal", "X Group"... of each first word X in the collection."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        for a in r.actors:
+            words = norm(a.name).split()
+            if a.kind != "person" and len(words) == 2 and words[1] in ORG_HEADS:
+                found[words[0]].add(_org_key(a.name))
+    return {w: next(iter(keys)) for w, keys in found.items() if len(keys) == 1}
+
+
 def _role_key(role: str) -> str:
     """"the Vice President", "US Vice President" -> "vice president": a role without its determiners and
     places, to compare."""
@@ -240,6 +270,7 @@ def _merge_actors(records: list[Record]):
     by_surname: dict[str, set[tuple]] = defaultdict(set)
     for k in people:
         by_surname[_core(k)[-1]].add(k)
+    companies = _companies(records)
     node_of: dict[tuple[str, str], tuple] = {}
     for r in records:
         for a in r.actors:
@@ -250,6 +281,8 @@ def _merge_actors(records: list[Record]):
                 if len(k) == 1 and (owner := _surname_owner(a, by_surname.get(k[0], set()), people, roles, find)):
                     node = ("person",) + k + ("@" + r.id,)  # this article's "Obama", not every article's
                     union(node, owner)
+                elif len(k) == 1 and k[0] not in by_surname and (company := companies.get(k[0])):
+                    node = ("org", company)  # "Peabody" (read as a person) and "Peabody Energy" elsewhere
                 find(node)
             else:
                 node = ("org", _org_key(a.name))
@@ -273,7 +306,8 @@ def _merge_actors(records: list[Record]):
     for root in sorted(names, key=lambda k: (k[0], k[1:])):
         actors = info[root]
         name = max(names[root], key=lambda n: (len(n.split()) if root[0] == "person" else 0, names[root][n], n))
-        kinds = Counter(a.kind for a in actors)
+        kinds = Counter(a.kind for a in actors if (a.kind == "person") == (root[0] == "person"))
+        kinds = kinds or Counter({"person" if root[0] == "person" else "organization": 1})
         slug = unique_slug(slugify(name) or "actor", used)
         entries[root] = Entry(
             id=slug, name=name, kind=kinds.most_common(1)[0][0],

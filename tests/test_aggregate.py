@@ -119,3 +119,12 @@ def test_organisation_short_and_long_forms_join():
                  record("c", [org("NBC News")]), record("d", [org("NBC")])])
     assert page(idx, "a", "Amazon.com") == page(idx, "b", "Amazon")
     assert page(idx, "c", "NBC News") == page(idx, "d", "NBC")
+
+
+def test_a_company_short_name_read_as_a_person_joins_the_company_and_a_bare_title_is_no_page():
+    idx = build([record("a", [org("Peabody Energy")]),
+                 record("b", [person("Peabody"), person("Senator"), person("WNBX")])])
+    assert idx.actors[page(idx, "b", "WNBX")].kind == "organization"
+    assert page(idx, "b", "Peabody") == page(idx, "a", "Peabody Energy")
+    assert idx.actors[page(idx, "a", "Peabody Energy")].kind == "organization"
+    assert ("b", "Senator") not in idx.actor_page
