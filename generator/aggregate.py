@@ -1,8 +1,11 @@
 """Aggregate: Records -> one index of the whole site (articles, actor pages, place pages, quotes).
 
-Merging across articles is conservative: a person is one page only under the same full name (a bare
-surname joins the one full name that has it, never one of several); organisations also merge on a shared
-alias (acronym and expansion); places merge on their gazetteer id, else their name.
+One page per real thing: a name lives under one kind across the collection (the kind most articles give
+it); full names that differ by a middle initial or a nickname are one person (a Jr. stays apart); a bare
+surname joins the full name the collection makes unambiguous (the only one, or the one of its gender, of
+its role, or named in far more articles), never a guess between equals; organisations merge on a shared
+alias (acronym and expansion) and on short and long forms ("Amazon.com", "NBC News"); places merge on
+their gazetteer id, else their name. The user's corrections (`corrections.py`) are applied before this.
 """
 
 from __future__ import annotations

@@ -287,3 +287,10 @@ def test_a_number_before_a_unit_is_no_part_of_a_company(run):
 def test_co_host_keeps_its_prefix(run):
     r = run("The show's co-host Joe Brant said the interview had gone well.")
     assert "co-host" in [a for a in r.actors if a.name == "Joe Brant"][0].roles
+
+
+def test_places_inside_other_names_are_no_places(run):
+    r = run("Fans of Manchester United watched the Athens Olympics on television in Leeds.")
+    places = {p.name for p in r.places}
+    assert "Leeds" in places and not {"Manchester", "Athens"} & places
+    assert kinds(r).get("Manchester United") == "organization"

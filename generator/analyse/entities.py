@@ -558,6 +558,10 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         return None
     if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
         vote = "org"  # "John Muir Trust"
+    if vote == "person" and len(tokens) == 2 and not names.is_given_name(tokens[0].text) \
+            and gazetteer.is_known_place(tokens[0].text, 100_000) and not gazetteer.candidates(name) \
+            and tokens[-1].lower_ not in PLACE_HEADS:
+        vote = "org"  # "Manchester United", "Aston Villa": a club named after its town, not a person
     if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in PLACE_HEADS \
             and not names.is_given_name(tokens[0].text):
         vote = "place"  # "Midway Atoll"
