@@ -294,3 +294,42 @@ def test_places_inside_other_names_are_no_places(run):
     places = {p.name for p in r.places}
     assert "Leeds" in places and not {"Manchester", "Athens"} & places
     assert kinds(r).get("Manchester United") == "organization"
+
+
+def test_the_owner_before_a_possessive_is_no_part_of_the_name(run):
+    r = run("The NFL Network's Rich Eisen asked the question, and Alphabet Inc's Google agreed to answer.")
+    k = kinds(r)
+    assert k.get("Rich Eisen") == "person" and k.get("Google") == "organization"
+    assert not any("'s" in n or "’s" in n for n in all_names(r))
+
+
+def test_party_state_labels_court_cases_and_beliefs_are_no_actors(run):
+    r = run("Rep. Jane Ell, D-Newport News, cited Brown v. Board of Education and said Islam was no threat.")
+    names = all_names(r)
+    assert "Jane Ell" in names
+    assert not any(n.startswith("D-") or " v. " in n or n == "Islam" for n in names), names
+
+
+def test_a_bare_organisation_word_and_a_year_are_no_names(run):
+    r = run("The Council said it would appeal. An aide on Obama's 2008 campaign, Tom Reyes, agreed.")
+    names = all_names(r)
+    assert "Council" not in names and not any("2008" in n for n in names)
+
+
+def test_two_organisations_run_together_are_split(run):
+    r = run("Netflix and Ora announced a streaming deal on Monday. Ora said the deal was worth millions.")
+    names = all_names(r)
+    assert "Netflix and Ora" not in names and "Netflix" in names
+
+
+def test_a_stadium_or_a_street_is_a_place_not_its_owner(run):
+    r = run("Fans gathered at the Bank of America Stadium on Sunday.")
+    assert "Bank of America Stadium" in {p.name for p in r.places}
+
+
+def test_surname_of_an_organisation_is_the_person(run):
+    r = run("Peter Morgan, a lawyer, spoke first. \"It was bad,\" said Morgan of the Sierra Club.")
+    morgan = [a for a in r.actors if a.name == "Peter Morgan"][0]
+    assert morgan.kind == "person" and "Morgan of the Sierra Club" in morgan.aliases
+    assert kinds(r).get("Sierra Club") == "organization"
+    assert r.quotes and r.quotes[0].speaker == "Peter Morgan"

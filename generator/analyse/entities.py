@@ -59,7 +59,17 @@ _NOT_NAME_TAGS = {"VB", "VBG", "VBD", "VBZ", "VBP", "VBN", "RB", "CC", "UH", "IN
 """Words the model glues onto the front of a name ("Injecting Smith", "Say Mexico", "But ...")."""
 _DOCUMENT = re.compile(r"\b(?:Agreement|Act|Treaty|Accords?|Convention|Protocol|Amendment|Doctrine|Deal)$")
 """Laws and treaties the model tags as organisations: not actors."""
-_NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit"}
+_NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit", "islam", "christianity",
+                 "judaism", "hinduism", "buddhism", "sikhism", "catholicism", "protestantism", "communism",
+                 "socialism", "capitalism", "fascism", "nazism", "marxism", "catholics", "protestants",
+                 "evangelicals", "medicare", "medicaid", "reconstruction", "alt right", "alt-right"}
+_LANDMARK_HEADS = {"stadium", "arena", "airport", "bridge", "square", "mall", "hill", "street", "avenue", "road",
+                   "highway", "plaza", "monument", "memorial", "tower", "dam", "cathedral", "mosque", "abbey"}
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")
+_LEGAL_CASE = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* v\.? [A-Z]")
+_BARE_HEADS = ORG_HEADS - {"house", "senate", "congress", "parliament", "police", "government", "administration",
+                          "army", "navy", "coalition", "caucus", "assembly"}
+"""Organisation words that alone name no organisation ("the Council said" names the one in full earlier)."""
 
 
 @dataclass
@@ -74,6 +84,7 @@ class Mention:
     strong: bool = True  # from the model or a pattern (weak: a re-found surname)
     plural: bool = False  # ends in a plural proper noun ("Cleveland Cavaliers", "Pell Grants"): no person
     within: str = ""  # the state, nation or country the text puts a place in ("Selma, Ala.")
+    shown_as: str = ""  # a longer form the text uses, kept as an alias only ("Morgan of the Sierra Club")
 
 
 @dataclass
@@ -170,6 +181,13 @@ def _mentions(doc: Doc) -> list[Mention]:
     for m in _JOINED_NAME.finditer(text):  # "Forum for the Future", "Trinidad and Tobago"
         start, name = _trim_long(m.start(), m.group(0))
         vote = _joined_vote(name)
+        left = name.split()[0]
+        if " of the " in name and left in {e[-1].text for e in docs.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}:
+            # "Morgan of the Sierra Club" after "Peter Morgan": the person (so named, too) and an organisation
+            if not _overlaps(start, start + len(left), taken):
+                out.append(Mention(start, start + len(left), left, "person", shown_as=name))
+                taken.append((start, start + len(left)))
+            continue
         first = doc.char_span(start, start + len(name.split()[0]))
         starts_ent = first is not None and first[0].tag_ in ("NNP", "NNPS") and any(
             e.start_char < m.end() and start < e.end_char for e in docs.ents(doc))
@@ -299,8 +317,9 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
     lower_text = " ".join(t.text for t in doc if t.is_lower)
     surnames = {e[-1].text for e in docs.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     in_longer = {w.lower() for m in mentions if " " in m.name for w in m.name.split()}
+    alone = {m.name for m in mentions if " " not in m.name} | {w.title() for w in KNOWN_ORGS if " " not in w}
     out = []
-    for m in mentions:
+    for m in _split_pairs(mentions, alone):
         words = m.name.split()
         known = next((k for k in range(len(words) - 1, 1, -1) if gazetteer.norm(" ".join(words[:k])) in KNOWN_ORGS
                       and words[k][:1].isupper()), 0)
@@ -324,6 +343,22 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
                 _only_a_modifier(doc, m.name, surnames, m.vote == "place") or _owned_product(doc, m, surnames)):
             continue
         out.append(m)
+    return out
+
+
+def _split_pairs(mentions: list[Mention], alone: set[str]) -> list[Mention]:
+    """"Hulu and Ora", "Netflix and Amazon": two organisations the model ran into one, when either is named
+    alone in the article or is well known ("Marks and Spencer", one company, stays)."""
+    out = []
+    for m in mentions:
+        pair = re.fullmatch(r"([A-Z][\w'’.-]+) (?:and|&) ([A-Z][\w'’.-]+)", m.name)
+        if m.vote != "org" or m.aliases or not pair or not ({pair[1], pair[2]} & alone) \
+                or gazetteer.norm(m.name) in KNOWN_ORGS:
+            out.append(m)
+            continue
+        second = m.start + pair.start(2)
+        out.append(Mention(m.start, m.start + len(pair[1]), pair[1], "org"))
+        out.append(Mention(second, second + len(pair[2]), pair[2], "org"))
     return out
 
 
@@ -362,7 +397,7 @@ def _owned_product(doc: Doc, m: Mention, surnames: set[str]) -> bool:
     if span is None or span.start < 2 or doc[span.start - 1].text not in ("'s", "’s"):
         return False
     owner = doc[span.start - 2]
-    return owner.ent_type_ == "ORG" and m.name not in surnames
+    return owner.ent_type_ == "ORG" and m.name not in surnames and m.name.lower() not in KNOWN_ORGS
 
 
 def _primary_place(word: str) -> bool:
@@ -508,7 +543,8 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
         tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
     after = doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < len(doc) else None
-    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or (vote != "org" or after is not None and (
+    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or re.fullmatch(r"(?:19|20)\d\d", tokens[-1].text)
+                               or (vote != "org" or after is not None and (
             after.lower_ in _UNITS or after.text == "%")) and tokens[-1].like_num):
         tokens = tokens[:-1]  # "Trump 47.3" in a poll table, "Obama 2008": a number is no part of a name
     while vote == "person" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in HONORIFICS:
@@ -537,6 +573,15 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         if not rest[:1].isupper():
             return None
         start, name = end - len(rest), rest
+    owner, _, owned = re.sub(r"['’]s ", "\x00", name, count=1).partition("\x00")
+    if owned and owned[:1].isupper() and vote in ("person", "org") and (
+            len(owned.split()) >= 2 or any(w.lower().strip(".") in ORG_HEADS for w in owner.split())
+            or gazetteer.norm(owner) in KNOWN_ORGS):
+        # "NFL Network's Rich Eisen", "Alphabet Inc's Google": the owner is an affiliation, the name follows
+        start, name = end - len(owned), owned
+        vote = "person" if _given_name_first(owned) else vote
+    if _PARTY_STATE.match(name) or _LEGAL_CASE.search(name):
+        return None  # "D-Calif.", "R-Newport News": a member's party and state; "Roe v. Wade": a court case
     if re.search(r", (?!(?:Jr|Sr|Inc|Ltd|LLC|plc|II|III)\b)", name) and vote in ("person", "org"):
         return None  # "Cleanliness, Godliness": a title or a list, not one name
     if vote == "person" and _of_an_organisation(doc, tokens[0].i) and not _given_name_first(name) \
@@ -598,6 +643,8 @@ def _not_a_name(tokens, vote: str) -> bool:
         return True  # "Senator", alone
     if vote == "person" and len(tokens) == 1 and _modifier_after_the(tokens[0]):
         return True  # "the Millennium exhibition": a name used as a modifier, no person
+    if vote == "org" and len(tokens) == 1 and words[0] in _BARE_HEADS:
+        return True  # "the Council said": the word, not the council's name
     if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
         return True  # "Coal", "Council": a word left over from an organisation's name
     if len(tokens) == 1 and words[0] in DIRECTIONS:
@@ -937,6 +984,9 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
                 c.kind = "org"
         if c.kind == "person" and not multi_person and gazetteer.norm(names[0]) in gazetteer.WELL_KNOWN_REGIONS:
             c.kind = "place"  # never a person named after a region
+        if c.kind == "org" and not c.acronym and all(n.split()[-1].lower() in _LANDMARK_HEADS for n in names
+                                                     if " " in n) and any(" " in n for n in names):
+            c.kind = "place"  # "Bank of America Stadium", "Capitol Hill": a building or a street, not its owner
         if c.kind == "place" and c.geo is None and all(" " not in n for n in names) \
                 and all(gazetteer.kind_by_name(n) == "other" for n in names):
             c.kind = ""  # "Breville", "NetMD": a word the model took for a place that no gazetteer knows
@@ -1042,6 +1092,7 @@ def _records(clusters: list[Cluster]) -> Entities:
             name = max(names, key=lambda n: (not _shouted(n, names), counts[n], len(n), -names.index(n)))
         party = any(m.vote == "party" for m in c.mentions)  # "Tories", "Labour": its names, not demonyms
         aliases = [n for n in names if n != name and (party or n.lower() not in DEMONYMS)]
+        aliases += [m.shown_as for m in c.mentions if m.shown_as and m.shown_as not in aliases]
         if c.kind == "place":
             geo = c.geo
             kind = geo.kind if geo else gazetteer.kind_by_name(name)

@@ -237,5 +237,6 @@ COMMON_ACRONYMS = {
     "DNA", "HIV", "AIDS", "LED", "LCD", "PIN", "ATM", "SUV", "URL", "PDF", "VR", "OS", "UFO", "IQ", "IVF", "ISA",
     "API", "HD", "RAM", "CPU", "GPU", "SIM", "PR", "HR", "MRI", "CCTV", "DIY", "ASBO", "IPO", "OK", "AM", "PM",
     "MPH", "KM", "GCSE", "MBA", "PHD", "QC", "MD", "AD", "BC", "CV", "RSVP", "FAQ", "WIFI", "PPE", "ICU", "GP",
+    "PTSD", "ADHD", "LGBT", "LGBTQ", "PCP", "STEM", "PAC", "ACA", "NDA", "ETF", "GMT", "BST", "EST", "PST",
 }
 """Acronyms of common nouns ("game AI", "a PDA", "GDP"): never actors or places."""
