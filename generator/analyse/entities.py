@@ -985,7 +985,8 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         if c.kind == "person" and not multi_person and gazetteer.norm(names[0]) in gazetteer.WELL_KNOWN_REGIONS:
             c.kind = "place"  # never a person named after a region
         if c.kind == "org" and not c.acronym and all(n.split()[-1].lower() in _LANDMARK_HEADS for n in names
-                                                     if " " in n) and any(" " in n for n in names):
+                                                     if " " in n) and any(" " in n for n in names) \
+                and not any(gazetteer.is_seat_of_power(n) for n in names):
             c.kind = "place"  # "Bank of America Stadium", "Capitol Hill": a building or a street, not its owner
         if c.kind == "place" and c.geo is None and all(" " not in n for n in names) \
                 and all(gazetteer.kind_by_name(n) == "other" for n in names):
