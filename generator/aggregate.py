@@ -87,11 +87,23 @@ def build(records: list[Record]) -> SiteIndex:
 def _plain_actors(r: Record) -> Record:
     """No page for a bare title ("Senator"); an all-capitals name ("MSNBC") is an organisation, never a
     person (speakers named only in a quote's cue come to the record without the entity rules)."""
-    if not any(_title_only(a.name) or a.kind == "person" and _ACRONYM.fullmatch(a.name) for a in r.actors):
+    if not any(_title_only(a.name) or _fixed_kind(a) != a.kind for a in r.actors):
         return r
-    actors = [replace(a, kind="organization") if a.kind == "person" and _ACRONYM.fullmatch(a.name) else a
-              for a in r.actors if not _title_only(a.name)]
+    actors = [replace(a, kind=_fixed_kind(a)) for a in r.actors if not _title_only(a.name)]
     return replace(r, actors=actors)
+
+
+def _fixed_kind(a: Actor) -> str:
+    """An all-capitals name is an organisation; "Catholics", "Evangelicals": a group of people."""
+    if a.kind == "person" and _ACRONYM.fullmatch(a.name):
+        return "organization"
+    if a.kind != "group" and norm(a.name) in GROUP_NAMES:
+        return "group"
+    return a.kind
+
+
+GROUP_NAMES = {"catholics", "protestants", "evangelicals", "muslims", "christians", "jews", "hindus", "sikhs",
+               "mormons", "liberals", "conservatives", "progressives", "libertarians", "veterans", "immigrants"}
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,6}")

@@ -128,3 +128,8 @@ def test_a_company_short_name_read_as_a_person_joins_the_company_and_a_bare_titl
     assert page(idx, "b", "Peabody") == page(idx, "a", "Peabody Energy")
     assert idx.actors[page(idx, "a", "Peabody Energy")].kind == "organization"
     assert ("b", "Senator") not in idx.actor_page
+
+
+def test_a_believers_name_is_a_group():
+    idx = build([record("a", [org("Catholics")])])
+    assert idx.actors[page(idx, "a", "Catholics")].kind == "group"

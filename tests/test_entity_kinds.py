@@ -333,3 +333,17 @@ def test_surname_of_an_organisation_is_the_person(run):
     assert morgan.kind == "person" and "Morgan of the Sierra Club" in morgan.aliases
     assert kinds(r).get("Sierra Club") == "organization"
     assert r.quotes and r.quotes[0].speaker == "Peter Morgan"
+
+
+def test_an_outlets_reporter_initialled_names_and_where_an_organisation_is(run):
+    r = run("The NFL Network's Rich Eisen asked.",
+            "Writer Vann R. Newkirk II agreed, at Hofstra University on Long Island.")
+    k = kinds(r)
+    assert k.get("Rich Eisen") == "person" and k.get("Vann R. Newkirk II") == "person"
+    assert k.get("Hofstra University") == "organization"
+
+
+def test_given_name_alone_joins_a_full_name_its_surname_made_a_person(run):
+    r = run("Pundit Alan Brede believes Tobias Okonjo can win gold.",
+            "\"Tobias still needs to be consistent,\" said Brede. Okonjo was second last year.")
+    assert not any(a.name == "Tobias" for a in r.actors)

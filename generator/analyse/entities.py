@@ -318,6 +318,7 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
     surnames = {e[-1].text for e in docs.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     in_longer = {w.lower() for m in mentions if " " in m.name for w in m.name.split()}
     alone = {m.name for m in mentions if " " not in m.name} | {w.title() for w in KNOWN_ORGS if " " not in w}
+    people = {m.name for m in mentions if " " not in m.name and m.vote == "person"}  # "Idowu" after "Phillips Idowu"
     out = []
     for m in _split_pairs(mentions, alone):
         words = m.name.split()
@@ -326,6 +327,7 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
         if known and m.vote in ("org", "person") and not m.aliases:  # "the Washington Post Trump said"
             m = Mention(m.start, m.start + len(" ".join(words[:known])), " ".join(words[:known]), "org")
         elif len(words) >= 2 and words[0] in single and m.vote in ("org", "person") and not m.aliases \
+                and words[-1] not in people \
                 and words[-1].lower() not in ORG_HEADS and not any(w.lower() in _MEDIA_WORDS for w in words[1:]) \
                 and gazetteer.norm(m.name) not in KNOWN_ORGS:
             m = Mention(m.start, m.start + len(words[0]), words[0], "org")
@@ -579,7 +581,13 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
             or gazetteer.norm(owner) in KNOWN_ORGS):
         # "NFL Network's Rich Eisen", "Alphabet Inc's Google": the owner is an affiliation, the name follows
         start, name = end - len(owned), owned
-        vote = "person" if _given_name_first(owned) else vote
+        if _given_name_first(owned) or 2 <= len(owned.split()) <= 3 and owned.istitle() and not any(
+                w.lower() in ORG_HEADS for w in owned.split()) and not gazetteer.candidates(owned):
+            vote = "person"  # "the NFL Network's Rich Eisen": an outlet's reporter
+    where = re.search(r" (?:in|on|at) (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)$", name)
+    if where and vote == "org" and gazetteer.is_known_place(where[1]):
+        name = name[:where.start()]  # "Hofstra University on Long Island": the university, not where it is
+        end = start + len(name)
     if _PARTY_STATE.match(name) or _LEGAL_CASE.search(name):
         return None  # "D-Calif.", "R-Newport News": a member's party and state; "Roe v. Wade": a court case
     if re.search(r", (?!(?:Jr|Sr|Inc|Ltd|LLC|plc|II|III)\b)", name) and vote in ("person", "org"):
@@ -794,6 +802,7 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 and (target := _named_by_surname(word, clusters, c)) is not None:
             for m in target.mentions:
                 m.vote = "person"
+            people.append(target)  # now a person: its given name alone ("Phillips") can join it too
         if target is None:
             continue
         if not _votes(c)["person"] and _place_more_than_surname(names[0]):
@@ -846,11 +855,18 @@ def _person_like(c: Cluster) -> bool:
     return bool(_votes(c)["person"]) or any(_given_name_first(n) for n in c.names())
 
 
+_INITIALLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
+                         r"(?: (?:Jr\.?|Sr\.?|II|III|IV))?")
+""""Vann R. Newkirk II": a first name, a middle initial and a surname make a person, whatever the given name."""
+
+
 @functools.lru_cache(maxsize=65536)
 def _given_name_first(name: str) -> bool:
     """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
     word (middle initials and suffixes allowed)."""
     toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
+    if _INITIALLED.fullmatch(name) and not gazetteer.candidates(name):
+        return True
     return (2 <= len(toks) <= 3 and names.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)
             and not any(t.lower() in ORG_HEADS for t in toks)
             and gazetteer.kind_by_name(name) == "other" and not gazetteer.candidates(name))  # not "Virginia Beach"
