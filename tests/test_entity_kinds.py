@@ -347,3 +347,16 @@ def test_given_name_alone_joins_a_full_name_its_surname_made_a_person(run):
     r = run("Pundit Alan Brede believes Tobias Okonjo can win gold.",
             "\"Tobias still needs to be consistent,\" said Brede. Okonjo was second last year.")
     assert not any(a.name == "Tobias" for a in r.actors)
+
+
+def test_case_parties_chants_and_titled_works_are_no_actors(run):
+    r = run("The court cited Plessy v. Ferguson. The crowd chanted U-S-A.",
+            "An op-ed titled Veto Power Impedes Peace Efforts ran on Monday, said Ann Hale.")
+    names = all_names(r)
+    assert names == {"Ann Hale"}, names
+
+
+def test_a_radio_station_is_an_organisation(run):
+    r = run("Salem Radio host Joe Walsh agreed with the decision.")
+    assert kinds(r).get("Salem Radio") == "organization"
+    assert "Salem Radio host" in [a for a in r.actors if a.name == "Joe Walsh"][0].roles

@@ -279,7 +279,8 @@ _NAMED_BY_KIND = re.compile(
 _TITLE_WORDS = r"[A-Z][\w'’&-]*(?:(?::| of| the| a| in| and| to)? [A-Z][\w'’&-]*)*"
 _WORK_BY_KIND = re.compile(
     r"\b(?:(?:film|movie|book|novel|play|musical|opera|album|song|single|show|series|programme|program|sitcom|"
-    r"game|video game|toy|console|phone|handset|camera|gadget|laptop|device|car|model|app|engine|painting)\s+"
+    r"game|video game|toy|console|phone|handset|camera|gadget|laptop|device|car|model|app|engine|painting|"
+    r"titled|entitled|headlined|headline)\s+[\"“‘']?"
     rf"(?P<title>{_TITLE_WORDS})"
     r"|(?:films|movies|books|novels|plays|albums|songs|shows|series|programmes|games|hits|roles)\s+"
     rf"(?:include|included|including|such as|like)\s+(?P<list>{_TITLE_WORDS}(?:(?:,| and|, and) {_TITLE_WORDS})*))")
@@ -588,6 +589,11 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
     if where and vote == "org" and gazetteer.is_known_place(where[1]):
         name = name[:where.start()]  # "Hofstra University on Long Island": the university, not where it is
         end = start + len(name)
+    before = doc[tokens[0].i - 1].lower_ if tokens[0].i else ""
+    if after is not None and after.lower_ in ("v.", "v", "vs.", "vs") or before in ("v.", "v", "vs.", "vs"):
+        return None  # "Plessy" in "Plessy v. Ferguson": a party to a case, named as the case
+    if re.fullmatch(r"(?:[A-Z]-)+[A-Z]\.?", name):
+        return None  # "U-S-A": a chant
     if _PARTY_STATE.match(name) or _LEGAL_CASE.search(name):
         return None  # "D-Calif.", "R-Newport News": a member's party and state; "Roe v. Wade": a court case
     if re.search(r", (?!(?:Jr|Sr|Inc|Ltd|LLC|plc|II|III)\b)", name) and vote in ("person", "org"):

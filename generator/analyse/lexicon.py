@@ -151,7 +151,8 @@ ORG_HEADS = {
     "laboratories", "studios", "insurance", "railways", "center", "centre", "library", "museum",
     "multimedia", "media", "systems", "software", "electronics", "communications", "telecom", "motors",
     "entertainment", "solutions", "labs", "theatre", "theater", "orchestra", "pictures", "records",
-    "partnerships", "pharma", "logistics", "ventures", "capital", "securities",
+    "partnerships", "pharma", "logistics", "ventures", "capital", "securities", "radio", "television",
+    "magazine", "journal", "broadcasting",
 }
 
 PLACE_HEADS = {
