@@ -15,7 +15,7 @@ from generator.analyse import docs
 from generator.analyse.lexicon import HONORIFICS, PORTFOLIO_WORDS, ROLE_WORDS, TITLES
 
 if TYPE_CHECKING:
-    from generator.analyse.entities import Mention
+    from generator.analyse.mentions import Mention
 
 _POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
 
