@@ -360,3 +360,11 @@ def test_a_radio_station_is_an_organisation(run):
     r = run("Salem Radio host Joe Walsh agreed with the decision.")
     assert kinds(r).get("Salem Radio") == "organization"
     assert "Salem Radio host" in [a for a in r.actors if a.name == "Joe Walsh"][0].roles
+
+
+def test_formal_country_names_run_together_names_and_possessive_roles(run):
+    r = run("The officer who shot Scott - Brentley Vinson, who was placed on leave, was black.",
+            "The Republic of Korea protested, said Ann Hale, his secretary of state.")
+    assert kinds(r).get("Brentley Vinson") == "person"
+    assert "Republic of Korea" in {n for p in r.places for n in [p.name, *p.aliases]}
+    assert [a for a in r.actors if a.name == "Ann Hale"][0].roles == ["secretary of state"]

@@ -38,7 +38,8 @@ from generator.analyse.roles import clean_role
 from generator.records import Actor, Place
 
 LANDMARK_HEADS = {"stadium", "arena", "airport", "bridge", "square", "mall", "hill", "street", "avenue", "road",
-                   "highway", "plaza", "monument", "memorial", "tower", "dam", "cathedral", "mosque", "abbey"}
+                   "highway", "plaza", "monument", "memorial", "tower", "dam", "cathedral", "mosque", "abbey",
+                  "place", "building", "hotel"}
 """Last words of buildings and streets: "Bank of America Stadium" is a place, not its owner."""
 
 

