@@ -368,3 +368,17 @@ def test_formal_country_names_run_together_names_and_possessive_roles(run):
     assert kinds(r).get("Brentley Vinson") == "person"
     assert "Republic of Korea" in {n for p in r.places for n in [p.name, *p.aliases]}
     assert [a for a in r.actors if a.name == "Ann Hale"][0].roles == ["secretary of state"]
+
+
+def test_a_department_named_for_two_things_is_one(run):
+    r = run("The Department for Education and Skills said schools would get more money.",
+            "The Department of Justice and the FBI declined to comment.")
+    k = kinds(r)
+    assert k.get("Department for Education and Skills") == "organization" and "Skills" not in k
+    assert k.get("Department of Justice") == "organization" and k.get("FBI") == "organization"
+
+
+def test_home_office_is_not_another_office(run):
+    r = run("Home Secretary Charles Clarke said the Home Office agreed, and the Office of Fair Trading looked at it.")
+    k = kinds(r)
+    assert k.get("Home Office") == "organization" and k.get("Office of Fair Trading") == "organization"

@@ -257,9 +257,11 @@ def _stem_place(name: str) -> str:
 def _company_for(word: str, clusters: list[Cluster], short: Cluster) -> Cluster | None:
     """"Patriot" for "Patriot Coal", "Walter" for "Walter Energy": the one organisation whose name is this
     word plus an organisation word."""
+    one_word = all(" " not in n for n in short.names())  # not "Home Office" (its "Home" read as a title)
     found = [o for o in clusters if o is not short and any(
-        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS or len(b) >= 3 and b[0] == word and b[1] in ("for", "of")
-        for b in map(_bare, o.names()))]  # "the Forum" for "Forum for the Future"
+        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS
+        or one_word and len(b) >= 3 and b[0] == word and b[1] in ("for", "of")  # "the Forum": Forum for the Future
+        for b in map(_bare, o.names()))]
     return found[0] if len(found) == 1 else None
 
 

@@ -171,6 +171,11 @@ def find(doc: Doc) -> list[Mention]:
                 and not overlaps(m.start("name"), m.end("name"), taken):
             out.append(Mention(m.start("name"), m.end("name"), name, "org"))
             taken.append((m.start("name"), m.end("name")))
+    for m in _DEPARTMENT.finditer(text):  # "Department for Education and Skills": one department, not two
+        start, name = _trim_long(m.start(), m.group(0))
+        if not overlaps(start, m.end(), taken):
+            out.append(Mention(start, m.end(), name, "org"))
+            taken.append((start, m.end()))
     for m in _COALITION.finditer(text):
         if not overlaps(m.start(), m.end(), taken):
             out.append(Mention(m.start(), m.end(), m.group(0), "coalition"))
@@ -247,6 +252,10 @@ _WORK_BY_KIND = re.compile(
     rf"(?P<title>{_TITLE_WORDS})"
     r"|(?:films|movies|books|novels|plays|albums|songs|shows|series|programmes|games|hits|roles)\s+"
     rf"(?:include|included|including|such as|like)\s+(?P<list>{_TITLE_WORDS}(?:(?:,| and|, and) {_TITLE_WORDS})*))")
+_DEPARTMENT = re.compile(
+    r"\b(?:Department|Ministry|Office|Secretary of State|Commission|Committee|Council|Institute|Centre|Center|"
+    r"School|Board|Agency|Bureau|Foundation) (?:for|of) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+    r"(?:, [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)* and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 _CAP = r"[A-Z][\w'’&-]+"
 _JOINED_NAME = re.compile(rf"\b{_CAP}(?: {_CAP})* (?:(?:for|of) the|and) {_CAP}(?: {_CAP})*")
 _NOT_JOINED = {"battle", "siege", "war", "return", "lord", "house"}
