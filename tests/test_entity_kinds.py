@@ -382,3 +382,10 @@ def test_home_office_is_not_another_office(run):
     r = run("Home Secretary Charles Clarke said the Home Office agreed, and the Office of Fair Trading looked at it.")
     k = kinds(r)
     assert k.get("Home Office") == "organization" and k.get("Office of Fair Trading") == "organization"
+
+
+def test_scores_and_capitalised_common_nouns_of_british_politics_are_no_names(run):
+    r = run("Rovers beat Chelsea 2-0 on Saturday. Shadow chancellor Oliver Letwin said the Budget was Draconian.")
+    names = all_names(r)
+    assert not any("2-0" in n for n in names) and not {"Budget", "Draconian", "Shadow"} & names
+    assert "Shadow chancellor" in [a for a in r.actors if a.name == "Oliver Letwin"][0].roles

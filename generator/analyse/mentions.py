@@ -60,7 +60,9 @@ _DOCUMENT = re.compile(r"\b(?:Agreement|Act|Treaty|Accords?|Convention|Protocol|
 _NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit", "islam", "christianity",
                  "judaism", "hinduism", "buddhism", "sikhism", "catholicism", "protestantism", "communism",
                  "socialism", "capitalism", "fascism", "nazism", "marxism", "catholics", "protestants",
-                 "evangelicals", "medicare", "medicaid", "reconstruction", "alt right", "alt-right"}
+                 "evangelicals", "medicare", "medicaid", "reconstruction", "alt right", "alt-right", "budget",
+                 "pre-budget report", "spending review", "queen's speech", "king's speech", "autumn statement",
+                 "white paper", "green paper", "manifesto", "shadow", "draconian"}
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")
 _LEGAL_CASE = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* v\.? [A-Z]")
 _BARE_HEADS = ORG_HEADS - {"house", "senate", "congress", "parliament", "police", "government", "administration",
@@ -238,6 +240,7 @@ def _qualified_places(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _UNITS = {"percent", "per", "pc", "million", "billion", "trillion", "points", "years", "months", "days", "times"}
+_YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}[-–]\d{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d+%?|\d+%")
 _BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
 _NAMED_BY_KIND = re.compile(
@@ -517,8 +520,10 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         tokens = tokens[:-1]
     while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
         tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
+    while len(tokens) >= 4 and tokens[-1].like_num and tokens[-2].text in ("-", "–") and tokens[-3].like_num:
+        tokens = tokens[:-3]  # "Chelsea 2-0": a score
     after = doc[tokens[-1].i + 1] if tokens and tokens[-1].i + 1 < len(doc) else None
-    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or re.fullmatch(r"(?:19|20)\d\d", tokens[-1].text)
+    while len(tokens) > 1 and (_DECIMAL.fullmatch(tokens[-1].text) or _YEAR_OR_SCORE.fullmatch(tokens[-1].text)
                                or (vote != "org" or after is not None and (
             after.lower_ in _UNITS or after.text == "%")) and tokens[-1].like_num):
         tokens = tokens[:-1]  # "Trump 47.3" in a poll table, "Obama 2008": a number is no part of a name
