@@ -389,3 +389,12 @@ def test_scores_and_capitalised_common_nouns_of_british_politics_are_no_names(ru
     names = all_names(r)
     assert not any("2-0" in n for n in names) and not {"Budget", "Draconian", "Shadow"} & names
     assert "Shadow chancellor" in [a for a in r.actors if a.name == "Oliver Letwin"][0].roles
+
+
+def test_us_party_state_labels_datelines_and_two_titled_people(run):
+    r = run("WASHINGTON — Sen. Mitch Conway, R-Ky., said Tuesday that the Senate would vote on the bill.",
+            "Gov. Jerry Bream of California and Mayor Eric Galvez of Los Angeles met on Monday.")
+    places = {p.name for p in r.places}
+    assert "Kentucky" not in places and "Washington" in places and "WASHINGTON" not in places
+    galvez = [a for a in r.actors if a.name == "Eric Galvez"][0]
+    assert galvez.roles == ["Mayor"]

@@ -438,6 +438,8 @@ def _records(clusters: list[Cluster]) -> Entities:
         elif c.kind == "place" and c.geo is not None and (
                 c.geo.kind == "country" or any(n in gazetteer.US_STATE_ABBREVIATIONS for n in names)):
             name = c.geo.name  # "Britain" -> United Kingdom, "N.C." -> North Carolina
+        elif c.kind == "place" and c.geo is not None and all(n.isupper() and len(n) > 3 for n in names):
+            name = c.geo.name  # a dateline's "WASHINGTON"
         elif c.kind == "place":  # "Raqqa" over "Raqqa province" for the city
             name = max(names, key=lambda n: (not _shouted(n, names), not _suffixed_twin(n, names),
                                              counts[n], len(n), -names.index(n)))

@@ -570,6 +570,8 @@ def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
         name = name[:where.start()]  # "Hofstra University on Long Island": the university, not where it is
         end = start + len(name)
     before = doc[tokens[0].i - 1].lower_ if tokens[0].i else ""
+    if before == "-" and tokens[0].i >= 2 and doc[tokens[0].i - 2].text in ("R", "D", "I"):
+        return None  # "R-Ky.": a member's party and state, not a place in the story
     if after is not None and after.lower_ in ("v.", "v", "vs.", "vs") or before in ("v.", "v", "vs.", "vs"):
         return None  # "Plessy" in "Plessy v. Ferguson": a party to a case, named as the case
     if re.fullmatch(r"(?:[A-Z]-)+[A-Z]\.?", name):

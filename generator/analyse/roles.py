@@ -54,7 +54,8 @@ def roles_around(span: Span, mention: Mention) -> None:
                 mention.affiliations.append(owner)
             break
         if low in ("and", "&") and words and i - 1 >= span.sent.start and doc[i - 1].is_title \
-                and words[0].is_title:  # "Trade and Industry Secretary"
+                and words[0].is_title and words[0].lower_.rstrip(".") not in TITLES \
+                and doc[i - 1].ent_type_ not in ("GPE", "LOC", "PERSON", "NORP"):  # "Trade and Industry Secretary"
             words.insert(0, t)
             i -= 1
             continue
