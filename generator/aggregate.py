@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from generator.analyse import names, slugify, unique_slug
 from generator.analyse.gazetteer import norm
-from generator.analyse.lexicon import FEMALE_WORDS, HONORIFICS, MALE_WORDS, ORG_HEADS, TITLES
+from generator.analyse.lexicon import DEMONYMS, FEMALE_WORDS, HONORIFICS, MALE_WORDS, ORG_HEADS, TITLES
+from generator.analyse.mentions import NOT_ENTITIES
 from generator.analyse.names import same_given_name
 from generator.records import Actor, Place, Quote, Record
 
@@ -85,12 +86,24 @@ def build(records: list[Record]) -> SiteIndex:
 
 
 def _plain_actors(r: Record) -> Record:
-    """No page for a bare title ("Senator"); an all-capitals name ("MSNBC") is an organisation, never a
-    person (speakers named only in a quote's cue come to the record without the entity rules)."""
-    if not any(_title_only(a.name) or _fixed_kind(a) != a.kind for a in r.actors):
+    """No page for a bare title ("Senator") or a nationality ("Europeans"); an all-capitals name ("MSNBC") is an
+    organisation, never a person (speakers named only in a quote's cue come without the entity rules)."""
+    if not any(_no_actor(a.name) or _fixed_kind(a) != a.kind for a in r.actors):
         return r
-    actors = [replace(a, kind=_fixed_kind(a)) for a in r.actors if not _title_only(a.name)]
+    actors = [replace(a, kind=_fixed_kind(a)) for a in r.actors if not _no_actor(a.name)]
     return replace(r, actors=actors)
+
+
+def _no_actor(name: str) -> bool:
+    """A bare title, a nationality, an era or a belief: what the entity rules never make an actor."""
+    key = norm(name).removeprefix("the ")
+    nationality = key in DEMONYMS or key.removesuffix("s") in DEMONYMS
+    return _title_only(name) or key in NOT_ENTITIES or nationality and key not in GROUP_NAMES | _PARTY_MEMBERS
+
+
+_PARTY_MEMBERS = {"democrats", "republicans", "conservatives", "liberals", "tories", "labour", "socialists",
+                  "communists"}
+"""Party members named as a body ("Democrats said"): a speaker's page, unlike a nationality."""
 
 
 def _fixed_kind(a: Actor) -> str:

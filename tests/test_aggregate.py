@@ -133,3 +133,9 @@ def test_a_company_short_name_read_as_a_person_joins_the_company_and_a_bare_titl
 def test_a_believers_name_is_a_group():
     idx = build([record("a", [org("Catholics")])])
     assert idx.actors[page(idx, "a", "Catholics")].kind == "group"
+
+
+def test_nationalities_and_eras_are_no_pages_but_party_members_are():
+    idx = build([record("a", [org("Europeans"), org("Reconstruction"), org("Democrats")])])
+    assert ("a", "Europeans") not in idx.actor_page and ("a", "Reconstruction") not in idx.actor_page
+    assert ("a", "Democrats") in idx.actor_page

@@ -57,10 +57,10 @@ _NOT_NAME_TAGS = {"VB", "VBG", "VBD", "VBZ", "VBP", "VBN", "RB", "CC", "UH", "IN
 """Words the model glues onto the front of a name ("Injecting Smith", "Say Mexico", "But ...")."""
 _DOCUMENT = re.compile(r"\b(?:Agreement|Act|Treaty|Accords?|Convention|Protocol|Amendment|Doctrine|Deal)$")
 """Laws and treaties the model tags as organisations: not actors."""
-_NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit", "islam", "christianity",
+NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit", "islam", "christianity",
                  "judaism", "hinduism", "buddhism", "sikhism", "catholicism", "protestantism", "communism",
-                 "socialism", "capitalism", "fascism", "nazism", "marxism", "catholics", "protestants",
-                 "evangelicals", "medicare", "medicaid", "reconstruction", "alt right", "alt-right", "budget",
+                 "socialism", "capitalism", "fascism", "nazism", "marxism", "medicare", "medicaid",
+                 "reconstruction", "alt right", "alt-right", "budget",
                  "pre-budget report", "spending review", "queen's speech", "king's speech", "autumn statement",
                  "white paper", "green paper", "manifesto", "shadow", "draconian"}
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")
@@ -623,7 +623,7 @@ def _not_a_name(tokens, vote: str) -> bool:
     """Role phrases ("Tory MPs"), party labels ("Democrat"), events ("Brexit"), laws and stray initials."""
     words = [t.lower_.rstrip(".") for t in tokens]
     text = " ".join(words)
-    if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS or text in SUFFIXES:
+    if sum(c.isalpha() for c in text) < 2 or text in NOT_ENTITIES or text in PARTY_WORDS or text in SUFFIXES:
         return True  # ... and "Jr." cut off its name
     if vote == "person" and all(w in TITLES or w in HONORIFICS or w in PORTFOLIO_WORDS for w in words):
         return True  # "Industry Secretary": a title whose holder is named elsewhere
