@@ -50,8 +50,9 @@ def main(argv: list[str]) -> int:
     p.add_argument("--seed", type=int, default=14)
     p.add_argument("--cache", type=Path, default=None, help="record cache (default: none, analyse everything)")
     args = p.parse_args(argv)
-    folders = args.folders or sorted(d / "articles" for d in EVAL.iterdir() if (d / "articles").is_dir()) \
-        if EVAL.is_dir() or args.folders else []
+    folders = args.folders
+    if not folders and EVAL.is_dir():
+        folders = sorted(d / "articles" for d in EVAL.iterdir() if (d / "articles").is_dir())
     if not folders:
         print(f"skipped: no folders given and no evaluation data at {EVAL}")
         return 0
