@@ -1,18 +1,25 @@
 """Aggregate: Records -> one index of the whole site (articles, actor pages, place pages, quotes).
 
-Merging across articles is conservative: a person is one page only under the same full name (a bare
-surname joins the one full name that has it, never one of several); organisations also merge on a shared
-alias (acronym and expansion); places merge on their gazetteer id, else their name.
+One page per real thing: a name lives under one kind across the collection (the kind most articles give
+it); full names that differ by a middle initial or a nickname are one person (a Jr. stays apart); a bare
+surname joins the full name the collection makes unambiguous (the only one, or the one of its gender, of
+its role, or named in far more articles), never a guess between equals; organisations merge on a shared
+alias (acronym and expansion) and on short and long forms ("Amazon.com", "NBC News"); places merge on
+their gazetteer id, else their name. The user's corrections (`corrections.py`) are applied before this.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from generator.analyse import slugify, unique_slug
+from generator.analyse import names, slugify, unique_slug
 from generator.analyse.gazetteer import norm
+from generator.analyse.lexicon import DEMONYMS, FEMALE_WORDS, HONORIFICS, MALE_WORDS, ORG_HEADS, TITLES
+from generator.analyse.mentions import NOT_ENTITIES
+from generator.analyse.names import same_given_name
 from generator.records import Actor, Place, Quote, Record
 
 
@@ -56,7 +63,7 @@ def _neg(date: str) -> str:
 
 
 def build(records: list[Record]) -> SiteIndex:
-    records = sorted(records, key=sort_key)
+    records = one_kind([_plain_actors(r) for r in sorted(records, key=sort_key)])
     by_id = {r.id: r for r in records}
     actor_page, actors = _merge_actors(records)
     place_page, places = _merge_places(records)
@@ -78,13 +85,189 @@ def build(records: list[Record]) -> SiteIndex:
     return SiteIndex(records, by_id, actors, places, actor_page, place_page)
 
 
+def _plain_actors(r: Record) -> Record:
+    """No page for a bare title ("Senator") or a nationality ("Europeans"); an all-capitals name ("MSNBC") is an
+    organisation, never a person (speakers named only in a quote's cue come without the entity rules)."""
+    if not any(_no_actor(a.name) or _fixed_kind(a) != a.kind for a in r.actors):
+        return r
+    actors = [replace(a, kind=_fixed_kind(a)) for a in r.actors if not _no_actor(a.name)]
+    return replace(r, actors=actors)
+
+
+def _no_actor(name: str) -> bool:
+    """A bare title, a nationality, an era or a belief: what the entity rules never make an actor."""
+    key = norm(name).removeprefix("the ")
+    nationality = key in DEMONYMS or key.removesuffix("s") in DEMONYMS
+    return _title_only(name) or key in NOT_ENTITIES or nationality and key not in GROUP_NAMES | _PARTY_MEMBERS
+
+
+_PARTY_MEMBERS = {"democrats", "republicans", "conservatives", "liberals", "tories", "labour", "socialists",
+                  "communists"}
+"""Party members named as a body ("Democrats said"): a speaker's page, unlike a nationality."""
+
+
+def _fixed_kind(a: Actor) -> str:
+    """An all-capitals name is an organisation; "Catholics", "Evangelicals": a group of people."""
+    if a.kind == "person" and _ACRONYM.fullmatch(a.name):
+        return "organization"
+    if a.kind != "group" and norm(a.name) in GROUP_NAMES:
+        return "group"
+    return a.kind
+
+
+GROUP_NAMES = {"catholics", "protestants", "evangelicals", "muslims", "christians", "jews", "hindus", "sikhs",
+               "mormons", "liberals", "conservatives", "progressives", "libertarians", "veterans", "immigrants"}
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def _title_only(name: str) -> bool:
+    """"Senator", "the Minister": a title that names nobody is no page."""
+    words = norm(name).removeprefix("the ").split()
+    return bool(words) and all(w in TITLES or w in HONORIFICS for w in words)
+
+
+def one_kind(records: list[Record]) -> list[Record]:
+    """A name lives under one kind across the collection: the kind most articles give it (then most
+    mentions), so a name read as an organisation in ten articles is not a person in the eleventh.
+    Returns copies where something changed; the other records are the same objects."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in records:
+        for a in r.actors:
+            votes[norm(a.name)][a.kind] += 1000 + a.mentions
+        for p in r.places:
+            votes[norm(p.name)]["place"] += 1000 + p.mentions
+    winner = {n: max(c, key=lambda k: (c[k], k)) for n, c in votes.items() if len(c) > 1}
+    if not winner:
+        return records
+    located: dict[str, Place] = {}
+    for r in records:
+        for p in r.places:
+            if norm(p.name) in winner and p.lat is not None:
+                located.setdefault(norm(p.name), p)
+    out = []
+    for r in records:
+        if not any(norm(x.name) in winner for x in [*r.actors, *r.places]):
+            out.append(r)
+            continue
+        r = copy.deepcopy(r)
+        actors, places = [], list(r.places)
+        for a in r.actors:
+            kind = winner.get(norm(a.name), a.kind)
+            if kind == "place":
+                like = located.get(norm(a.name))
+                places.append(Place(name=a.name, kind=like.kind if like else "other", aliases=a.aliases,
+                                    mentions=a.mentions, country=like and like.country, lat=like and like.lat,
+                                    lon=like and like.lon, geonameid=like and like.geonameid))
+            else:
+                a.kind = kind
+                actors.append(a)
+        kept = []
+        for p in places:
+            kind = winner.get(norm(p.name), "place")
+            if kind == "place":
+                kept.append(p)
+            else:
+                actors.append(Actor(name=p.name, kind=kind, aliases=p.aliases, mentions=p.mentions))
+        r.actors, r.places = actors, kept
+        out.append(r)
+    return out
+
+
 def _person_key(name: str) -> tuple[str, ...]:
     return tuple(norm(name).replace("-", " ").split())
 
 
 def _org_key(name: str) -> str:
-    """"The Guardian" and "Guardian" are one organisation."""
-    return norm(name).removeprefix("the ")
+    """"The Guardian" and "Guardian", "Amazon.com" and "Amazon", "NBC News" and "NBC" are one organisation."""
+    key = norm(name).removeprefix("the ")
+    return _ORG_SUFFIX.sub("", key) or key
+
+
+_ORG_SUFFIX = re.compile(r" (?:com|inc|corp|corporation|ltd|plc|llc|co|news|party)$")
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _core(k: tuple[str, ...]) -> tuple[str, ...]:
+    """A person key without its suffix: "Donald Trump Jr." -> (donald, trump)."""
+    return k[:-1] if len(k) > 2 and k[-1] in SUFFIXES else k
+
+
+def _join_name_variants(people: dict[tuple, set[str]], union) -> None:
+    """"Donald J. Trump" and "Donald Trump", "Joe Biden" and "Joseph R. Biden" are one page: the same surname
+    and suffix, the same given name or its nickname, and at most one middle name among them (George W. Bush
+    and George H. W. Bush stay apart, and so do a father and his Jr.)."""
+    groups: dict[tuple, list[list[tuple]]] = defaultdict(list)
+    for k in sorted(people):
+        core = _core(k)
+        family = groups[(core[-1], k[len(core):])]
+        for g in family:
+            if same_given_name(_core(g[0])[0], core[0]):
+                g.append(k)
+                break
+        else:
+            family.append([k])
+    for family in groups.values():
+        for g in family:
+            middles = {_core(k)[1:-1] for k in g} - {()}
+            if len(middles) <= 1 or len({m[0][:1] for m in middles}) == 1 and all(len(m) == 1 for m in middles):
+                for k in g[1:]:
+                    union(("person",) + g[0], ("person",) + k)
+
+
+def _surname_owner(a: Actor, owners: set[tuple], people: dict[tuple, set[str]], roles: dict[tuple, set[str]],
+                   find) -> tuple | None:
+    """The person a bare surname means: the one full name with it, or, where the collection makes it
+    unambiguous, the one of the gender its title gives ("Mrs Clinton"), the one that shares its role
+    ("Vice President"), or the one named in far more articles (twice as many as any other, three or more)."""
+    roots: dict[tuple, set[str]] = defaultdict(set)
+    held: dict[tuple, set[str]] = defaultdict(set)
+    for k in owners:
+        roots[find(("person",) + k)] |= people[k]
+        held[find(("person",) + k)] |= roles.get(k, set())
+    cue = _gender_cue(a)
+    if cue:
+        roots = {r: arts for r, arts in roots.items() if names.gender(r[1]) in (cue, None)}
+    if len(roots) == 1:
+        return next(iter(roots))
+    mine = {_role_key(x) for x in a.roles}
+    sharing = [r for r in roots if mine & held[r]]
+    if len(sharing) == 1:
+        return sharing[0]
+    ranked = sorted(roots.items(), key=lambda kv: -len(kv[1]))
+    if len(ranked) >= 2 and len(ranked[0][1]) >= 3 and len(ranked[0][1]) >= 2 * len(ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _companies(records: list[Record]) -> dict[str, str]:
+    """The one organisation "X Energy", "X Coal", "X Group"... of each first word X in the collection."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        for a in r.actors:
+            words = norm(a.name).split()
+            if a.kind != "person" and len(words) == 2 and words[1] in ORG_HEADS:
+                found[words[0]].add(_org_key(a.name))
+    return {w: next(iter(keys)) for w, keys in found.items() if len(keys) == 1}
+
+
+def _role_key(role: str) -> str:
+    """"the Vice President", "US Vice President" -> "vice president": a role without its determiners and
+    places, to compare."""
+    words = norm(role).split()
+    while words and (words[0] in ("the", "a", "an", "former", "us", "u s") or words[0][:1].isdigit()):
+        words = words[1:]
+    return " ".join(words[-2:])
+
+
+def _gender_cue(a: Actor) -> str | None:
+    words = {w.lower().strip(".") for n in [*a.aliases, *a.roles] for w in n.split()}
+    if words & {"mr", "sir", "lord"} or words & MALE_WORDS:
+        return "m"
+    if words & {"mrs", "ms", "miss", "dame", "lady"} or words & FEMALE_WORDS:
+        return "f"
+    return None
 
 
 def _merge_actors(records: list[Record]):
@@ -103,35 +286,31 @@ def _merge_actors(records: list[Record]):
             parent[max(ra, rb)] = min(ra, rb)
 
     group = {"person": "person", "organization": "org", "group": "org"}
-    surnames: dict[str, set[tuple]] = defaultdict(set)
-    for r in records:
-        for a in r.actors:
-            if a.kind == "person":
-                k = _person_key(a.name)
-                if len(k) >= 2:
-                    surnames[k[-1]].add(("person",) + k)
-    # "Donald J. Trump" and "Donald Trump" are one page, unless two different middle names share the pair
-    # (George W. Bush and George H. W. Bush)
-    pairs: dict[tuple, set[tuple]] = defaultdict(set)
+    people: dict[tuple, set[str]] = defaultdict(set)  # full-name key -> the articles naming it
+    roles: dict[tuple, set[str]] = defaultdict(set)
     for r in records:
         for a in r.actors:
             k = _person_key(a.name)
-            if a.kind == "person" and len(k) >= 2:
-                pairs[(k[0], k[-1])].add(k)
-    for variants in pairs.values():
-        if len([v for v in variants if len(v) > 2]) <= 1:
-            first, *rest = sorted(variants)
-            for v in rest:
-                union(("person",) + first, ("person",) + v)
+            if a.kind == "person" and len(_core(k)) >= 2:
+                people[k].add(r.id)
+                roles[k] |= {_role_key(x) for x in a.roles}
+    _join_name_variants(people, union)
+    by_surname: dict[str, set[tuple]] = defaultdict(set)
+    for k in people:
+        by_surname[_core(k)[-1]].add(k)
+    companies = _companies(records)
+    node_of: dict[tuple[str, str], tuple] = {}
     for r in records:
         for a in r.actors:
             g = group.get(a.kind, "org")
             if g == "person":
                 k = _person_key(a.name)
                 node = ("person",) + k
-                owners = {find(n) for n in surnames.get(k[0], ())} if len(k) == 1 else set()
-                if len(owners) == 1:  # a bare surname joins the one person who has it, never one of several
-                    union(node, owners.pop())
+                if len(k) == 1 and (owner := _surname_owner(a, by_surname.get(k[0], set()), people, roles, find)):
+                    node = ("person",) + k + ("@" + r.id,)  # this article's "Obama", not every article's
+                    union(node, owner)
+                elif len(k) == 1 and k[0] not in by_surname and (company := companies.get(k[0])):
+                    node = ("org", company)  # "Peabody" (read as a person) and "Peabody Energy" elsewhere
                 find(node)
             else:
                 node = ("org", _org_key(a.name))
@@ -139,15 +318,14 @@ def _merge_actors(records: list[Record]):
                     if len(_org_key(alias)) >= 2:
                         union(node, ("org", _org_key(alias)))
                 find(node)
+            node_of[(r.id, a.name)] = node
     # one entry per root; names by popularity
     names: dict[tuple, Counter] = defaultdict(Counter)
     info: dict[tuple, list[Actor]] = defaultdict(list)
     page_of: dict[tuple[str, str], tuple] = {}
     for r in records:
         for a in r.actors:
-            g = group.get(a.kind, "org")
-            node = ("person",) + _person_key(a.name) if g == "person" else ("org", _org_key(a.name))
-            root = find(node)
+            root = find(node_of[(r.id, a.name)])
             names[root][a.name] += 1
             info[root].append(a)
             page_of[(r.id, a.name)] = root
@@ -156,7 +334,8 @@ def _merge_actors(records: list[Record]):
     for root in sorted(names, key=lambda k: (k[0], k[1:])):
         actors = info[root]
         name = max(names[root], key=lambda n: (len(n.split()) if root[0] == "person" else 0, names[root][n], n))
-        kinds = Counter(a.kind for a in actors)
+        kinds = Counter(a.kind for a in actors if (a.kind == "person") == (root[0] == "person"))
+        kinds = kinds or Counter({"person" if root[0] == "person" else "organization": 1})
         slug = unique_slug(slugify(name) or "actor", used)
         entries[root] = Entry(
             id=slug, name=name, kind=kinds.most_common(1)[0][0],

@@ -30,6 +30,8 @@ class BuildReport:
     other_language: list[str] = field(default_factory=list)
     corrections: int = 0
     """Entity corrections applied (a corrections file); whoever applies them adds to this count."""
+    corrections_text: str = ""
+    """What they were, in one phrase ("3 corrections from entities.yml (2 merge, 1 drop)")."""
     date_from: Counter = field(default_factory=Counter)
     source_from: Counter = field(default_factory=Counter)
 
@@ -59,7 +61,8 @@ class BuildReport:
         if missing:
             out.append("  " + "; ".join(missing))
         if self.corrections:
-            out.append(f"  {self.corrections} correction{'s' if self.corrections != 1 else ''} applied")
+            out.append(f"  applied {self.corrections_text}" if self.corrections_text else
+                       f"  {self.corrections} correction{'s' if self.corrections != 1 else ''} applied")
         if n and len(self.undated) >= MOSTLY * n:
             out.append(f"  most articles have no date, so the timeline and the newest quotes cannot be ordered: "
                        f"{FIX_DATES}")

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator import aggregate, lock, swap
+from generator import aggregate, corrections, lock, swap
 from generator.ingest import IngestError
 from generator.progress import Progress
 from generator.render.pages import GENERATED_DIRS, render_site
@@ -55,8 +55,9 @@ class SiteError(Exception):
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
              progress: Progress | None = None, report: BuildReport | None = None,
              filename_pattern: str | None = None) -> tuple[int, int]:
-    """Analyse `seeds` and write the generated pages into `docs`. Returns (articles written, files failed);
-    `report`, when given, is filled for the build report."""
+    """Analyse `seeds`, apply the user's corrections (`entities.yml`) and write the generated pages into
+    `docs`. Returns (articles written, files or correction lines failed); `report`, when given, is filled for
+    the build report (corrections included)."""
     from generator import pipeline
 
     if not seeds.exists():
@@ -72,7 +73,15 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
         else:
             records.append(item)
             report.add(item)
+    fixes = corrections.Corrections()
+    if (path := corrections.find(seeds)) is not None:
+        fixes = corrections.load(path)
+        for line in fixes.errors:  # one line per bad entry; the good ones still apply
+            failed += 1
+            progress.error(line)
+        records = corrections.apply(records, fixes)
     report.failed = failed
+    report.corrections, report.corrections_text = fixes.entries, fixes.summary()
     index = aggregate.build(records)
     pages = render_site(index)
     write_generated(docs, pages)
@@ -402,7 +411,7 @@ def build_command(args) -> int:
         out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
     if not args.quiet:
         print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
-              + (f"; {failed} files could not be used (see above)" if failed else ""))
+              + (f"; {failed} files or corrections could not be used (see above)" if failed else ""))
     _print_report(args, report)
     return 1 if failed else 0
 

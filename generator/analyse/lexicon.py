@@ -150,11 +150,16 @@ ORG_HEADS = {
     "coal", "energy", "fuels", "mining", "healthcare", "oil", "airlines", "airways", "holdings", "partners",
     "industries", "technologies", "pharmaceuticals", "inc", "ltd", "plc", "llc", "corp", "hospital",
     "laboratories", "studios", "insurance", "railways", "center", "centre", "library", "museum",
+    "multimedia", "media", "systems", "software", "electronics", "communications", "telecom", "motors",
+    "entertainment", "solutions", "labs", "theatre", "theater", "orchestra", "pictures", "records",
+    "partnerships", "pharma", "logistics", "ventures", "capital", "securities", "radio", "television",
+    "magazine", "journal", "broadcasting",
 }
 
 PLACE_HEADS = {
     "island", "islands", "atoll", "bay", "river", "lake", "mountains", "valley", "peninsula", "strait",
-    "sea", "ocean", "gulf", "desert", "canyon", "coast", "county", "province",
+    "sea", "ocean", "gulf", "desert", "canyon", "coast", "county", "province", "cellars", "gardens", "caves",
+    "embankment", "glens", "marshes", "moors", "falls",
 }
 """Last words of place names: "Midway Atoll" is no person (unless a given name leads: "Michael Bay")."""
 
@@ -229,3 +234,34 @@ ORG_NOUNS = {
     "magazine", "paper", "journal", "station", "channel", "tabloid", "daily", "weekly",
 }
 """Nouns that describe an organisation ("the firm said", "the party added")."""
+
+PARTIES = {
+    "Conservative Party": ("Conservatives", "Tories", "Tory", "Tory Party", "Conservative and Unionist Party"),
+    "Labour Party": ("Labour",),
+    "Liberal Democrats": ("Lib Dems", "Lib Dem", "LibDems", "Liberal Democrat", "Liberal Democrat Party"),
+    "Scottish National Party": ("SNP",),
+    "Plaid Cymru": (),
+    "UK Independence Party": ("UKIP", "Ukip"),
+    "Democratic Unionist Party": ("DUP",),
+    "Ulster Unionist Party": ("UUP",),
+    "Sinn Féin": ("Sinn Fein",),
+    "Green Party": (),
+    "Reform UK": (),
+    "Republican Party": ("GOP", "Grand Old Party"),
+    "Democratic Party": (),
+}
+"""Major UK and US parties and the short forms reporters use, also as modifiers ("Tory leader", "Lib Dem
+MP"): one organisation under its full name. US plurals ("Republicans") are left alone: they name members
+as often as the party."""
+
+CHAMBERS = {"Commons": "House of Commons", "Lords": "House of Lords"}
+"""Parliament's houses by their short names after "the" ("in the Commons"; not "law lords")."""
+
+COMMON_ACRONYMS = {
+    "AI", "PDA", "DOS", "PC", "PCS", "TV", "GPS", "CD", "CDS", "DVD", "MP3", "USB", "SMS", "GDP", "CEO", "VAT",
+    "DNA", "HIV", "AIDS", "LED", "LCD", "PIN", "ATM", "SUV", "URL", "PDF", "VR", "OS", "UFO", "IQ", "IVF", "ISA",
+    "API", "HD", "RAM", "CPU", "GPU", "SIM", "PR", "HR", "MRI", "CCTV", "DIY", "ASBO", "IPO", "OK", "AM", "PM",
+    "MPH", "KM", "GCSE", "MBA", "PHD", "QC", "MD", "AD", "BC", "CV", "RSVP", "FAQ", "WIFI", "PPE", "ICU", "GP",
+    "PTSD", "ADHD", "LGBT", "LGBTQ", "PCP", "STEM", "PAC", "ACA", "NDA", "ETF", "GMT", "BST", "EST", "PST",
+}
+"""Acronyms of common nouns ("game AI", "a PDA", "GDP"): never actors or places."""
