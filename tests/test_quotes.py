@@ -416,3 +416,27 @@ def test_pronoun_prefers_the_subject_earlier_in_its_own_sentence_us(quotes_of):
                           'Luis Correa, 46, who lives near the tracks, said he heard a "sound like thunder" at 2 a.m. '
                           '"It smelled like paint thinner," he said.'))
     assert [q.speaker for q in qs] == ["Mark Dean", "Luis Correa", "Luis Correa"]
+
+
+def test_the_firm_means_the_salient_company_british(quotes_of):
+    qs = direct(quotes_of("Kestrel Bank has agreed to be bought by US rival Ashford Capital.",
+                          'The London-based bank\'s board said the offer was "fair and reasonable".'))
+    assert [q.speaker for q in qs] == ["Kestrel Bank"]
+
+
+def test_how_words_inside_reported_speech_are_the_reporters_us(quotes_of):
+    qs = direct(quotes_of('A spokeswoman for the agency, Dana Morales, said it had received the letter and would '
+                          'respond "in a timely manner."',
+                          'Mayor Tom Reyes said Governor Ann Bell once described the plan as "a disaster".'))
+    assert [q.speaker for q in qs] == ["Dana Morales", "Ann Bell"]  # "described it as “…”": the describer's
+
+
+def test_a_name_after_said_that_starts_the_reported_clause_is_not_the_speaker(quotes_of):
+    qs = direct(quotes_of('The coach Anton Vesely, who has watched him for years, said Marsh would be "very '
+                          'dangerous" on grass.'))
+    assert [q.speaker for q in qs] == ["Anton Vesely"]
+
+
+def test_a_title_description_never_means_someone_with_another_title(quotes_of):
+    qs = direct(quotes_of("Mayor Tom Reyes opened the meeting.", '"The plan is dead," the governor said.'))
+    assert [q.speaker for q in qs] == [None]

@@ -266,8 +266,10 @@ def _governing_cue(doc: Doc, q: QSpan, ranges) -> Token | None:
             steps += 1
             if in_quotes(tok.idx, ranges):
                 continue
-            if is_cue(tok):
-                return _reporting_cue(tok, ranges) if lemma(tok) in REPORTED_ACTS else tok
+            if is_cue(tok):  # an act verb, or words that only say how ("respond “in a timely manner”")
+                reported = lemma(tok) in REPORTED_ACTS or child.dep_ in ("advmod", "npadvmod") or (
+                    child.dep_ == "prep" and child.lower_ != "as")  # "described it as “…”" is the speech
+                return _reporting_cue(tok, ranges) if reported else tok
             if _named_clause(tok, child, ranges):
                 return None  # "as Doe went on about “…”, Roe said": Doe's words, not Roe's
     return None
@@ -376,7 +378,8 @@ def _subject(cue: Token, ranges=()) -> Token | None:
         nxt = cue.doc[cue.i + 1]
         while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
             nxt = nxt.head
-        return nxt
+        if not (nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head.i != cue.i):
+            return nxt  # but in "…, said Marsh would be “dangerous”" Marsh is what was said, not who said it
     # a finite verb the parse left without a subject, right after ", Jane Doe," ("…'s chief executive, Jane
     # Doe, said"): the name set off by commas before it
     doc = cue.doc

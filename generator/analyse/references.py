@@ -108,7 +108,7 @@ class References:
         "the Ballymena-born actor" is not Ballymena); for an organisation, the most recent one."""
         kind = self.description_kind(noun, definite)
         if kind == "organization":
-            return recent_org(self, noun.idx)
+            return self.salient_org(noun.idx, self.sent_start(noun.idx)) or recent_org(self, noun.idx)
         if kind != "person":
             return None
         holder = self.with_role(noun.lower_, noun.idx, qualifiers_of(noun))
@@ -116,6 +116,9 @@ class References:
             return holder
         low = noun.lower_
         gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else "s"
+        if low in TITLES:  # "the governor" is nobody the text gave another title ("Mayor Tom Reyes")
+            exclude = set(exclude) | {a.name for a in self.actors if a.roles and not any(
+                low in r.lower().split() for r in a.roles)}
         return self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2, exclude=exclude)
 
     # salience ------------------------------------------------------------------------------------------
@@ -192,6 +195,22 @@ class References:
             if pool:
                 return pool[0][1]
         return None
+
+    def salient_org(self, before: int, sent_start: int) -> str | None:
+        """The organisation "the firm" or "the party" most likely means: the most salient one named in the
+        sentence before (its subject over an object: "Carrow agreed to be bought by Delmont. The firm's board
+        said" is Carrow), else the most recent subject among organisations in the last two paragraphs."""
+        para = bisect.bisect_right(self.para_starts, before) - 1
+        floor = self.para_starts[max(0, para - 2)]
+        cands = [e for e in self.events if floor <= e[0] < before and self.kind(e[1]) in ("organization", "group")]
+        if not cands:
+            return None
+        prev_sent = self._sentence_before(sent_start)
+        near = [c for c in cands if c[3] >= prev_sent]
+        if near:
+            return max(near, key=lambda c: (c[2], c[0]))[1]
+        subjects = [c for c in cands if c[2] >= 2]
+        return (subjects or cands)[-1][1]
 
     def sent_start(self, char: int) -> int:
         return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
