@@ -398,3 +398,9 @@ def test_us_party_state_labels_datelines_and_two_titled_people(run):
     assert "Kentucky" not in places and "Washington" in places and "WASHINGTON" not in places
     galvez = [a for a in r.actors if a.name == "Eric Galvez"][0]
     assert galvez.roles == ["Mayor"]
+
+
+def test_a_party_in_brackets_after_a_name_is_no_surname(run):
+    k = kinds(run("Owen Pryce (Labour) said the plan was weak, and Sara (Lund) agreed with him."))
+    assert k.get("Owen Pryce") == "person" and "Pryce Labour" not in k
+    assert k.get("Labour Party") == "organization"

@@ -440,3 +440,11 @@ def test_a_name_after_said_that_starts_the_reported_clause_is_not_the_speaker(qu
 def test_a_title_description_never_means_someone_with_another_title(quotes_of):
     qs = direct(quotes_of("Mayor Tom Reyes opened the meeting.", '"The plan is dead," the governor said.'))
     assert [q.speaker for q in qs] == [None]
+
+
+def test_a_full_title_after_the_is_no_new_actor_british(nlp):
+    article = Article(path="t.txt", title="Test", paragraphs=[
+        "Paid leave should be extended, the Trade and Industry Secretary has said.",
+        "Patricia Hewson said the cost was being evaluated."])
+    text, _, _ = text_of(article)
+    assert "Secretary" not in [a.name for a in analyse(article, nlp(text)).actors]

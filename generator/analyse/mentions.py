@@ -161,7 +161,9 @@ def find(doc: Doc) -> list[Mention]:
             taken.append((start, m.end()))
     for m in _BRACKETED_SURNAME.finditer(text):  # "me and Ato (Boldon)": an editor's surname in brackets
         if not overlaps(m.start(), m.end(), taken) and not gazetteer.is_known_place(m["surname"]) \
-                and m["given"].lower() not in TITLES:
+                and m["given"].lower() not in TITLES and m["surname"] not in _PARTY_FORMS \
+                and not re.search(r"[A-Z][\w.'’-]* $", text[max(0, m.start() - 30):m.start()]):
+            # but "Owen Pryce (Labour)" is a party after a full name, not a surname
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person", aliases=[m["given"]]))
             taken.append((m.start(), m.end()))
     for m in _WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products

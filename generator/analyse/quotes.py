@@ -693,7 +693,9 @@ def _bare_title(tok: Token) -> bool:
     if tok.lower_.rstrip(".") not in TITLES:
         return False
     i = tok.i - 1
-    while i >= 0 and tok.doc[i].lower_ in ROLE_QUALIFIERS | TITLES:  # "the shadow chancellor", "the prime minister"
+    # "the shadow chancellor", "the prime minister", "the Trade and Industry Secretary"
+    while i >= max(0, tok.i - 6) and (tok.doc[i].lower_ in ROLE_QUALIFIERS | TITLES | {"and", "&", "of"}
+                                      or tok.doc[i].is_title and tok.doc[i].pos_ in ("PROPN", "NOUN", "ADJ")):
         i -= 1
     return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an", "this")
 
