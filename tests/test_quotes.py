@@ -448,3 +448,14 @@ def test_a_full_title_after_the_is_no_new_actor_british(nlp):
         "Patricia Hewson said the cost was being evaluated."])
     text, _, _ = text_of(article)
     assert "Secretary" not in [a.name for a in analyse(article, nlp(text)).actors]
+
+
+def test_paragraph_opening_with_a_quote_continues_the_last_speaker(quotes_of):
+    # British merged layout: narration follows the quotes in the same paragraph
+    qs = direct(quotes_of('Mr Wragg said: "These are nurses and engineers." "Their lives are on hold."',
+                          '"Ministers must get a grip." The Conservatives have tabled an urgent question.'))
+    assert [q.speaker for q in qs] == ["Wragg"] * 3
+    # US layout: a quote paragraph after an attributed one
+    qs = direct(quotes_of('"We were not warned," said Luis Correa, who lives near the tracks.',
+                          '"Nobody told us anything until the sun came up."'))
+    assert [q.speaker for q in qs] == ["Luis Correa"] * 2

@@ -749,6 +749,9 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
             _inherit(q, prev, "paragraph")
         elif prev and prev.speaker and prev.paragraph == q.paragraph - 1 and _after_colon(text, q, para_starts):
             _inherit(q, prev, "paragraph")
+        elif prev and prev.speaker and prev.paragraph == q.paragraph - 1 and _opens_after_quote(text, q, prev,
+                                                                                             para_starts):
+            _inherit(q, prev, "paragraph")
         elif nxt and nxt.own_cue and nxt.speaker and nxt.paragraph == q.paragraph + 1 and q.opens_only:
             _inherit(q, nxt)
 
@@ -849,6 +852,14 @@ def _mostly_quote(text: str, q: QSpan, spans: list[QSpan], para_starts: list[int
     para = _paragraph_text(text, q.paragraph, para_starts)
     quoted = sum(s.end - s.start for s in spans if s.paragraph == q.paragraph)
     return bool(para) and quoted / len(para) > 0.6
+
+
+def _opens_after_quote(text: str, q: QSpan, prev: QSpan, para_starts: list[int]) -> bool:
+    """A paragraph that opens with a quotation right after a paragraph that ended on one: the same speaker
+    goes on (the convention of news copy, and of merged-paragraph corpora where narration follows)."""
+    opens = q.start - para_starts[q.paragraph] <= 1
+    end = para_starts[q.paragraph] - 2
+    return opens and len(text[prev.end + 1:end].strip()) <= 40 and not any(c in text[prev.end + 1:end] for c in "“\"")
 
 
 def _after_colon(text: str, q: QSpan, para_starts: list[int]) -> bool:
