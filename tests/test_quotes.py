@@ -459,3 +459,13 @@ def test_paragraph_opening_with_a_quote_continues_the_last_speaker(quotes_of):
     qs = direct(quotes_of('"We were not warned," said Luis Correa, who lives near the tracks.',
                           '"Nobody told us anything until the sun came up."'))
     assert [q.speaker for q in qs] == ["Luis Correa"] * 2
+
+
+def test_transcript_with_name_labels_us(quotes_of):
+    qs = direct(quotes_of("Senator Jim Harlan spoke to the Tribune.", "Q: Will you run?",
+                          "Harlan: No. I have said that from the start.", "Q: Never?", "Harlan: Never."))
+    assert [q.speaker for q in qs] == [None, "Jim Harlan", None, "Jim Harlan"]
+
+
+def test_seed_style_source_line_is_no_transcript(quotes_of):
+    assert direct(quotes_of("Note: figures are provisional.", "Source: Daily Courier")) == []

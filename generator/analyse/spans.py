@@ -37,7 +37,8 @@ class QSpan:
     label: str | None = None  # a transcript paragraph's speaker label ("Q", "A", "DOE")
 
 
-TRANSCRIPT_LINE = re.compile(r"(Q|A|[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+(?=[^\s\"“])")
+TRANSCRIPT_LINE = re.compile(r"(Q|A|[A-Z][A-Z.'’ -]{1,30}[A-Z.]|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s+"
+                             r"(?=[^\s\"“])")
 """A paragraph of an interview transcript: a capitalised speaker label, a colon, then the words unquoted."""
 NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "READ MORE", "WATCH", "VIDEO",
                 "PHOTOS", "RELATED", "SEE ALSO", "CLARIFICATION", "SOURCE", "SOURCES", "ADVERTISEMENT", "LISTEN"}
@@ -70,9 +71,15 @@ def _transcript_spans(text: str, para_starts: list[int]) -> list[QSpan]:
     for p, start in enumerate(para_starts):
         end = (para_starts[p + 1] - 2) if p + 1 < len(para_starts) else len(text)
         m = TRANSCRIPT_LINE.match(text, start, end)
-        if m and m.group(1).strip() not in NOT_SPEAKERS and not any(c in text[m.end():end] for c in QUOTE_MARKS):
+        if m and m.group(1).strip().upper() not in NOT_SPEAKERS \
+                and not any(c in text[m.end():end] for c in QUOTE_MARKS):
             lines.append(QSpan(m.end(), end, p, own_cue=True, cue=":", label=m.group(1).strip()))
-    return lines if len(lines) >= 2 else []
+    labels = [q.label for q in lines]
+    # a transcript: labelled lines that take turns (a "Q:", or a label seen twice); capitalised labels
+    # only so ("Harlan: No."), never a lone "Note:" or "Source:" line
+    if len(lines) < 2 or not ("Q" in labels or any(labels.count(x) > 1 for x in labels)):
+        return []
+    return [q for q in lines if q.label.isupper() or labels.count(q.label) > 1 or "Q" in labels]
 
 
 def _not_a_quote(para: str, s: int, e: int) -> bool:
