@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analyse import analyse, text_of
-from generator.records import Article
-
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    def go(*paragraphs: str):
-        article = Article(path="t.txt", title="T", paragraphs=list(paragraphs))
-        return analyse(article, nlp(text_of(article)[0]))
-
-    return go
+def run(analyse_text):
+    return analyse_text
 
 
 def kinds(record) -> dict[str, str]:

@@ -9,13 +9,6 @@ from generator.records import UNCERTAIN, Article, Quote
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from generator.nlp import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
 def quotes_of(nlp):
     def run(*paragraphs: str) -> list[Quote]:
         article = Article(path="test.txt", title="Test", paragraphs=list(paragraphs))
