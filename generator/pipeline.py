@@ -19,11 +19,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import PIPELINE_VERSION
 from generator.analyse import analyse, text_of, unique_slug
 from generator.ingest import IngestError, find_articles, read_path
 from generator.records import Article, Record
+from generator.store import Store, entry
+
+if TYPE_CHECKING:
+    from generator.executors import Executor
 
 log = logging.getLogger(__name__)
 CHUNK = 8
@@ -122,12 +127,18 @@ def _analyse_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | s
 
 
 def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None,
-        progress: Callable[[int], None] | None = None, stats: dict | None = None) -> Iterator[Record | IngestError]:
+        progress: Callable[[int], None] | None = None, stats: dict | None = None,
+        executor: Executor | None = None, store: Store | None = None) -> Iterator[Record | IngestError]:
     """Records (or errors) for every article under `paths`, in a stable order, streamed batch by batch so
     memory does not grow with the folder. The model is loaded only if something is not in the cache.
 
+    `executor` analyses (default: the local pool of `jobs` processes); `store`, when given, receives each
+    batch as a shard, and a batch whose shard it already has is taken from it without analysing.
     `stats`, when given, receives counts: articles, analysed, cached, failed.
     """
+    from generator.executors import LocalPool
+
+    executor = executor or LocalPool(jobs)
     files, errors = find_articles(paths)
     counts = {"articles": 0, "analysed": 0, "cached": 0, "failed": len(errors)}
     yield from errors
@@ -135,15 +146,14 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
     seen_ids: set[str] = set()
     for start in range(0, len(files), BATCH):
         items = [x for f in files[start:start + BATCH] for x in read_path(f)]
-        keys: list[str | None] = []
-        done: dict[str, dict | str | None] = {}
+        keys: list[str | None] = [None if isinstance(item, IngestError) else article_key(item) for item in items]
+        shard = store.shard_name(items, keys) if store is not None else None
+        stored = store.get(shard, len(items)) if shard is not None else None
+        done: dict[str, dict | str | None] = {k: e for k, e in zip(keys, stored or []) if k is not None}
         todo: list[tuple[str, Article]] = []
-        for item in items:
-            if isinstance(item, IngestError):
-                keys.append(None)
+        for item, k in zip(items, keys):
+            if k is None:
                 continue
-            k = article_key(item)
-            keys.append(k)
             if k not in done:
                 done[k] = cache.get(k)
                 if done[k] is None:
@@ -154,14 +164,14 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
         counts["cached"] += n_articles - len(todo)
         if progress:
             progress(n_articles - len(todo))
-        if todo:
-            _warm_up()
-        for k, result in _analyse_all(todo, jobs):
+        for k, result in executor.analyse(todo):
             done[k] = result
             if isinstance(result, dict):
                 cache.put(k, result)
             if progress:
                 progress(1)
+        if shard is not None and stored is None:
+            store.put(shard, [entry(item, None if k is None else done[k]) for item, k in zip(items, keys)])
         for item, k in zip(items, keys):
             result = item if k is None else done[k]
             if isinstance(result, IngestError) or isinstance(result, str) or result is None:

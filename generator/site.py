@@ -36,15 +36,18 @@ class SiteError(Exception):
 
 
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
-             progress: Progress | None = None) -> tuple[int, int]:
-    """Analyse `seeds` and write the generated pages into `docs`. Returns (articles written, files failed)."""
-    from generator import pipeline
+             progress: Progress | None = None, executor=None, stored: str | None = None) -> tuple[int, int]:
+    """Analyse `seeds` (or read the records `stored` there instead: see generator.store) and write the
+    generated pages into `docs`. Returns (articles written, files failed)."""
+    from generator import pipeline, store
 
-    if not seeds.exists():
+    if stored is None and not seeds.exists():
         raise SiteError(f"{seeds}: no such folder of articles")
-    records, failed = [], 0
     progress = progress or Progress(quiet=True)
-    for item in pipeline.run([seeds], jobs=jobs, cache_dir=cache, progress=progress.advance):
+    items = store.read(stored) if stored is not None else pipeline.run(
+        [seeds], jobs=jobs, cache_dir=cache, progress=progress.advance, executor=executor)
+    records, failed = [], 0
+    for item in items:
         if isinstance(item, IngestError):
             failed += 1
             progress.error(item)
@@ -132,9 +135,15 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
 # --- commands (called by the CLI) ------------------------------------------------------------------------
 
 def _generate(args) -> tuple[int, int]:
+    from contextlib import nullcontext
+
+    from generator.executors import open_executor
+
     cache = None if args.no_cache else args.cache
-    with Progress(quiet=args.quiet) as progress:
-        return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress)
+    records = getattr(args, "records", None)
+    with Progress(quiet=args.quiet) as progress, (nullcontext() if records else open_executor(args)) as executor:
+        return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress, executor=executor,
+                        stored=records)
 
 
 def _command(body):
