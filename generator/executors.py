@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -65,18 +66,19 @@ class VersionMismatch(RuntimeError):
     """A worker runs other analysis code or another model than the client: its records would differ."""
 
 
-def _model_plugin(cap_memory: bool):
+def _model_plugin(local: bool):
     from distributed import WorkerPlugin
 
     class ModelPlugin(WorkerPlugin):
-        """Load the model and lookup tables once per worker, when it joins (restarted workers too)."""
+        """Load the model and lookup tables once per worker, when it joins (restarted workers too).
+        Workers of our own local cluster also get the local pool's memory cap."""
 
         name = "summary-site-model"
 
         def setup(self, worker) -> None:
             from generator import pipeline
 
-            if cap_memory:
+            if local:
                 pipeline._worker_init()
             pipeline._warm_up()
 
@@ -98,6 +100,17 @@ def _analyse_shard(version: str, shard: list[tuple[str, dict]]) -> list[tuple[st
     return out
 
 
+def _local_cluster(distributed, n: int):
+    """Worker processes that do not see the terminal's Ctrl-C (they are spawned with SIGINT blocked, and so
+    is the thread that respawns them): this process gets it alone and shuts the cluster down in order."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                                        silence_logs=logging.ERROR)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _is_scheduler_file(address: str) -> bool:
     return "://" not in address and (address.endswith(".json") or Path(address).is_file())
 
@@ -117,10 +130,7 @@ class DaskExecutor:
         self.client = None
         try:
             if scheduler is None:
-                n = max(1, jobs or os.cpu_count() or 1)
-                self.cluster = distributed.LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR)
+                self.cluster = _local_cluster(distributed, max(1, jobs or os.cpu_count() or 1))
                 self.client = distributed.Client(self.cluster, timeout=CONNECT_TIMEOUT)
             elif _is_scheduler_file(scheduler):
                 if not Path(scheduler).is_file():
@@ -128,16 +138,13 @@ class DaskExecutor:
                 self.client = distributed.Client(scheduler_file=scheduler, timeout=CONNECT_TIMEOUT)
             else:
                 self.client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
-            self.client.register_plugin(_model_plugin(cap_memory=self.cluster is not None))
-        except ExecutorError:
-            self.close()
-            raise
+            self.client.register_plugin(_model_plugin(local=self.cluster is not None))
         except (OSError, TimeoutError, ValueError) as e:
-            self.close()
+            self.__exit__(type(e))
             where = scheduler or "a local cluster"
             raise ExecutorError(f"cannot reach the Dask scheduler at {where}: {e or type(e).__name__}") from None
-        except BaseException:
-            self.close()
+        except BaseException as e:
+            self.__exit__(type(e))
             raise
         from generator.pipeline import pipeline_version
 
@@ -197,8 +204,15 @@ class DaskExecutor:
     def __enter__(self) -> DaskExecutor:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *_) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        logging.disable(logging.CRITICAL)  # workers stopped mid-article: their farewells are noise, not news
+        try:
+            self.close()
+        finally:
+            logging.disable(logging.NOTSET)
 
 
 class _Failed(Exception):
