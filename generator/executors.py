@@ -139,10 +139,13 @@ class DaskExecutor:
             else:
                 self.client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
             self.client.register_plugin(_model_plugin(local=self.cluster is not None))
-        except (OSError, TimeoutError, ValueError) as e:
+        except ExecutorError:
+            self.close()
+            raise
+        except (OSError, TimeoutError, ValueError, RuntimeError) as e:  # RuntimeError: a local worker failed to start
             self.__exit__(type(e))
-            where = scheduler or "a local cluster"
-            raise ExecutorError(f"cannot reach the Dask scheduler at {where}: {e or type(e).__name__}") from None
+            where = f"at {scheduler}" if scheduler else "(a local cluster)"
+            raise ExecutorError(f"cannot reach the Dask scheduler {where}: {e or type(e).__name__}") from None
         except BaseException as e:
             self.__exit__(type(e))
             raise
