@@ -36,7 +36,9 @@ def _run(label: str, make_executor, corpus: Path) -> tuple[list[str], dict]:
     t0 = time.perf_counter()
     executor = make_executor()
     with executor:
-        if hasattr(executor, "jobs"):  # the local pool loads the model before it forks: that is its start-up
+        if hasattr(executor, "start"):  # a cluster starts its workers, each loading the model
+            executor.start()
+        else:  # the local pool loads the model before it forks
             pipeline._warm_up()
         started = time.perf_counter()
         records = _records(pipeline.run([corpus], cache_dir=None, executor=executor))

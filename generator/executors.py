@@ -117,31 +117,37 @@ def _is_scheduler_file(address: str) -> bool:
 
 class DaskExecutor:
     """A `LocalCluster` of `jobs` worker processes, or the existing cluster at `scheduler`
-    (an address such as tcp://host:8786, or a scheduler file). A context manager: leaving it, by an
-    error or Ctrl-C too, cancels the work and shuts a local cluster down with its workers."""
+    (an address such as tcp://host:8786, or a scheduler file), reached on the first article to analyse, so
+    a run with everything cached costs no cluster. A context manager: leaving it, by an error or Ctrl-C
+    too, cancels the work and shuts a local cluster down with its workers."""
 
     def __init__(self, jobs: int = 0, scheduler: str | None = None):
         try:
-            import distributed
+            import distributed  # noqa: F401
         except ImportError:
             raise ExecutorError(INSTALL_HINT) from None
-        self._distributed = distributed
+        if scheduler and _is_scheduler_file(scheduler) and not Path(scheduler).is_file():
+            raise ExecutorError(f"{scheduler}: no such scheduler file")
+        self.jobs, self.scheduler = jobs, scheduler
         self.cluster = None
         self.client = None
+
+    def start(self) -> DaskExecutor:
+        """Start or reach the cluster and register the model plugin (once)."""
+        import distributed
+
+        if self.client is not None:
+            return self
+        scheduler = self.scheduler
         try:
             if scheduler is None:
-                self.cluster = _local_cluster(distributed, max(1, jobs or os.cpu_count() or 1))
+                self.cluster = _local_cluster(distributed, max(1, self.jobs or os.cpu_count() or 1))
                 self.client = distributed.Client(self.cluster, timeout=CONNECT_TIMEOUT)
             elif _is_scheduler_file(scheduler):
-                if not Path(scheduler).is_file():
-                    raise ExecutorError(f"{scheduler}: no such scheduler file")
                 self.client = distributed.Client(scheduler_file=scheduler, timeout=CONNECT_TIMEOUT)
             else:
                 self.client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
             self.client.register_plugin(_model_plugin(local=self.cluster is not None))
-        except ExecutorError:
-            self.close()
-            raise
         except (OSError, TimeoutError, ValueError, RuntimeError) as e:  # RuntimeError: a local worker failed to start
             self.__exit__(type(e))
             where = f"at {scheduler}" if scheduler else "(a local cluster)"
@@ -152,12 +158,14 @@ class DaskExecutor:
         from generator.pipeline import pipeline_version
 
         self.version = pipeline_version()
+        return self
 
     def analyse(self, todo: list[tuple[str, Article]]) -> Iterator[tuple[str, dict | str]]:
         """Shards out at once, results back in input order. A shard whose workers kept dying is split and its
         articles retried one by one, so only the article that kills a worker is reported."""
         if not todo:
             return
+        self.start()
         plain = [(k, asdict(a)) for k, a in todo]
         shards = [plain[i:i + SHARD] for i in range(0, len(plain), SHARD)]
         futures = [self._submit(s) for s in shards]
@@ -172,9 +180,12 @@ class DaskExecutor:
                         except _Failed as e:
                             yield item[0], f"analysis crashed ({e})"
         finally:
-            self.client.cancel([f for f in futures if not f.done()])
+            if self.client is not None and self.client.status == "running":
+                self.client.cancel([f for f in futures if not f.done()])
 
     def _submit(self, shard: list[tuple[str, dict]]):
+        if self.client.status != "running":
+            raise ExecutorError("lost the Dask scheduler")
         return self.client.submit(_analyse_shard, self.version, shard, pure=False, retries=1)
 
     def _result(self, future) -> list[tuple[str, dict | str]]:

@@ -83,7 +83,7 @@ def cluster():
     from generator.executors import DaskExecutor
 
     with DaskExecutor(jobs=2) as executor:
-        yield executor
+        yield executor.start()
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +244,14 @@ def test_ctrl_c_stops_the_local_cluster_and_leaves_no_worker(tmp_path):
     assert proc.returncode == 130 and err.decode().strip() == ""
     time.sleep(0.5)
     assert [c.pid for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE] == []
+
+
+def test_the_store_takes_any_fsspec_url(tmp_path, nlp, capsys):
+    articles = _corpus(tmp_path / "articles")
+    url = f"memory://summary-site-test-{os.getpid()}/records"
+    assert main(["analyze", "-q", "--no-cache", str(articles), "--out", url]) == 0
+    assert main(["analyze", "-q", "--no-cache", str(articles)]) == 0
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.to_dict() for r in read(url)] == printed
+    assert main(["generate", "-q", "--records", url, "--docs", str(tmp_path / "docs")]) == 0
+    assert len(list((tmp_path / "docs" / "articles").glob("*.md"))) == 4
