@@ -105,7 +105,7 @@ def _local_cluster(distributed, n: int):
     is the thread that respawns them): this process gets it alone and shuts the cluster down in order."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        return distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+        return distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
                                         silence_logs=logging.ERROR)
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
@@ -160,15 +160,29 @@ class DaskExecutor:
         self.version = pipeline_version()
         return self
 
+    @property
+    def window(self) -> int:
+        """Batches to keep in flight: enough shards queued to keep every worker thread busy (twice over),
+        and at least two, so the next batch is analysed while this one's records are collected."""
+        from generator import pipeline
+
+        if self.client is None:
+            return 1
+        threads = sum(self.client.nthreads().values()) or 1
+        return max(2, -(-2 * threads * SHARD // pipeline.BATCH))
+
     def analyse(self, todo: list[tuple[str, Article]]) -> Iterator[tuple[str, dict | str]]:
-        """Shards out at once, results back in input order. A shard whose workers kept dying is split and its
-        articles retried one by one, so only the article that kills a worker is reported."""
+        """Sends the shards out now; the results come back, in input order, as the iterator is read."""
         if not todo:
-            return
+            return iter(())
         self.start()
         plain = [(k, asdict(a)) for k, a in todo]
         shards = [plain[i:i + SHARD] for i in range(0, len(plain), SHARD)]
-        futures = [self._submit(s) for s in shards]
+        return self._collect(shards, [self._submit(s) for s in shards])
+
+    def _collect(self, shards, futures) -> Iterator[tuple[str, dict | str]]:
+        """A shard whose workers kept dying is split and its articles retried one by one, so only the article
+        that kills a worker is reported."""
         try:
             for shard, future in zip(shards, futures):
                 try:

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -144,48 +144,76 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
     yield from errors
     cache = Cache(cache_dir)
     seen_ids: set[str] = set()
+    pending: deque[_Batch] = deque()  # batches handed to the executor, oldest first: a cluster works ahead
     for start in range(0, len(files), BATCH):
-        items = [x for f in files[start:start + BATCH] for x in read_path(f)]
-        keys: list[str | None] = [None if isinstance(item, IngestError) else article_key(item) for item in items]
-        shard = store.shard_name(items, keys) if store is not None else None
-        stored = store.get(shard, len(items)) if shard is not None else None
-        done: dict[str, dict | str | None] = {k: e for k, e in zip(keys, stored or []) if k is not None}
-        todo: list[tuple[str, Article]] = []
-        for item, k in zip(items, keys):
-            if k is None:
-                continue
-            if k not in done:
-                done[k] = cache.get(k)
-                if done[k] is None:
-                    todo.append((k, item))
-        n_articles = sum(k is not None for k in keys)
-        counts["articles"] += n_articles
-        counts["analysed"] += len(todo)
-        counts["cached"] += n_articles - len(todo)
-        if progress:
-            progress(n_articles - len(todo))
-        for k, result in executor.analyse(todo):
-            done[k] = result
-            if isinstance(result, dict):
-                cache.put(k, result)
-            if progress:
-                progress(1)
-        if shard is not None and stored is None:
-            store.put(shard, [entry(item, None if k is None else done[k]) for item, k in zip(items, keys)])
-        for item, k in zip(items, keys):
-            result = item if k is None else done[k]
-            if isinstance(result, IngestError) or isinstance(result, str) or result is None:
-                counts["failed"] += 1
-                yield result if isinstance(result, IngestError) else IngestError(
-                    item.path, result or "not analysed", item.item)
-                continue
-            record = Record.from_dict(result)
-            record.path = item.path
-            record.id = unique_slug(record.id, seen_ids)
-            yield record
+        pending.append(_begin(files[start:start + BATCH], cache, store, executor, counts, progress))
+        while len(pending) >= getattr(executor, "window", 1):
+            yield from _end(pending.popleft(), cache, store, counts, progress, seen_ids)
+    while pending:
+        yield from _end(pending.popleft(), cache, store, counts, progress, seen_ids)
     log.info("%d articles: %d from the cache, %d analysed", counts["articles"], counts["cached"], counts["analysed"])
     if stats is not None:
         stats.update(counts)
+
+
+@dataclass
+class _Batch:
+    items: list[Article | IngestError]
+    keys: list[str | None]
+    shard: str | None
+    stored: list[dict] | None
+    done: dict[str, dict | str | None]
+    results: Iterator[tuple[str, dict | str]]
+
+
+def _begin(files: list[Path], cache: Cache, store: Store | None, executor: Executor, counts: dict,
+           progress: Callable[[int], None] | None) -> _Batch:
+    """Read a batch, take what the store or the cache has, and hand the rest to the executor."""
+    items = [x for f in files for x in read_path(f)]
+    keys: list[str | None] = [None if isinstance(item, IngestError) else article_key(item) for item in items]
+    shard = store.shard_name(items, keys) if store is not None else None
+    stored = store.get(shard, len(items)) if shard is not None else None
+    done: dict[str, dict | str | None] = {k: e for k, e in zip(keys, stored or []) if k is not None}
+    todo: list[tuple[str, Article]] = []
+    for item, k in zip(items, keys):
+        if k is None:
+            continue
+        if k not in done:
+            done[k] = cache.get(k)
+            if done[k] is None:
+                todo.append((k, item))
+    n_articles = sum(k is not None for k in keys)
+    counts["articles"] += n_articles
+    counts["analysed"] += len(todo)
+    counts["cached"] += n_articles - len(todo)
+    if progress:
+        progress(n_articles - len(todo))
+    return _Batch(items, keys, shard, stored, done, executor.analyse(todo))
+
+
+def _end(batch: _Batch, cache: Cache, store: Store | None, counts: dict, progress: Callable[[int], None] | None,
+         seen_ids: set[str]) -> Iterator[Record | IngestError]:
+    """Collect a batch's analyses, store them, and yield its records (ids made unique) and errors in order."""
+    items, keys, done = batch.items, batch.keys, batch.done
+    for k, result in batch.results:
+        done[k] = result
+        if isinstance(result, dict):
+            cache.put(k, result)
+        if progress:
+            progress(1)
+    if store is not None and batch.shard is not None and batch.stored is None:
+        store.put(batch.shard, [entry(item, None if k is None else done[k]) for item, k in zip(items, keys)])
+    for item, k in zip(items, keys):
+        result = item if k is None else done[k]
+        if isinstance(result, IngestError) or isinstance(result, str) or result is None:
+            counts["failed"] += 1
+            yield result if isinstance(result, IngestError) else IngestError(
+                item.path, result or "not analysed", item.item)
+            continue
+        record = Record.from_dict(result)
+        record.path = item.path
+        record.id = unique_slug(record.id, seen_ids)
+        yield record
 
 
 @lru_cache(maxsize=1)

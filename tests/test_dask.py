@@ -108,6 +108,12 @@ def test_dask_records_are_the_local_pools_byte_for_byte(cluster, corpus, local_r
     assert records == local_records
 
 
+def test_batches_in_flight_keep_the_order(cluster, corpus, local_records, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH", 8)  # 5 batches, all in flight at once (the window is 8)
+    assert cluster.window == 8
+    assert _dumps(pipeline.run([corpus], cache_dir=None, executor=cluster)) == local_records
+
+
 def test_a_killed_worker_costs_only_its_shard_which_is_retried(cluster, corpus, local_records):
     client = cluster.client
     pids = client.run(os.getpid)
