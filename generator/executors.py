@@ -13,6 +13,7 @@ import logging
 import os
 import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Protocol
@@ -100,15 +101,16 @@ def _analyse_shard(version: str, shard: list[tuple[str, dict]]) -> list[tuple[st
     return out
 
 
-def _local_cluster(distributed, n: int):
-    """Worker processes that do not see the terminal's Ctrl-C (they are spawned with SIGINT blocked, and so
-    is the thread that respawns them): this process gets it alone and shuts the cluster down in order."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+@contextmanager
+def _sigint_ignored():
+    """Worker processes spawned in here ignore the terminal's Ctrl-C for life (an ignored signal stays ignored
+    across exec, and Python and asyncio then leave it alone), so this process alone gets it and shuts the
+    cluster down in order. The price: a Ctrl-C during these few seconds of spawning is lost."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                        silence_logs=logging.ERROR)
+        yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
 
 
 def _is_scheduler_file(address: str) -> bool:
@@ -141,7 +143,10 @@ class DaskExecutor:
         scheduler = self.scheduler
         try:
             if scheduler is None:
-                self.cluster = _local_cluster(distributed, max(1, self.jobs or os.cpu_count() or 1))
+                with _sigint_ignored():
+                    self.cluster = distributed.LocalCluster(
+                        n_workers=max(1, self.jobs or os.cpu_count() or 1), threads_per_worker=1, processes=True,
+                        dashboard_address=":0", silence_logs=logging.ERROR)
                 self.client = distributed.Client(self.cluster, timeout=CONNECT_TIMEOUT)
             elif _is_scheduler_file(scheduler):
                 self.client = distributed.Client(scheduler_file=scheduler, timeout=CONNECT_TIMEOUT)

@@ -2,7 +2,8 @@
 
 The model is loaded once in the parent; worker processes are forked after that, so they share it.
 Each worker runs `nlp.pipe` over a chunk of articles and analyses them, so the Python work after
-spaCy is spread over the cores too.
+spaCy is spread over the cores too. That is the local pool; generator.executors runs the same chunks
+on a Dask cluster instead, and generator.store keeps each batch's records as a shard.
 """
 
 from __future__ import annotations
