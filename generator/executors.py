@@ -33,6 +33,9 @@ class ExecutorError(RuntimeError):
 
 
 class Executor(Protocol):
+    """`analyse` may start the work at once (a cluster does, and says through an optional `window` how many
+    batches pipeline.run should keep in flight); its results are read in input order."""
+
     def analyse(self, todo: list[tuple[str, Article]]) -> Iterator[tuple[str, dict | str]]: ...
 
     def close(self) -> None: ...
