@@ -5,8 +5,9 @@
 The corpus is scale.py's (variants of the seed and ../shared/eval articles, made in a temporary folder).
 Each executor analyses the whole corpus with no cache. Figures: start-up (the local pool loads the model
 once in this process before forking; a cluster spawns its workers, each loading the model through the
-plugin), analysis time and articles/s after start-up, total, and whether the records are byte-identical
-to the local pool's. Also the bytes that travel per article (article out, record back) against what a
+plugin), analysis time and articles/s after start-up, total, the CPU time of this process (for a
+LocalCluster it holds the scheduler and the nannies) and of the workers, and whether the records are
+byte-identical to the local pool's. Also the bytes that travel per article (article out, record back) against what a
 pickled spaCy Doc would cost. The machine may be shared: run it twice and read the figures as rough.
 """
 
@@ -33,7 +34,7 @@ def _records(items) -> list[str]:
 def _run(label: str, make_executor, corpus: Path) -> tuple[list[str], dict]:
     from generator import pipeline
 
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), os.times()
     executor = make_executor()
     with executor:
         if hasattr(executor, "start"):  # a cluster starts its workers, each loading the model
@@ -43,12 +44,15 @@ def _run(label: str, make_executor, corpus: Path) -> tuple[list[str], dict]:
         started = time.perf_counter()
         records = _records(pipeline.run([corpus], cache_dir=None, executor=executor))
         done = time.perf_counter()
-    closed = time.perf_counter()
+    closed, cpu1 = time.perf_counter(), os.times()
     fig = {"label": label, "start": started - t0, "analyse": done - started, "close": closed - done,
            "total": closed - t0, "n": len(records)}
+    me = cpu1.user + cpu1.system - cpu0.user - cpu0.system
+    kids = cpu1.children_user + cpu1.children_system - cpu0.children_user - cpu0.children_system
     print(f"{label:<24} start-up {fig['start']:6.1f} s  analysis {fig['analyse']:7.1f} s  "
           f"{fig['n'] / fig['analyse']:6.1f} articles/s  close {fig['close']:4.1f} s  total {fig['total']:7.1f} s "
-          f"({fig['n'] / fig['total']:.1f} articles/s overall)", flush=True)
+          f"({fig['n'] / fig['total']:.1f} articles/s overall); CPU: this process {me:.1f} s, "
+          f"workers {kids:.1f} s", flush=True)
     return records, fig
 
 
