@@ -25,6 +25,8 @@ SHARD = 16
 """Articles per Dask task: two local-pool chunks; small enough that the last tasks of a batch finish together."""
 CONNECT_TIMEOUT = 20
 """Seconds to wait for a scheduler before giving up with one line."""
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Our own workers do not sample their stacks every 10 ms for a dashboard nobody opens."""
 INSTALL_HINT = "--executor dask needs Dask: pip install 'summary-site[dask]'"
 
 
@@ -139,6 +141,7 @@ class DaskExecutor:
 
     def start(self) -> DaskExecutor:
         """Start or reach the cluster and register the model plugin (once)."""
+        import dask
         import distributed
 
         if self.client is not None:
@@ -146,7 +149,7 @@ class DaskExecutor:
         scheduler = self.scheduler
         try:
             if scheduler is None:
-                with _sigint_ignored():
+                with _sigint_ignored(), dask.config.set(LOCAL_WORKER_CONFIG):
                     self.cluster = distributed.LocalCluster(
                         n_workers=max(1, self.jobs or os.cpu_count() or 1), threads_per_worker=1, processes=True,
                         dashboard_address=":0", silence_logs=logging.ERROR)
