@@ -149,10 +149,12 @@ class DaskExecutor:
         scheduler = self.scheduler
         try:
             if scheduler is None:
+                # workers' own log lines are Dask's housekeeping (a heartbeat to a scheduler that is closing):
+                # what matters to the user comes back through the futures
                 with _sigint_ignored(), dask.config.set(LOCAL_WORKER_CONFIG):
                     self.cluster = distributed.LocalCluster(
                         n_workers=max(1, self.jobs or os.cpu_count() or 1), threads_per_worker=1, processes=True,
-                        dashboard_address=":0", silence_logs=logging.ERROR)
+                        dashboard_address=":0", silence_logs=logging.CRITICAL)
                 self.client = distributed.Client(self.cluster, timeout=CONNECT_TIMEOUT)
             elif _is_scheduler_file(scheduler):
                 self.client = distributed.Client(scheduler_file=scheduler, timeout=CONNECT_TIMEOUT)
