@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test chromium serve deploy generate eval bench bench-search lint clean
+.PHONY: site test chromium serve deploy generate eval bench bench-search bench-cluster lint clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ bench: $(STAMP)  ## speed and size figures (see benchmarks/)
 
 bench-search: $(STAMP)  ## built-in vs chunked search in headless Chromium (see benchmarks/search.py)
 	$(BIN)/python benchmarks/search.py --sizes 1000,10000
+
+bench-cluster: $(STAMP)  ## local pool vs a Dask LocalCluster of 1 and 2 workers (see benchmarks/cluster.py)
+	$(BIN)/python benchmarks/cluster.py --articles 1000
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -18,6 +18,8 @@ log = logging.getLogger("summary-site")
 
 EXAMPLES = """examples:
   summary-site analyze seeds/*.txt > records.jsonl
+  summary-site analyze seeds --executor dask --out records/   # on a local Dask cluster, into shards
+  summary-site build --records records/                      # the site from stored records
   summary-site generate --seeds seeds --docs docs
   summary-site build            # generate + mkdocs build --strict into site/
   summary-site serve            # generate + mkdocs serve on http://127.0.0.1:8000
@@ -34,6 +36,17 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--filename-pattern", metavar="PATTERN", default=None,
                    help="metadata in file names, e.g. '{source}_{date}_{slug}' (default: the summary-site "
                         "plugin's filename_pattern in mkdocs.yml, else detected per folder)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where analysis runs: local processes, or a Dask cluster (default: %(default)s)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: an existing cluster's scheduler (tcp://host:8786 or a scheduler "
+                        "file); without it, a local cluster of --jobs worker processes")
+
+
+def _records_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--records", metavar="PATH_OR_URL",
+                   help="build from stored records instead of analysing --seeds: a JSON Lines file, a folder "
+                        "of shards (analyze --out) or an fsspec URL")
 
 
 def _site_options(p: argparse.ArgumentParser) -> None:
@@ -53,12 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="print one JSON record per article (JSON Lines) on stdout",
                        description="Analyse articles and print one JSON record per article on stdout.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("-o", "--out", metavar="DIR_OR_URL",
+                   help="write the records as JSON Lines shards into this folder or fsspec URL (s3://...) "
+                        "instead of stdout; shards already there are not recomputed")
     _common(p)
 
     p = sub.add_parser("generate", help="write the site's Markdown pages into the docs folder",
                        description="Analyse the articles and write generated Markdown under the docs folder "
                                    "(hand-written pages are never touched).")
     _site_options(p)
+    _records_option(p)
     _common(p)
 
     p = sub.add_parser("build", help="generate, then mkdocs build --strict into site/",
@@ -67,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _site_options(p)
     p.add_argument("-d", "--site-dir", type=Path, default=None, help="output folder (default: from mkdocs.yml)")
     p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    _records_option(p)
     _common(p)
 
     p = sub.add_parser("serve", help="generate, then mkdocs serve (live preview)",
@@ -96,7 +114,9 @@ def _setup_logging(args) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args)
+    from generator.executors import ExecutorError
     from generator.nlp import ModelMissing
+    from generator.store import StoreError
 
     try:
         if args.command == "analyze":
@@ -112,31 +132,44 @@ def main(argv: list[str] | None = None) -> int:
     except ModelMissing as e:
         print(f"summary-site: {e}", file=sys.stderr)
         return 2
+    except (ExecutorError, StoreError) as e:
+        print(f"summary-site: error: {e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     return 2
 
 
 def _analyze(args) -> int:
+    from generator.executors import open_executor
     from generator.ingest import IngestError
     from generator.progress import Progress
+    from generator.store import Store
 
-    failed = 0
+    failed = written = 0
     out = sys.stdout
-    with Progress(quiet=args.quiet) as progress:
-        for item in run_pipeline(args, args.paths, progress):
+    store = Store(args.out) if args.out else None
+    with Progress(quiet=args.quiet) as progress, open_executor(args) as executor:
+        for item in run_pipeline(args, args.paths, progress, executor=executor, store=store):
             if isinstance(item, IngestError):
                 failed += 1
                 progress.error(item)
                 continue
-            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            written += 1
+            if store is None:
+                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    if store is not None:
+        store.finish()
+        if not args.quiet:
+            print(f"{written} records in {len(store.used)} shards in {args.out} ({store.reused} shards kept)",
+                  file=sys.stderr)
     out.flush()
     return 1 if failed else 0
 
 
-def run_pipeline(args, paths, progress):
+def run_pipeline(args, paths, progress, executor=None, store=None):
     from generator import pipeline
 
     cache = None if args.no_cache else args.cache
     return pipeline.run(paths, jobs=args.jobs, cache_dir=cache, progress=progress.advance,
-                        filename_pattern=args.filename_pattern)
+                        filename_pattern=args.filename_pattern, executor=executor, store=store)

@@ -2,7 +2,8 @@
 
 The model is loaded once in the parent; worker processes are forked after that, so they share it.
 Each worker runs `nlp.pipe` over a chunk of articles and analyses them, so the Python work after
-spaCy is spread over the cores too.
+spaCy is spread over the cores too. That is the local pool; generator.executors runs the same chunks
+on a Dask cluster instead, and generator.store keeps each batch's records as a shard.
 """
 
 from __future__ import annotations
@@ -14,19 +15,25 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import PIPELINE_VERSION
 from generator.analyse import analyse, text_of, unique_slug
 from generator.ingest import IngestError, find_articles, find_hints, read_path
 from generator.records import Article, Record, json_problem
+from generator.store import Store, entry
+
+if TYPE_CHECKING:
+    from generator.executors import Executor
 
 log = logging.getLogger(__name__)
 CHUNK = 8
@@ -108,20 +115,19 @@ class Cache:
         except OSError:
             return
         removed = 0
-        for entry in entries:
-            if entry.name == self.version or not entry.is_dir(follow_symlinks=False):
+        for folder in entries:
+            if folder.name == self.version or not folder.is_dir(follow_symlinks=False):
                 continue
             try:
-                ours = _VERSION_DIR.fullmatch(entry.name) or (
-                    _FLAT_DIR.fullmatch(entry.name) and all(_FLAT_FILE.fullmatch(n) for n in os.listdir(entry.path)))
+                ours = _VERSION_DIR.fullmatch(folder.name) or (
+                    _FLAT_DIR.fullmatch(folder.name) and all(_FLAT_FILE.fullmatch(n) for n in os.listdir(folder.path)))
             except OSError:
                 continue
             if ours:
-                shutil.rmtree(entry.path, ignore_errors=True)
+                shutil.rmtree(folder.path, ignore_errors=True)
                 removed += 1
         if removed:
             log.info("cache: removed %d folders of records from other pipeline versions", removed)
-
 
     def _prune_unused(self) -> None:
         stamp = self.root / self.version / ".pruned"
@@ -219,13 +225,19 @@ def _analyse_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | s
 
 def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None,
         progress: Callable[[int], None] | None = None, stats: dict | None = None,
-        filename_pattern: str | None = None) -> Iterator[Record | IngestError]:
+        filename_pattern: str | None = None, executor: Executor | None = None,
+        store: Store | None = None) -> Iterator[Record | IngestError]:
     """Records (or errors) for every article under `paths`, in a stable order, streamed batch by batch so
     memory does not grow with the folder. The model is loaded only if something is not in the cache.
 
+    `executor` analyses (default: the local pool of `jobs` processes); `store`, when given, receives each
+    batch as a shard, and a batch whose shard it already has is taken from it without analysing.
     `stats`, when given, receives counts: articles, analysed, cached, failed. `filename_pattern` (such as
     `{source}_{date}_{slug}`) reads metadata from file names (see `generator.ingest.hints`).
     """
+    from generator.executors import LocalPool
+
+    executor = executor or LocalPool(jobs)
     files, errors = find_articles(paths)
     hints, hint_errors = find_hints(paths, files, filename_pattern)
     errors += hint_errors
@@ -234,49 +246,76 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
     cache = Cache(cache_dir)
     cache.prune()
     seen_ids: set[str] = set()
+    pending: deque[_Batch] = deque()  # batches handed to the executor, oldest first: a cluster works ahead
     for start in range(0, len(files), BATCH):
-        items = [x for f in files[start:start + BATCH] for x in read_path(f, hints.get(f))]
-        keys: list[str | None] = []
-        done: dict[str, dict | str | None] = {}
-        todo: list[tuple[str, Article]] = []
-        for item in items:
-            if isinstance(item, IngestError):
-                keys.append(None)
-                continue
-            k = article_key(item)
-            keys.append(k)
-            if k not in done:
-                done[k] = cache.get(k)
-                if done[k] is None:
-                    todo.append((k, item))
-        n_articles = sum(k is not None for k in keys)
-        counts["articles"] += n_articles
-        counts["analysed"] += len(todo)
-        counts["cached"] += n_articles - len(todo)
-        if progress:
-            progress(n_articles - len(todo))
-        if todo:
-            _warm_up()
-        for k, result in _analyse_all(todo, jobs):
-            done[k] = result
-            if isinstance(result, dict):
-                cache.put(k, result)
-            if progress:
-                progress(1)
-        for item, k in zip(items, keys):
-            result = item if k is None else done[k]
-            if isinstance(result, IngestError) or isinstance(result, str) or result is None:
-                counts["failed"] += 1
-                yield result if isinstance(result, IngestError) else IngestError(
-                    item.path, result or "not analysed", item.item)
-                continue
-            record = Record.from_dict(result)
-            record.path = item.path
-            record.id = unique_slug(record.id, seen_ids)
-            yield record
+        pending.append(_begin(files[start:start + BATCH], hints, cache, store, executor, counts, progress))
+        while len(pending) >= getattr(executor, "window", 1):
+            yield from _end(pending.popleft(), cache, store, counts, progress, seen_ids)
+    while pending:
+        yield from _end(pending.popleft(), cache, store, counts, progress, seen_ids)
     log.info("%d articles: %d from the cache, %d analysed", counts["articles"], counts["cached"], counts["analysed"])
     if stats is not None:
         stats.update(counts)
+
+
+@dataclass
+class _Batch:
+    items: list[Article | IngestError]
+    keys: list[str | None]
+    shard: str | None
+    stored: list[dict] | None
+    done: dict[str, dict | str | None]
+    results: Iterator[tuple[str, dict | str]]
+
+
+def _begin(files: list[Path], hints: dict, cache: Cache, store: Store | None, executor: Executor, counts: dict,
+           progress: Callable[[int], None] | None) -> _Batch:
+    """Read a batch, take what the store or the cache has, and hand the rest to the executor."""
+    items = [x for f in files for x in read_path(f, hints.get(f))]
+    keys: list[str | None] = [None if isinstance(item, IngestError) else article_key(item) for item in items]
+    shard = store.shard_name(items, keys) if store is not None else None
+    stored = store.get(shard, len(items)) if shard is not None else None
+    done: dict[str, dict | str | None] = {k: e for k, e in zip(keys, stored or []) if k is not None}
+    todo: list[tuple[str, Article]] = []
+    for item, k in zip(items, keys):
+        if k is None:
+            continue
+        if k not in done:
+            done[k] = cache.get(k)
+            if done[k] is None:
+                todo.append((k, item))
+    n_articles = sum(k is not None for k in keys)
+    counts["articles"] += n_articles
+    counts["analysed"] += len(todo)
+    counts["cached"] += n_articles - len(todo)
+    if progress:
+        progress(n_articles - len(todo))
+    return _Batch(items, keys, shard, stored, done, executor.analyse(todo))
+
+
+def _end(batch: _Batch, cache: Cache, store: Store | None, counts: dict, progress: Callable[[int], None] | None,
+         seen_ids: set[str]) -> Iterator[Record | IngestError]:
+    """Collect a batch's analyses, store them, and yield its records (ids made unique) and errors in order."""
+    items, keys, done = batch.items, batch.keys, batch.done
+    for k, result in batch.results:
+        done[k] = result
+        if isinstance(result, dict):
+            cache.put(k, result)
+        if progress:
+            progress(1)
+    if store is not None and batch.shard is not None and batch.stored is None:
+        store.put(batch.shard, [entry(item, None if k is None else done[k]) for item, k in zip(items, keys)])
+    for item, k in zip(items, keys):
+        result = item if k is None else done[k]
+        if isinstance(result, IngestError) or isinstance(result, str) or result is None:
+            counts["failed"] += 1
+            yield result if isinstance(result, IngestError) else IngestError(
+                item.path, result or "not analysed", item.item)
+            continue
+        record = Record.from_dict(result)
+        record.path = item.path
+        record.id = unique_slug(record.id, seen_ids)
+        yield record
 
 
 @lru_cache(maxsize=1)
@@ -294,12 +333,27 @@ def _warm_up() -> None:
 
 
 def _worker_init() -> None:
-    """Cap each worker's memory: a runaway article becomes a MemoryError for that article, not a dead machine."""
+    """Cap each worker's memory: a runaway article becomes a MemoryError for that article, not a dead machine.
+    On Linux a worker also dies with its parent, so a build killed mid-analysis leaves no workers behind."""
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
     except (ImportError, ValueError, OSError):
+        pass
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL); elsewhere a no-op (the pool still ends its workers on a normal exit)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
         pass
 
 

@@ -54,19 +54,21 @@ class SiteError(Exception):
 
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
              progress: Progress | None = None, report: BuildReport | None = None,
-             filename_pattern: str | None = None) -> tuple[int, int]:
-    """Analyse `seeds`, apply the user's corrections (`entities.yml`) and write the generated pages into
-    `docs`. Returns (articles written, files or correction lines failed); `report`, when given, is filled for
-    the build report (corrections included)."""
-    from generator import pipeline
+             filename_pattern: str | None = None, executor=None, stored: str | None = None) -> tuple[int, int]:
+    """Analyse `seeds` (or read the records `stored` there instead: see generator.store), apply the user's
+    corrections (`entities.yml`) and write the generated pages into `docs`. Returns (articles written, files
+    or correction lines failed); `report`, when given, is filled for the build report (corrections included)."""
+    from generator import pipeline, store
 
-    if not seeds.exists():
+    if stored is None and not seeds.exists():
         raise SiteError(f"{seeds}: no such folder of articles")
-    records, failed = [], 0
     progress = progress or Progress(quiet=True)
     report = report if report is not None else BuildReport()
-    for item in pipeline.run([seeds], jobs=jobs, cache_dir=cache, progress=progress.advance,
-                             filename_pattern=filename_pattern):
+    items = store.read(stored) if stored is not None else pipeline.run(
+        [seeds], jobs=jobs, cache_dir=cache, progress=progress.advance, filename_pattern=filename_pattern,
+        executor=executor)
+    records, failed = [], 0
+    for item in items:
         if isinstance(item, IngestError):
             failed += 1
             progress.error(item)
@@ -345,10 +347,17 @@ def recover_site(final: Path) -> None:
 # --- commands (called by the CLI) ------------------------------------------------------------------------
 
 def _generate(args, report: BuildReport | None = None) -> tuple[int, int]:
+    from contextlib import nullcontext
+
+    from generator.executors import open_executor
+
     cache = None if args.no_cache else args.cache
-    with lock.hold(args.docs), Progress(quiet=args.quiet) as progress:
+    records = getattr(args, "records", None)
+    with lock.hold(args.docs), Progress(quiet=args.quiet) as progress, (
+            nullcontext() if records else open_executor(args)) as executor:
         return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress, report=report,
-                        filename_pattern=args.filename_pattern or filename_pattern(args.config_file))
+                        filename_pattern=args.filename_pattern or filename_pattern(args.config_file),
+                        executor=executor, stored=records)
 
 
 def filename_pattern(config_file: Path) -> str | None:
@@ -379,7 +388,7 @@ def _command(body):
     it 1."""
     def run(args) -> int:
         try:
-            if not args.seeds.exists():  # before the lock, which creates the docs folder
+            if not getattr(args, "records", None) and not args.seeds.exists():  # before the lock (it makes docs/)
                 raise SiteError(f"{args.seeds}: no such folder of articles")
             return body(args)
         except SiteError as e:

@@ -187,6 +187,14 @@ def test_killed_during_analysis_frees_the_lock(world, tmp_path):
 
     _kill_when(project, cache, analysing)
     try:
+        deadline = time.monotonic() + 10  # the workers die with their parent (PR_SET_PDEATHSIG on Linux)
+        while sys.platform.startswith("linux") and any(Path(f"/proc/{p}").exists() for p in orphans) \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if sys.platform.startswith("linux"):
+            alive = [p for p in orphans if Path(f"/proc/{p}").exists()
+                     and Path(f"/proc/{p}/stat").read_text().split()[2] != "Z"]
+            assert not alive, f"analysis workers outlived the killed build: {alive}"
         _assert_old_or_new(project, world["old_state"], world["new_state"])
         _recovers(world, project)
     finally:
