@@ -11,6 +11,7 @@ import html
 import json
 import re
 import unicodedata
+from collections import Counter
 from itertools import groupby
 
 from generator.aggregate import Entry, SiteIndex
@@ -18,6 +19,7 @@ from generator.records import UNCERTAIN, Quote, Record
 from generator.render import downloads as dl
 from generator.render import escape as e
 from generator.render import raw
+from generator.render.charts import timeline_block
 from generator.render.common import (
     KIND_LABEL,
     _a,
@@ -317,6 +319,8 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         out.append("**Affiliations:** " + "; ".join(e.text(x) for x in entry.affiliations) + "\n")
     if entry.aliases:
         out.append(_also_named(entry))
+    out.append(timeline_block("ss-timeline", entry.name, [index.by_id[rid] for rid in entry.articles],
+                              Counter(rid for rid, _ in direct)))
     if entry.quotes:
         out.append(f"Download: [all {_plural(len(entry.quotes), 'quote')} as CSV](../{dl.actor_quotes_path(entry)})"
                    " (with the reported speech)\n")
@@ -408,6 +412,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     block = map_block([entry], small=True, zoom=ZOOM.get(entry.kind, 8))
     if block:
         out.append(block)
+    out.append(timeline_block("ss-timeline", entry.name, [index.by_id[rid] for rid in entry.articles]))
     out += _articles_list(entry, index)
     quotes = _place_quotes(entry, index)
     if quotes:
