@@ -9,7 +9,7 @@ from collections import Counter
 from generator.cli import main
 from generator.records import Record, Summary
 from generator.render import RAW_END, RAW_START
-from generator.render.charts import MAX_MONTHS, OUTLET_CLASSES, outlets_block, timeline_block
+from generator.render.charts import MAX_MONTHS, MAX_SLOT, OUTLET_CLASSES, outlets_block, timeline_block
 from tests.conftest import make_project
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -44,8 +44,9 @@ def test_timeline_counts_articles_and_quotes_per_month_and_undated_apart():
     # one group per non-empty month, each with its own tooltip; April is on the axis, empty
     tips = [g.find(f"{SVG}title").text for g in svg.iter(f"{SVG}g")]
     assert tips == ["March 2016: 2 articles, 2 quotes", "May 2016: 1 article, 1 quote"]
-    assert [t.text for t in svg.iter(f"{SVG}text") if "2016" in (t.text or "")] == ["Mar 2016", "Apr 2016",
-                                                                                     "May 2016"]
+    assert [t.text for t in svg.iter(f"{SVG}text") if "2016" in (t.text or "")] == ["Mar 2016", "May 2016"]
+    xs = [float(r.get("x")) for r in svg.iter(f"{SVG}rect")]  # articles and quotes side by side per month
+    assert abs((xs[2] - xs[0]) - 2 * MAX_SLOT) < 0.2  # May two slots after March: April is there, empty
     assert _rows(fig) == {"March 2016": [2, 2], "May 2016": [1, 1], "Undated": [2, 4]}
     assert "2 undated articles, not on the time axis" in block
 

@@ -24,6 +24,10 @@ MAX_MONTHS = 120
 """More months than this between the first and last article: one bar per year."""
 WIDTH, HEIGHT = 640, 150
 TOP, BOTTOM, LEFT, RIGHT = 10, 24, 34, 6
+MAX_SLOT = 60
+TICK_GAP = 100
+"""Least distance between labelled periods, in the chart's units (a label is 20 px high on a phone)."""
+"""Widest space per period: a few months stay narrow bars rather than filling the width."""
 OUTLET_CLASSES = 7
 """Colours for outlets (.ss-chart__s0 … s6 in summary-site.css): more outlets than this, and the smaller
 ones share the last colour as "other outlets"."""
@@ -83,7 +87,7 @@ def _svg(uid: str, title: str, desc: str, periods: list[Period], series: list[tu
     totals = [sum(s[2][i] for s in series) for i in range(n)] if stacked else \
         [max((s[2][i] for s in series), default=0) for i in range(n)]
     top = _nice_max(max(totals, default=0))
-    slot = plot_w / max(n, 1)
+    slot = min(plot_w / max(n, 1), MAX_SLOT)
     gap = min(2.0, slot * 0.2)
     parts = [f'<svg class="ss-chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
              f'aria-labelledby="{uid}-t {uid}-d" preserveAspectRatio="xMinYMin meet">',
@@ -116,7 +120,7 @@ def _svg(uid: str, title: str, desc: str, periods: list[Period], series: list[tu
                             f'height="{h:.1f}"/>')
         if bars:
             parts.append(f"<g><title>{e.html_text(tip)}</title>{''.join(bars)}</g>")
-    for i in _tick_indexes(periods):
+    for i in _tick_indexes(n, slot):
         x = LEFT + (i + 0.5) * slot
         parts.append(f'<text class="ss-chart__axis" x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
                      f"{e.html_text(_label(periods[i], short=True))}</text>")
@@ -124,16 +128,13 @@ def _svg(uid: str, title: str, desc: str, periods: list[Period], series: list[tu
     return "".join(parts)
 
 
-def _tick_indexes(periods: list[Period]) -> list[int]:
-    """Up to six evenly spaced labelled periods, first and last included."""
-    n = len(periods)
-    if n <= 6:
-        return list(range(n))
-    step = -(-(n - 1) // 5)
+def _tick_indexes(n: int, slot: float) -> list[int]:
+    """Evenly spaced labelled periods, first included, at least `TICK_GAP` apart (labels never overlap)."""
+    if n == 0:
+        return []
+    step = max(1, -(-TICK_GAP // int(slot)) if slot >= 1 else n, -(-(n - 1) // 5) if n > 6 else 1)
     ticks = list(range(0, n, step))
-    if n - 1 - ticks[-1] < step / 2:
-        ticks[-1] = n - 1
-    else:
+    if n - 1 - ticks[-1] >= step / 2 + 0.5 and (n - 1 - ticks[-1]) * slot >= TICK_GAP:
         ticks.append(n - 1)
     return ticks
 
