@@ -7,13 +7,13 @@ docs/assets/summary-site.css), so the chart follows the light and dark palettes.
 place on a time axis: they are counted in a line under the chart and in the table, never dropped.
 
 Periods: months from the first dated article to the last (empty months included, so distance on the axis
-is time); years when that would be more than `MAX_MONTHS` bars.
+is time); weeks when they all fall within `WEEKS_UP_TO` months and have a day; years past `MAX_MONTHS`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 
 from generator.records import Record
 from generator.render import escape as e
@@ -22,54 +22,86 @@ from generator.render.common import MONTHS, _plural, _ymd
 
 MAX_MONTHS = 120
 """More months than this between the first and last article: one bar per year."""
+WEEKS_UP_TO = 4
+"""Articles within this many months (all with a day in their date): one bar per week."""
 WIDTH, HEIGHT = 640, 150
 TOP, BOTTOM, LEFT, RIGHT = 10, 24, 34, 6
 MAX_SLOT = 60
+"""Widest space per period: a few months stay narrow bars rather than filling the width."""
 TICK_GAP = 100
 """Least distance between labelled periods, in the chart's units (a label is 20 px high on a phone)."""
-"""Widest space per period: a few months stay narrow bars rather than filling the width."""
 OUTLET_CLASSES = 7
 """Colours for outlets (.ss-chart__s0 … s6 in summary-site.css): more outlets than this, and the smaller
 ones share the last colour as "other outlets"."""
 
-Period = tuple[int, int]
-"""(year, month), month 0 when the chart counts by year."""
+Period = dt.date
+"""The first day of a week (Monday), month or year."""
 
 
-def _periods(dated: Iterable[Period]) -> list[Period]:
-    """Every period from the first to the last, empty ones included; by year past `MAX_MONTHS` months."""
-    dated = sorted(set(dated))
-    if not dated:
-        return []
-    (y0, m0), (y1, m1) = dated[0], dated[-1]
-    if (y1 - y0) * 12 + m1 - m0 + 1 > MAX_MONTHS:
-        return [(y, 0) for y in range(y0, y1 + 1)]
-    out, y, m = [], y0, m0
-    while (y, m) <= (y1, m1):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
-def _period_of(r: Record, by_year: bool) -> Period | None:
+def _day(r: Record) -> tuple[int, int, dt.date | None] | None:
+    """(year, month, the day as a date or None) of a dated record; None when undated."""
     ymd = _ymd(r)
     if ymd is None:
         return None
-    return (ymd[0], 0) if by_year else (ymd[0], ymd[1])
+    y, m, d = ymd
+    try:
+        return y, m, dt.date(y, m, d) if d else None
+    except ValueError:  # 2016-02-31: the month is still worth counting
+        return y, m, None
 
 
-def _label(p: Period, short: bool = False) -> str:
-    y, m = p
-    if not m:
-        return str(y)
-    return f"{MONTHS[m - 1][:3]} {y}" if short else f"{MONTHS[m - 1]} {y}"
+def _unit(records: list[Record]) -> str | None:
+    days = [x for x in map(_day, records) if x]
+    if not days:
+        return None
+    months = [y * 12 + m - 1 for y, m, _ in days]
+    span = max(months) - min(months) + 1
+    if span > MAX_MONTHS:
+        return "year"
+    if span <= WEEKS_UP_TO and all(d for _, _, d in days):
+        return "week"
+    return "month"
 
 
-def _bucket(records: list[Record]) -> tuple[list[Period], bool]:
-    months = [(ymd[0], ymd[1]) for ymd in map(_ymd, records) if ymd]
-    periods = _periods(months)
-    by_year = bool(periods) and periods[0][1] == 0
-    return periods, by_year
+def _period_of(r: Record, unit: str) -> Period | None:
+    x = _day(r)
+    if x is None:
+        return None
+    y, m, d = x
+    if unit == "year":
+        return dt.date(y, 1, 1)
+    if unit == "week" and d:
+        return d - dt.timedelta(days=d.weekday())
+    return dt.date(y, m, 1)
+
+
+def _next(p: Period, unit: str) -> Period:
+    if unit == "week":
+        return p + dt.timedelta(days=7)
+    if unit == "year":
+        return dt.date(p.year + 1, 1, 1)
+    return dt.date(p.year + 1, 1, 1) if p.month == 12 else dt.date(p.year, p.month + 1, 1)
+
+
+def _bucket(records: list[Record]) -> tuple[list[Period], str]:
+    """Every period from the first dated article's to the last's, empty ones included (distance is time)."""
+    unit = _unit(records)
+    if unit is None:
+        return [], "month"
+    dated = [p for p in (_period_of(r, unit) for r in records) if p]
+    out, p = [], min(dated)
+    while p <= max(dated):
+        out.append(p)
+        p = _next(p, unit)
+    return out, unit
+
+
+def _label(p: Period, unit: str, short: bool = False) -> str:
+    if unit == "year":
+        return str(p.year)
+    if unit == "week":
+        return f"{p.day} {MONTHS[p.month - 1][:3]}" if short else f"week of {p.day} {MONTHS[p.month - 1]} {p.year}"
+    return f"{MONTHS[p.month - 1][:3]} {p.year}" if short else f"{MONTHS[p.month - 1]} {p.year}"
 
 
 def _nice_max(n: int) -> int:
@@ -79,7 +111,7 @@ def _nice_max(n: int) -> int:
     return n
 
 
-def _svg(uid: str, title: str, desc: str, periods: list[Period], series: list[tuple[str, str, list[int]]],
+def _svg(uid: str, title: str, desc: str, periods: list[Period], unit: str, series: list[tuple[str, str, list[int]]],
          stacked: bool) -> str:
     """Bars per period: `series` is (css class, name, counts per period); stacked, or side by side."""
     n = len(periods)
@@ -101,9 +133,9 @@ def _svg(uid: str, title: str, desc: str, periods: list[Period], series: list[tu
         width = slot - gap
         base = TOP + plot_h
         if stacked:
-            tip = f"{_label(p)}: {totals[i]} – " + "; ".join(f"{s[1]} {s[2][i]}" for s in series if s[2][i])
+            tip = f"{_label(p, unit)}: {totals[i]} – " + "; ".join(f"{s[1]} {s[2][i]}" for s in series if s[2][i])
         else:
-            tip = _label(p) + ": " + ", ".join(_plural(s[2][i], s[1]) for s in series)
+            tip = _label(p, unit) + ": " + ", ".join(_plural(s[2][i], s[1]) for s in series)
         bars = []
         for k, (cls, _, counts) in enumerate(series):
             c = counts[i]
@@ -123,7 +155,7 @@ def _svg(uid: str, title: str, desc: str, periods: list[Period], series: list[tu
     for i in _tick_indexes(n, slot):
         x = LEFT + (i + 0.5) * slot
         parts.append(f'<text class="ss-chart__axis" x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                     f"{e.html_text(_label(periods[i], short=True))}</text>")
+                     f"{e.html_text(_label(periods[i], unit, short=True))}</text>")
     parts.append("</svg>")
     return "".join(parts)
 
@@ -139,15 +171,14 @@ def _tick_indexes(n: int, slot: float) -> list[int]:
     return ticks
 
 
-def _table(periods: list[Period], series: list[tuple[str, str, list[int]]], undated: list[int]) -> str:
-    unit = "Year" if periods and periods[0][1] == 0 else "Month"
+def _table(periods: list[Period], unit: str, series: list[tuple[str, str, list[int]]], undated: list[int]) -> str:
     head = "".join(f"<th>{e.html_text(s[1].capitalize())}s</th>" for s in series)
-    rows = ["<tr><td>" + e.html_text(_label(p)) + "</td>" + "".join(f"<td>{s[2][i]}</td>" for s in series)
+    rows = ["<tr><td>" + e.html_text(_label(p, unit)) + "</td>" + "".join(f"<td>{s[2][i]}</td>" for s in series)
             + "</tr>" for i, p in enumerate(periods) if any(s[2][i] for s in series)]
     if any(undated):
         rows.append("<tr><td>Undated</td>" + "".join(f"<td>{n}</td>" for n in undated) + "</tr>")
     return (f"<details class=\"ss-chart__data\">\n<summary>The numbers as a table</summary>\n<table>\n"
-            f"<thead><tr><th>{unit}</th>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+            f"<thead><tr><th>{unit.capitalize()}</th>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
             + "\n</tbody>\n</table>\n</details>")
 
 
@@ -159,14 +190,14 @@ def timeline_block(uid: str, name: str, records: list[Record], quotes: Counter[s
     """Articles (and quotes, by the article's date) per month of one actor or place; "" with no dated article.
 
     `uid` makes the SVG's ids unique on the page; `quotes` counts quotes per record id."""
-    periods, by_year = _bucket(records)
+    periods, unit = _bucket(records)
     if not periods:
         return ""
     index = {p: i for i, p in enumerate(periods)}
     articles, said = [0] * len(periods), [0] * len(periods)
     undated_articles = undated_quotes = 0
     for r in records:
-        p = _period_of(r, by_year)
+        p = _period_of(r, unit)
         q = quotes[r.id] if quotes else 0
         if p is None:
             undated_articles += 1
@@ -177,24 +208,23 @@ def timeline_block(uid: str, name: str, records: list[Record], quotes: Counter[s
     series = [("ss-chart__a", "article", articles)]
     if quotes is not None and (sum(said) or undated_quotes):
         series.append(("ss-chart__q", "quote", said))
-    unit = "year" if by_year else "month"
     dated = sum(articles)
     busiest = periods[max(range(len(periods)), key=lambda i: (articles[i], -i))]
     title = f"{name}: articles{' and quotes' if len(series) > 1 else ''} per {unit}"
-    desc = (f"{_plural(dated, 'dated article')} from {_label(periods[0])} to {_label(periods[-1])}"
+    desc = (f"{_plural(dated, 'dated article')} from {_label(periods[0], unit)} to {_label(periods[-1], unit)}"
             + (f", {_plural(sum(said), 'quote')}" if len(series) > 1 else "")
-            + f"; most in {_label(busiest)} ({articles[index[busiest]]})."
+            + f"; most in {_label(busiest, unit)} ({articles[index[busiest]]})."
             + (f" {_plural(undated_articles, 'undated article')} not shown." if undated_articles else ""))
     legend = "".join(f'<span class="ss-chart__key {cls}">{label.capitalize()}s</span>' for cls, label, _ in series)
     undated = [undated_articles] + ([undated_quotes] if len(series) > 1 else [])
-    return raw(f'<figure class="ss-chart">\n{_svg(uid, title, desc, periods, series, stacked=False)}\n'
+    return raw(f'<figure class="ss-chart">\n{_svg(uid, title, desc, periods, unit, series, stacked=False)}\n'
                f'<figcaption>{legend} per {unit}</figcaption>\n{_undated_line(undated_articles)}\n'
-               f"{_table(periods, series, undated)}\n</figure>")
+               f"{_table(periods, unit, series, undated)}\n</figure>")
 
 
 def outlets_block(uid: str, records: list[Record]) -> str:
     """Articles per month, stacked by outlet (past `OUTLET_CLASSES` outlets, the small ones as one band)."""
-    periods, by_year = _bucket(records)
+    periods, unit = _bucket(records)
     if not periods:
         return ""
     index = {p: i for i, p in enumerate(periods)}
@@ -207,7 +237,7 @@ def outlets_block(uid: str, records: list[Record]) -> str:
     undated: Counter[str] = Counter()
     for r in records:
         source = r.source or "No outlet named"
-        p = _period_of(r, by_year)
+        p = _period_of(r, unit)
         if p is None:
             undated[source] += 1
             continue
@@ -215,15 +245,15 @@ def outlets_block(uid: str, records: list[Record]) -> str:
     series = [(f"ss-chart__s{k}", s, counts[s]) for k, s in enumerate(own)]
     if others:
         series.append((f"ss-chart__s{OUTLET_CLASSES - 1}", "other outlet", other))
-    unit = "year" if by_year else "month"
     total = sum(map(sum, (s[2] for s in series)))
     title = f"Articles per {unit} by outlet"
-    desc = (f"{_plural(total, 'dated article')} from {_label(periods[0])} to {_label(periods[-1])}, by outlet: "
+    desc = (f"{_plural(total, 'dated article')} from {_label(periods[0], unit)} to {_label(periods[-1], unit)}, "
+            "by outlet: "
             + "; ".join(f"{s[1]} {sum(s[2])}" for s in series) + "."
             + (f" {_plural(sum(undated.values()), 'undated article')} not shown." if undated else ""))
     legend = "".join(f'<span class="ss-chart__key {cls}">{e.html_text(name)}</span>' for cls, name, _ in series)
     head = "".join(f"<th>{e.html_text(s[1])}</th>" for s in series)
-    rows = ["<tr><td>" + e.html_text(_label(p)) + "</td>" + "".join(f"<td>{s[2][i]}</td>" for s in series)
+    rows = ["<tr><td>" + e.html_text(_label(p, unit)) + "</td>" + "".join(f"<td>{s[2][i]}</td>" for s in series)
             + f"<td>{sum(s[2][i] for s in series)}</td></tr>"
             for i, p in enumerate(periods) if any(s[2][i] for s in series)]
     if undated:
@@ -235,6 +265,7 @@ def outlets_block(uid: str, records: list[Record]) -> str:
     table = (f"<details class=\"ss-chart__data\">\n<summary>The numbers as a table</summary>\n<table>\n"
              f"<thead><tr><th>{unit.capitalize()}</th>{head}<th>All</th></tr></thead>\n<tbody>\n"
              + "\n".join(rows) + "\n</tbody>\n</table>\n</details>")
-    return raw(f'<figure class="ss-chart ss-chart--wide">\n{_svg(uid, title, desc, periods, series, stacked=True)}\n'
+    svg = _svg(uid, title, desc, periods, unit, series, stacked=True)
+    return raw(f'<figure class="ss-chart ss-chart--wide">\n{svg}\n'
                f"<figcaption>Articles per {unit}: {legend}</figcaption>\n"
                f"{_undated_line(sum(undated.values()))}\n{table}\n</figure>")
