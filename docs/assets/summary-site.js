@@ -139,7 +139,55 @@
     }
   }
 
+  /* The Explore page's network (an SVG drawn at build time): zoom buttons and dragging move its viewBox. */
+  function panZoom(figure) {
+    var svg = figure.querySelector("svg");
+    var frame = figure.querySelector(".ss-net__frame");
+    if (!svg || !frame || figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var full = svg.viewBox.baseVal;
+    var home = { x: full.x, y: full.y, w: full.width, h: full.height };
+    var view = Object.assign({}, home);
+    function apply() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); }
+    function zoom(f) {
+      var cx = view.x + view.w / 2, cy = view.y + view.h / 2;
+      view.w = Math.min(home.w * 2, Math.max(home.w / 8, view.w * f));
+      view.h = view.w * home.h / home.w;
+      view.x = cx - view.w / 2;
+      view.y = cy - view.h / 2;
+      apply();
+    }
+    var tools = document.createElement("div");
+    tools.className = "ss-net__zoom";
+    [["+", "Zoom in", function () { zoom(1 / 1.5); }], ["−", "Zoom out", function () { zoom(1.5); }],
+     ["⟲", "Reset the view", function () { view = Object.assign({}, home); apply(); }]].forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b[0];
+      button.title = b[1];
+      button.setAttribute("aria-label", b[1]);
+      button.addEventListener("click", b[2]);
+      tools.appendChild(button);
+    });
+    frame.appendChild(tools);
+    var drag = null;
+    svg.addEventListener("pointerdown", function (ev) {
+      if (ev.target.closest("a")) return;  /* a node: follow the link */
+      drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y, scale: view.w / svg.getBoundingClientRect().width };
+      svg.setPointerCapture(ev.pointerId);
+    });
+    svg.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      view.x = drag.vx - (ev.clientX - drag.x) * drag.scale;
+      view.y = drag.vy - (ev.clientY - drag.y) * drag.scale;
+      apply();
+    });
+    svg.addEventListener("pointerup", function () { drag = null; });
+    svg.addEventListener("pointercancel", function () { drag = null; });
+  }
+
   function init() {
+    document.querySelectorAll("figure.ss-net[data-pan-zoom]").forEach(panZoom);
     var maps = document.querySelectorAll(".ss-map[data-places]");
     if (!maps.length) return;
     var crowded = Array.prototype.some.call(maps, function (el) { return places(el).length >= CLUSTER_FROM; });

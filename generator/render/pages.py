@@ -37,10 +37,11 @@ from generator.render.common import (
 )
 from generator.render.feed import feed_items
 from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
+from generator.render.network import explore_page, neighbourhood_block
 
 __all__ = ["GENERATED_DIRS", "map_block", "render_site"]
 
-GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", dl.DIR, ".summary-site")
+GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", dl.DIR, ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
 
 MAX_TAGS = 8
@@ -89,6 +90,7 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages["actors/index.md"] = actors_index(index)
     pages["places/index.md"] = places_index(index)
     pages["quotes/index.md"] = quotes_index(index)
+    pages["explore/index.md"] = explore_page(index)
     tagged = any(_tags(r) for r in index.records)
     pages["tags/index.md"] = TAGS_PAGE.format(
         intro="Articles by the topics their sources gave them, A–Z." if tagged else
@@ -334,6 +336,7 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         out.append(_folded(items, SHOWN_ITEMS))
     out += _articles_list(entry, index)
     out += _appears_with(entry, index, "actors")
+    out.append(neighbourhood_block(entry, index))
     return "\n".join(out)
 
 
