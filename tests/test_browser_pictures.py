@@ -93,3 +93,39 @@ def test_timelines_fit_and_have_a_text_equivalent(browser, site_url, width, heig
         wide.screenshot(path=str(SHOTS / f"timeline-outlets-{scheme}-{width}.png"))
         assert pg.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         assert pg.errors == [] and pg.outside == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width, height", SIZES)
+def test_explore_network_zooms_pans_and_links_to_actor_pages(browser, site_url, width, height, scheme):
+    with watched_page(browser, color_scheme=scheme) as pg:
+        _sized(pg, width, height)
+        pg.goto(site_url + "explore/")
+        svg = pg.locator("figure.ss-net svg")
+        svg.wait_for()
+        assert svg.get_attribute("role") == "img"
+        assert pg.locator("figure.ss-net circle").count() >= 3
+        box = svg.bounding_box()
+        assert 0 < box["width"] <= width
+        before = svg.get_attribute("viewBox")
+        pg.get_by_role("button", name="Zoom in").click()
+        zoomed = svg.get_attribute("viewBox")
+        assert zoomed != before and float(zoomed.split()[2]) < float(before.split()[2])
+        pg.mouse.move(box["x"] + 5, box["y"] + 5)
+        pg.mouse.down()
+        pg.mouse.move(box["x"] + 60, box["y"] + 40, steps=4)
+        pg.mouse.up()
+        assert svg.get_attribute("viewBox").split()[:2] != zoomed.split()[:2]  # dragged
+        pg.get_by_role("button", name="Reset the view").click()
+        assert svg.get_attribute("viewBox") == before
+        SHOTS.mkdir(exist_ok=True)
+        pg.locator("figure.ss-net").screenshot(path=str(SHOTS / f"network-{scheme}-{width}.png"))
+        pg.locator("figure.ss-net summary").click()
+        assert pg.locator("figure.ss-net table tbody tr").count() >= 2  # the text equivalent
+        node = pg.locator("figure.ss-net svg a", has_text="Eric Pahon")
+        node.locator("circle").click()
+        pg.wait_for_url("**/actors/eric-pahon/")
+        assert pg.locator("h1").first.inner_text().strip("¶ \n") == "Eric Pahon"
+        pg.locator("figure.ss-net--small svg").wait_for()
+        assert pg.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        assert pg.errors == [] and pg.outside == []

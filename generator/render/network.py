@@ -25,7 +25,8 @@ MAX_EDGES = 160
 """The strongest pairs drawn; the weaker ones would only grey the picture."""
 LABELS = 20
 """Nodes named on the picture (the busiest); the others are named on hover and in the table."""
-WIDTH, HEIGHT, MARGIN = 900, 640, 60
+WIDTH, HEIGHT, MARGIN_X, MARGIN_Y = 900, 640, 150, 40
+"""Room at the sides for the names, written outward."""
 SEED = 17
 KINDS = ("person", "organization", "group")
 XLINK = "http://www.w3.org/1999/xlink"
@@ -58,9 +59,9 @@ def layout(nodes: list[str], edges: dict[tuple[str, str], int]) -> dict[str, tup
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    sx = (WIDTH - 2 * MARGIN) / ((x1 - x0) or 1)
-    sy = (HEIGHT - 2 * MARGIN) / ((y1 - y0) or 1)
-    return {n: (MARGIN + (p[0] - x0) * sx, MARGIN + (p[1] - y0) * sy) for n, p in pos.items()}
+    sx = (WIDTH - 2 * MARGIN_X) / ((x1 - x0) or 1)
+    sy = (HEIGHT - 2 * MARGIN_Y) / ((y1 - y0) or 1)
+    return {n: (MARGIN_X + (p[0] - x0) * sx, MARGIN_Y + (p[1] - y0) * sy) for n, p in pos.items()}
 
 
 def network_svg(uid: str, actors: list[Entry], edges: dict[tuple[str, str], int],
