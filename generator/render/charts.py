@@ -20,8 +20,9 @@ from generator.render import escape as e
 from generator.render import raw
 from generator.render.common import MONTHS, _plural, _ymd
 
-MAX_MONTHS = 120
-"""More months than this between the first and last article: one bar per year."""
+MAX_MONTHS = 48
+"""More months than this between the first and last article: one bar per year (a page of a busy actor in a
+long archive stays small: at 120 months the chart alone was 20 KB)."""
 WEEKS_UP_TO = 4
 """Articles within this many months (all with a day in their date): one bar per week."""
 WIDTH, HEIGHT = 640, 150
