@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -77,3 +78,34 @@ def test_search_for_the_most_frequent_person_shows_their_page_first(site):
         first = pg.locator(".md-search-result__item a").first.get_attribute("href")
         assert first == f"{url}actors/{top['id']}/", (top["name"], first)
         assert pg.errors == []
+
+
+def test_every_actor_page_with_a_dated_article_has_a_timeline_and_explore_has_the_network(site):
+    records = {}
+    for line in (site / "downloads" / "records.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        records[r["id"]] = r
+    actors = json.loads((site / "downloads" / "actors.json").read_text(encoding="utf-8"))
+    with_dates = 0
+    for a in actors:
+        page = (site / "actors" / a["id"] / "index.html").read_text(encoding="utf-8")
+        articles = set(re.findall(r'href="\.\./\.\./articles/([^/"]+)/"', page))
+        dated = any((records.get(rid) or {}).get("date") for rid in articles)
+        assert ('class="ss-chart__svg"' in page) == dated, a["id"]
+        with_dates += dated
+    assert with_dates > 10
+    explore = (site / "explore" / "index.html").read_text(encoding="utf-8")
+    assert explore.count("<circle") >= 20 and explore.count("<line") >= 20
+
+
+def test_map_has_country_outlines_without_a_network(site):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed")
+    with serve_directory(site) as url, chromium() as b, watched_page(b) as pg:
+        pg.goto(url + "places/")
+        pg.wait_for_function("document.querySelectorAll('.ss-map path.ss-map__land').length > 150", timeout=20_000)
+        assert pg.locator(".ss-map .ss-map__marker, .ss-map .marker-cluster").count() >= 5
+        places = json.loads(pg.locator(".ss-map").get_attribute("data-places"))
+        if len(places) >= 40:  # crowded: clustered (summary-site.js CLUSTER_FROM)
+            assert pg.locator(".ss-map .marker-cluster").count() >= 1
+        assert [u for u in pg.outside if "tile.openstreetmap.org" not in u] == []

@@ -21,6 +21,7 @@ from generator.records import Record
 from generator.render import downloads as dl
 from generator.render import escape as e
 from generator.render import raw
+from generator.render.charts import outlets_block
 from generator.render.common import (
     KIND_LABEL,
     _a,
@@ -122,6 +123,7 @@ def articles_index(index: SiteIndex) -> str:
            "# Articles\n"]
     summary = f"{_plural(len(records), 'article')}" + (f" ({undated} without a date, at the end)" if undated else "")
     out.append(summary + ". " + _shown(len(records), "newest first"))
+    out.append(outlets_block("ss-outlets", records))
     out.append(downloads_line("articles", "the list of articles"))
     headers = [_th("Article", "title", link="id", sort="none"), _th("Date", "date", "date", sort="descending"),
                _th("Outlet", "source", filter_=True), _th("Quotes", "quotes", "num")]

@@ -11,6 +11,7 @@ import html
 import json
 import re
 import unicodedata
+from collections import Counter
 from itertools import groupby
 
 from generator.aggregate import Entry, SiteIndex
@@ -18,6 +19,7 @@ from generator.records import UNCERTAIN, Quote, Record
 from generator.render import downloads as dl
 from generator.render import escape as e
 from generator.render import raw
+from generator.render.charts import timeline_block
 from generator.render.common import (
     KIND_LABEL,
     _a,
@@ -35,10 +37,11 @@ from generator.render.common import (
 )
 from generator.render.feed import feed_items
 from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
+from generator.render.network import explore_page, neighbourhood_block
 
 __all__ = ["GENERATED_DIRS", "map_block", "render_site"]
 
-GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", dl.DIR, ".summary-site")
+GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", dl.DIR, ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
 
 MAX_TAGS = 8
@@ -87,6 +90,7 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages["actors/index.md"] = actors_index(index)
     pages["places/index.md"] = places_index(index)
     pages["quotes/index.md"] = quotes_index(index)
+    pages["explore/index.md"] = explore_page(index)
     tagged = any(_tags(r) for r in index.records)
     pages["tags/index.md"] = TAGS_PAGE.format(
         intro="Articles by the topics their sources gave them, A–Z." if tagged else
@@ -317,6 +321,8 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         out.append("**Affiliations:** " + "; ".join(e.text(x) for x in entry.affiliations) + "\n")
     if entry.aliases:
         out.append(_also_named(entry))
+    out.append(timeline_block("ss-timeline", entry.name, [index.by_id[rid] for rid in entry.articles],
+                              Counter(rid for rid, _ in direct)))
     if entry.quotes:
         out.append(f"Download: [all {_plural(len(entry.quotes), 'quote')} as CSV](../{dl.actor_quotes_path(entry)})"
                    " (with the reported speech)\n")
@@ -330,6 +336,7 @@ def actor_page(entry: Entry, index: SiteIndex) -> str:
         out.append(_folded(items, SHOWN_ITEMS))
     out += _articles_list(entry, index)
     out += _appears_with(entry, index, "actors")
+    out.append(neighbourhood_block(entry, index))
     return "\n".join(out)
 
 
@@ -408,6 +415,7 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     block = map_block([entry], small=True, zoom=ZOOM.get(entry.kind, 8))
     if block:
         out.append(block)
+    out.append(timeline_block("ss-timeline", entry.name, [index.by_id[rid] for rid in entry.articles]))
     out += _articles_list(entry, index)
     quotes = _place_quotes(entry, index)
     if quotes:
