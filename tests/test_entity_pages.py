@@ -59,7 +59,7 @@ def _article(site: Path, title_word: str) -> str:
 
 def test_one_article_actor_lives_on_its_article_two_get_a_page(tmp_path, nlp):
     project = make_project(tmp_path / "p", {"bridge.txt": BRIDGE, "buses.txt": BUSES, "ferry.txt": FERRY},
-                           seed=False)
+                           seed=False, min_articles=2)
     assert _build(project) == 0  # mkdocs --strict: no link to a page that is not there
     site = project / "site"
     assert (site / "actors" / "margaret-okafor" / "index.html").exists()
@@ -92,10 +92,8 @@ def test_one_article_actor_lives_on_its_article_two_get_a_page(tmp_path, nlp):
 
 
 def test_threshold_is_a_plugin_option(tmp_path, nlp):
-    project = make_project(tmp_path / "p", {"ferry.txt": FERRY}, seed=False)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("min_articles: 2", "min_articles: 1"),
-                      encoding="utf-8")
+    project = make_project(tmp_path / "p", {"ferry.txt": FERRY}, seed=False, min_articles=1)
+    assert "min_articles: 1" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert _build(project) == 0
     assert (project / "site" / "actors" / "tobias-lindqvist" / "index.html").exists()
     assert (project / "site" / "places" / "aberdeen" / "index.html").exists()
