@@ -45,7 +45,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from generator.aggregate import MIN_ARTICLES
-from generator.render import RAW_END, RAW_START
+from generator.render import RAW_END, RAW_START, sitemap
 from generator.render.feed import FEED_FILE, LOCAL_URLS, FeedItem, atom, share_meta
 
 MARKER = "<!-- summary-site:latest -->"
@@ -256,6 +256,7 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         return "\n".join(tags)
 
     def on_post_build(self, config):
+        sitemap.split(Path(config["site_dir"]), config.get("site_url") or "http://127.0.0.1:8000/")
         if self._feed is not None:
             write_feed(Path(config["site_dir"]), self._feed, self._files, config)
         if self.chunked:
