@@ -190,7 +190,7 @@ def report(n: int, s: dict) -> str:
              f"  site: {s['site_mb']:.1f} MB, {per:.1f} KB per article, {s['files']:,} files, {s['pages']:,} pages "
              f"({s['actor_pages']:,} actor, {s['place_pages']:,} place)",
              f"  article HTML: median {s['article_median_kb']:.1f} KB, largest {s['article_max_kb']:.1f} KB; "
-             f"largest page {s['largest_page']} {s['largest_kb']:.0f} KB; sitemap.xml {s['sitemap_kb']:.0f} KB"]
+             f"largest page {s['largest_page']} {s['largest_kb']:.0f} KB; sitemap.xml {s['sitemap_kb']:.1f} KB"]
     if "first_visit_kb" in s:
         lines.append(f"  first visit (Home, Chromium): {s['first_visit_kb']:.0f} KB in {s['requests']} requests; "
                      f"largest: {s['top']}")

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from generator.cli import main
+from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
 from tests.conftest import make_project
 
 BRIDGE = """Council approves new bridge over the Aire
@@ -82,6 +83,17 @@ def test_one_article_actor_lives_on_its_article_two_get_a_page(tmp_path, nlp):
     assert not (site / "downloads" / "quotes" / "tobias-lindqvist.csv").exists()
     assert "more people, organisations and groups are named in too few articles" in (
         site / "actors" / "index.html").read_text(encoding="utf-8")
+
+    if CHROMIUM is not None:  # the search box shows his article first for his name
+        with serve_directory(site) as url, chromium() as browser, watched_page(browser) as pg:
+            pg.goto(url + "articles/")
+            pg.keyboard.press("/")
+            pg.locator("input.md-search__input").press_sequentially("Tobias Lindqvist", delay=30)
+            pg.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
+                                 timeout=20_000)
+            first = pg.locator(".md-search-result__item a").first
+            assert "Ferry operator adds winter sailings" in first.inner_text()
+            assert pg.errors == [] and pg.outside == []
 
     # a second article names him: his page appears, at the URL his name gives, and the first article links it
     (project / "seeds" / "ferry2.txt").write_text(FERRY.replace("adds winter", "confirms summer").replace(
