@@ -165,7 +165,7 @@ def actors_index(index: SiteIndex) -> str:
     out = [_front("Actors", "People, organisations and groups named in the articles."),
            "[Home](../index.md) › Actors\n", "# Actors\n"]
     out.append(f"{len(entries):,} people, organisations and groups with a page. "
-               + _shown(len(entries), "most articles first"))
+               + (_shown(len(entries), "most articles first") if entries else "\n"))
     out.append(_unpaged_note(len(index.actors), len(entries), "people, organisations and groups"))
     out.append(downloads_line("actors", "the actors"))
     labels = {k: v for k, v in KIND_LABEL.items() if k in ("person", "organization", "group")}
@@ -192,7 +192,8 @@ def places_index(index: SiteIndex) -> str:
     block = map_block(mapped)
     if block:
         out.append(block)
-    out.append(_shown(len(entries), "most articles first"))
+    if entries:
+        out.append(_shown(len(entries), "most articles first"))
     out.append(downloads_line("places", "the places"))
     labels = {k: v for k, v in KIND_LABEL.items() if k not in ("person", "organization", "group")}
     headers = [_th("Place", "name", link="id"), _th("Country", "country", filter_=True),
