@@ -41,6 +41,13 @@ class Entry:
     quotes: list[tuple[str, Quote]] = field(default_factory=list)  # (record id, quote) said by this actor
     with_actors: list[tuple[str, int]] = field(default_factory=list)  # (entry id, shared articles)
     with_places: list[tuple[str, int]] = field(default_factory=list)
+    page: bool = True  # False: named in too few articles for a page of its own; it lives on its article's page
+
+
+MIN_ARTICLES = 2
+"""Articles that must name an actor or place before it gets its own page: 79 % of the actors of a real
+collection are in one article, and a page repeating that article's line adds nothing but files and bytes.
+Its id (and so its URL, once it has a page) comes from its name among every entry, paged or not."""
 
 
 @dataclass
@@ -52,6 +59,15 @@ class SiteIndex:
     actor_page: dict[tuple[str, str], str]  # (record id, actor name) -> entry id
     place_page: dict[tuple[str, str], str]  # (record id, place name) -> entry id
 
+    def actor_link(self, rid: str, name: str | None) -> str | None:
+        """The id of the page of this article's actor `name`, or None when it has no page."""
+        eid = self.actor_page.get((rid, name)) if name else None
+        return eid if eid and self.actors[eid].page else None
+
+    def place_link(self, rid: str, name: str) -> str | None:
+        eid = self.place_page.get((rid, name))
+        return eid if eid and self.places[eid].page else None
+
 
 def sort_key(r: Record) -> tuple:
     """Newest first; undated articles after all dated ones, by title."""
@@ -62,7 +78,9 @@ def _neg(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
-def build(records: list[Record]) -> SiteIndex:
+def build(records: list[Record], min_articles: int = 1) -> SiteIndex:
+    """`min_articles`: an actor or place named in fewer articles gets no page (`Entry.page`); every one is
+    still in the index (downloads, the article's own tables)."""
     records = one_kind([_plain_actors(r) for r in sorted(records, key=sort_key)])
     by_id = {r.id: r for r in records}
     actor_page, actors = _merge_actors(records)
@@ -81,6 +99,8 @@ def build(records: list[Record]) -> SiteIndex:
         for q in r.quotes:
             if q.speaker and (r.id, q.speaker) in actor_page:
                 actors[actor_page[(r.id, q.speaker)]].quotes.append((r.id, q))
+    for entry in [*actors.values(), *places.values()]:
+        entry.page = len(entry.articles) >= min_articles
     _cooccurrence(records, actors, places, actor_page, place_page)
     return SiteIndex(records, by_id, actors, places, actor_page, place_page)
 
@@ -368,12 +388,12 @@ def _merge_places(records: list[Record]):
 
 
 def _cooccurrence(records, actors, places, actor_page, place_page, top: int = 8) -> None:
-    """'Appears with': the actors and places most often in the same articles."""
+    """'Appears with': the actors and places with a page most often in the same articles."""
     together_a: dict[str, Counter] = defaultdict(Counter)
     together_p: dict[str, Counter] = defaultdict(Counter)
     for r in records:
-        a_ids = sorted({actor_page[(r.id, a.name)] for a in r.actors})[:40]
-        p_ids = sorted({place_page[(r.id, p.name)] for p in r.places})[:40]
+        a_ids = sorted({x for a in r.actors if actors[x := actor_page[(r.id, a.name)]].page})[:40]
+        p_ids = sorted({x for p in r.places if places[x := place_page[(r.id, p.name)]].page})[:40]
         for x in a_ids + p_ids:
             for a in a_ids:
                 if a != x:

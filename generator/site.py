@@ -54,10 +54,12 @@ class SiteError(Exception):
 
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
              progress: Progress | None = None, report: BuildReport | None = None,
-             filename_pattern: str | None = None, executor=None, stored: str | None = None) -> tuple[int, int]:
+             filename_pattern: str | None = None, executor=None, stored: str | None = None,
+             min_articles: int = aggregate.MIN_ARTICLES) -> tuple[int, int]:
     """Analyse `seeds` (or read the records `stored` there instead: see generator.store), apply the user's
-    corrections (`entities.yml`) and write the generated pages into `docs`. Returns (articles written, files
-    or correction lines failed); `report`, when given, is filled for the build report (corrections included)."""
+    corrections (`entities.yml`) and write the generated pages into `docs`; an actor or place gets its own
+    page from `min_articles` articles on. Returns (articles written, files or correction lines failed);
+    `report`, when given, is filled for the build report (corrections included)."""
     from generator import pipeline, store
 
     if stored is None and not seeds.exists():
@@ -84,7 +86,7 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
         records = corrections.apply(records, fixes)
     report.failed = failed
     report.corrections, report.corrections_text = fixes.entries, fixes.summary()
-    index = aggregate.build(records)
+    index = aggregate.build(records, min_articles=min_articles)
     pages = render_site(index)
     write_generated(docs, pages)
     return len(records), failed
@@ -357,25 +359,38 @@ def _generate(args, report: BuildReport | None = None) -> tuple[int, int]:
             nullcontext() if records else open_executor(args)) as executor:
         return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress, report=report,
                         filename_pattern=args.filename_pattern or filename_pattern(args.config_file),
-                        executor=executor, stored=records)
+                        executor=executor, stored=records, min_articles=min_articles(args.config_file))
 
 
 def filename_pattern(config_file: Path) -> str | None:
     """The summary-site plugin's `filename_pattern` option in mkdocs.yml, if any (an unreadable file is
     left for MkDocs to report)."""
+    pattern = _plugin_options(config_file).get("filename_pattern")
+    return pattern or None if isinstance(pattern, str) else None
+
+
+def min_articles(config_file: Path) -> int:
+    """The plugin's `min_articles` option (articles naming an actor or place before it has a page)."""
+    value = _plugin_options(config_file).get("min_articles")
+    return value if isinstance(value, int) and not isinstance(value, bool) else aggregate.MIN_ARTICLES
+
+
+def _plugin_options(config_file: Path) -> dict:
+    """The summary-site plugin's options in mkdocs.yml ({} when absent; an unreadable file is left for MkDocs
+    to report)."""
     from mkdocs.utils import yaml_load
 
     try:
         with open(config_file, "rb") as f:
             config = yaml_load(f) or {}
     except Exception:  # noqa: BLE001  a missing or broken mkdocs.yml is reported by MkDocs itself
-        return None
+        return {}
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for entry in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
         options = entry.get("summary-site") if isinstance(entry, dict) else None
-        if isinstance(options, dict) and isinstance(options.get("filename_pattern"), str):
-            return options["filename_pattern"] or None
-    return None
+        if isinstance(options, dict):
+            return options
+    return {}
 
 
 def _print_report(args, report: BuildReport) -> None:

@@ -40,10 +40,16 @@ def seed_record(nlp):
     return record
 
 
-def make_project(tmp: Path, articles: dict[str, bytes | str] | None = None, seed: bool = True) -> Path:
-    """A throwaway project: mkdocs.yml, the hand-written docs pages, and a seeds folder."""
+def make_project(tmp: Path, articles: dict[str, bytes | str] | None = None, seed: bool = True,
+                 min_articles: int = 1) -> Path:
+    """A throwaway project: mkdocs.yml, the hand-written docs pages, and a seeds folder. `min_articles` 1: most
+    tests build a few articles and look at their actors' own pages; tests of the threshold pass 2 (the default
+    of mkdocs.yml)."""
     tmp.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      min_articles: 2\n" in config
+    (tmp / "mkdocs.yml").write_text(config.replace("      min_articles: 2\n", f"      min_articles: {min_articles}\n"),
+                                    encoding="utf-8")
     (tmp / "docs").mkdir(exist_ok=True)
     for page in ("index.md", "about.md"):
         shutil.copy(ROOT / "docs" / page, tmp / "docs" / page)

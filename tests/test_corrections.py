@@ -111,6 +111,10 @@ def test_generate_applies_the_file_beside_the_articles_and_names_a_bad_line(tmp_
         "Council agrees new bus lanes\n\nA short standfirst.\n\n"
         "Councillor Marjorie Quill said the lanes would open in May. Quill said drivers had been consulted.\n\n"
         "Source: Test\n", encoding="utf-8")
+    (seeds / "two.txt").write_text(  # a second article: her own page (one article lives on its article's page)
+        "Bus lanes open on the ring road\n\nA short standfirst.\n\n"
+        "Councillor Marjorie Quill opened the lanes on Monday. Quill said buses were already faster.\n\n"
+        "Source: Test\n", encoding="utf-8")
     (tmp_path / "entities.yml").write_text(
         "rename:\n  Marjorie Quill: Marjorie Quill-Harte\nkind:\n  Someone: planet\n", encoding="utf-8")
     docs = tmp_path / "docs"

@@ -23,8 +23,8 @@ BOM = "\ufeff"
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 ARTICLE_FIELDS = ("id", "title", "date", "source", "url", "authors", "lede", "actors", "places", "quotes")
-ACTOR_FIELDS = ("id", "name", "kind", "articles", "mentions", "quotes", "roles", "affiliations", "aliases")
-PLACE_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "articles", "mentions", "aliases")
+ACTOR_FIELDS = ("id", "name", "kind", "articles", "mentions", "quotes", "roles", "affiliations", "aliases", "page")
+PLACE_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "articles", "mentions", "aliases", "page")
 QUOTE_FIELDS = ("speaker", "speaker_id", "kind", "text", "cue", "article_id", "title", "date", "source",
                 "paragraph")
 
@@ -66,13 +66,18 @@ def article_rows(index: SiteIndex) -> list[dict]:
 def actor_rows(index: SiteIndex) -> list[dict]:
     return [{"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles), "mentions": x.mentions,
              "quotes": len(direct_quotes(x)), "roles": x.roles, "affiliations": x.affiliations,
-             "aliases": x.aliases} for x in index.actors.values()]
+             "aliases": x.aliases, "page": page_url("actors", x)} for x in index.actors.values()]
 
 
 def place_rows(index: SiteIndex) -> list[dict]:
     return [{"id": x.id, "name": x.name, "kind": x.kind, "country": x.country, "lat": x.lat, "lon": x.lon,
-             "articles": len(x.articles), "mentions": x.mentions, "aliases": x.aliases}
+             "articles": len(x.articles), "mentions": x.mentions, "aliases": x.aliases, "page": page_url("places", x)}
             for x in index.places.values()]
+
+
+def page_url(folder: str, entry: Entry) -> str:
+    """The entry's page under the site root ("actors/jane-doe/"), or "" when it has none (`Entry.page`)."""
+    return f"{folder}/{entry.id}/" if entry.page else ""
 
 
 def quote_row(r: Record, q: Quote, speaker_id: str | None) -> dict:
@@ -106,7 +111,7 @@ def render_downloads(index: SiteIndex) -> dict[str, str]:
     files[f"{DIR}/records.jsonl"] = records_jsonl(index.records)
     for entry in index.actors.values():
         quotes = entry.quotes
-        if quotes:
+        if quotes and entry.page:  # linked from the speaker's page; every quote is in quotes.csv too
             rows = [quote_row(index.by_id[rid], q, entry.id) for rid, q in quotes]
             files[actor_quotes_path(entry)] = to_csv(rows, QUOTE_FIELDS)
     return files

@@ -83,10 +83,10 @@ def table_files(index: SiteIndex) -> dict[str, str]:
         "articles": [{"id": r.id, "title": r.title, "date": r.date, "source": r.source,
                       "quotes": sum(1 for q in r.quotes if q.kind != "indirect")} for r in index.records],
         "actors": [{"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles),
-                    "quotes": len(dl.direct_quotes(x))} for x in _by_articles(list(index.actors.values()))],
+                    "quotes": len(dl.direct_quotes(x))} for x in _by_articles(_paged(index.actors))],
         "places": [{"id": x.id, "name": x.name, "country": x.country, "kind": x.kind, "articles": len(x.articles)}
-                   for x in _by_articles(list(index.places.values()))],
-        "quotes": [{"speaker": q["speaker"], "speaker_id": q["speaker_id"], "text": _cut(q["text"]),
+                   for x in _by_articles(_paged(index.places))],
+        "quotes": [{"speaker": q["speaker"], "speaker_id": _speaker_page(index, q), "text": _cut(q["text"]),
                     "article_id": q["article_id"], "paragraph": q["paragraph"], "date": q["date"],
                     "source": q["source"], "kind": q["kind"]} for q in dl.quote_rows(index)],
     }
@@ -140,15 +140,35 @@ def _article_row(r: Record) -> str:
 
 # --- actors and places ----------------------------------------------------------------------------------
 
+def _paged(entries: dict[str, Entry]) -> list[Entry]:
+    """The entries with a page of their own: the tables link to pages (the others are in the downloads)."""
+    return [x for x in entries.values() if x.page]
+
+
+def _unpaged_note(total: int, paged: int, what: str) -> str:
+    if total == paged:
+        return ""
+    return (f"{total - paged:,} more {what} are named in too few articles for a page of their own: each is listed "
+            f"on its article's page, found by the search, and in the download.\n")
+
+
+def _speaker_page(index: SiteIndex, row: dict) -> str | None:
+    """A quote row's speaker id for a link: only when the speaker has a page."""
+    sid = row["speaker_id"]
+    return sid if sid and index.actors[sid].page else None
+
+
 def _by_articles(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda x: (-len(x.articles), x.name.casefold(), x.id))
 
 
 def actors_index(index: SiteIndex) -> str:
-    entries = _by_articles(list(index.actors.values()))
+    entries = _by_articles(_paged(index.actors))
     out = [_front("Actors", "People, organisations and groups named in the articles."),
            "[Home](../index.md) › Actors\n", "# Actors\n"]
-    out.append(f"{len(entries):,} people, organisations and groups. " + _shown(len(entries), "most articles first"))
+    out.append(f"{len(entries):,} people, organisations and groups with a page. "
+               + (_shown(len(entries), "most articles first") if entries else "\n"))
+    out.append(_unpaged_note(len(index.actors), len(entries), "people, organisations and groups"))
     out.append(downloads_line("actors", "the actors"))
     labels = {k: v for k, v in KIND_LABEL.items() if k in ("person", "organization", "group")}
     headers = [_th("Actor", "name", link="id"), _th("Kind", "kind", filter_=True, labels=labels),
@@ -165,15 +185,17 @@ def actors_index(index: SiteIndex) -> str:
 
 def places_index(index: SiteIndex) -> str:
     """The map of every place with coordinates, then the table (useful when map tiles cannot load)."""
-    entries = _by_articles(list(index.places.values()))
+    entries = _by_articles(_paged(index.places))
     mapped = [x for x in entries if _has_coordinates(x)]
     out = [_front("Places", "Every place named in the articles, on a map and in a table."),
            "[Home](../index.md) › Places\n", "# Places\n"]
-    out.append(f"{_plural(len(entries), 'place')}; {len(mapped)} with coordinates are on the map.\n")
+    out.append(f"{_plural(len(entries), 'place')} with a page; {len(mapped)} with coordinates are on the map.\n")
+    out.append(_unpaged_note(len(index.places), len(entries), "places"))
     block = map_block(mapped)
     if block:
         out.append(block)
-    out.append(_shown(len(entries), "most articles first"))
+    if entries:
+        out.append(_shown(len(entries), "most articles first"))
     out.append(downloads_line("places", "the places"))
     labels = {k: v for k, v in KIND_LABEL.items() if k not in ("person", "organization", "group")}
     headers = [_th("Place", "name", link="id"), _th("Country", "country", filter_=True),
@@ -205,12 +227,13 @@ def quotes_index(index: SiteIndex) -> str:
     html_rows = []
     for row in rows[:INDEX_ROWS]:
         r = index.by_id[row["article_id"]]
-        speaker = (_a(f"../actors/{row['speaker_id']}.md", e.html_text(row["speaker"])) if row["speaker_id"]
+        sid = _speaker_page(index, row)
+        speaker = (_a(f"../actors/{sid}.md", e.html_text(row["speaker"])) if sid
                    else e.html_text(row["speaker"]) or "<em>not named</em>")
         text = _cut(row["text"])
         anchor = f"#p{row['paragraph']}" if row["paragraph"] else ""
         quote = _a(f"../articles/{r.id}.md{anchor}", e.html_text(text))
-        html_rows.append("<tr>" + _td(speaker, row["speaker"] or "", row["speaker_id"] or "")
+        html_rows.append("<tr>" + _td(speaker, row["speaker"] or "", sid or "")
                          + _td(quote, row["text"], r.id) + _td(e.html_text(_date(r)), r.date or "")
                          + _td(e.html_text(r.source) or "—", r.source or "")
                          + _td(QUOTE_KIND.get(row["kind"], e.html_text(row["kind"])), row["kind"]) + "</tr>")

@@ -40,7 +40,8 @@ def _node_class(kind: str) -> str:
 
 def cooccurrence(index: SiteIndex, top: int = TOP_ACTORS) -> tuple[list[Entry], Counter[tuple[str, str]]]:
     """The `top` actors in the most articles, and the number of articles each pair of them shares."""
-    actors = sorted(index.actors.values(), key=lambda x: (-len(x.articles), x.name.casefold(), x.id))[:top]
+    actors = sorted((x for x in index.actors.values() if x.page),  # only actors with a page to link to
+                    key=lambda x: (-len(x.articles), x.name.casefold(), x.id))[:top]
     chosen = {x.id for x in actors}
     pairs: Counter[tuple[str, str]] = Counter()
     for r in index.records:
@@ -145,7 +146,7 @@ def explore_page(index: SiteIndex) -> str:
 
 def neighbourhood_block(entry: Entry, index: SiteIndex) -> str:
     """The actor in the middle, the actors it appears with most on a circle around it; "" without any."""
-    near = [(index.actors[a], n) for a, n in entry.with_actors if a in index.actors]
+    near = [(index.actors[a], n) for a, n in entry.with_actors if a in index.actors and index.actors[a].page]
     if not near:
         return ""
     w, h, r = 640, 300, 110

@@ -83,9 +83,11 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     for r in index.records:
         pages[f"articles/{r.id}.md"] = article_page(r, index)
     for entry in index.actors.values():
-        pages[f"actors/{entry.id}.md"] = actor_page(entry, index)
+        if entry.page:
+            pages[f"actors/{entry.id}.md"] = actor_page(entry, index)
     for entry in index.places.values():
-        pages[f"places/{entry.id}.md"] = place_page(entry, index)
+        if entry.page:
+            pages[f"places/{entry.id}.md"] = place_page(entry, index)
     pages["articles/index.md"] = articles_index(index)
     pages["actors/index.md"] = actors_index(index)
     pages["places/index.md"] = places_index(index)
@@ -136,7 +138,7 @@ def _paragraph_link(q: Quote) -> str:
 def _actor_link(index: SiteIndex, rid: str, name: str | None, prefix: str = "../actors/") -> str:
     if not name:
         return "<em>speaker not named</em>"
-    eid = index.actor_page.get((rid, name))
+    eid = index.actor_link(rid, name)
     return _a(f"{prefix}{eid}.md", e.html_text(name)) if eid else e.html_text(name)
 
 
@@ -159,7 +161,7 @@ def article_page(r: Record, index: SiteIndex) -> str:
     out.append(f"[Home](../index.md) › [Articles](index.md) › {e.text(_date(r))}\n")
     out.append(f"# {e.text(r.title)}\n")
     out.append(_meta_line(r) + "\n")
-    facets = facets_block(r)
+    facets = facets_block(r, _pageless_names(r, index))
     if facets:
         out.append(facets)
     if r.notes:
@@ -181,7 +183,7 @@ def article_page(r: Record, index: SiteIndex) -> str:
         out.append("## Places\n")
         rows = []
         for p in r.places:
-            pid = index.place_page.get((r.id, p.name))
+            pid = index.place_link(r.id, p.name)
             link = _a(f"../places/{pid}.md", e.html_text(p.name)) if pid else e.html_text(p.name)
             rows.append([link, KIND_LABEL.get(p.kind, e.html_text(p.kind)), e.html_text(p.country or "—"),
                          str(p.mentions)])
@@ -212,13 +214,21 @@ def full_text_block(paragraphs: list[str]) -> str:
 
 
 
-def facets_block(r: Record) -> str:
+def _pageless_names(r: Record, index: SiteIndex) -> list[str]:
+    """This article's actors and places that have no page of their own: the article is their page."""
+    actors = [a.name for a in r.actors if not index.actor_link(r.id, a.name)]
+    return actors + [p.name for p in r.places if not index.place_link(r.id, p.name)]
+
+
+def facets_block(r: Record, names: list[str] = ()) -> str:
     """Invisible search facets for Pagefind: source, year, actors (speakers first) and places; no text.
 
     `<span data-pagefind-filter="place:Mosul"></span>`: Pagefind takes everything after the first colon as
     the value. Values come from articles: control characters go, whitespace is folded, and the value is
     HTML-escaped for the attribute; the block is raw HTML on one line, which Markdown passes through.
-    Built-in search sees no text in it; a few hundred bytes per page.
+    Built-in search sees no text in it; a few hundred bytes per page. `names`: the actors and places that
+    live on this page (no page of their own) get the `name` filter an entity page has (`names_block`), so the
+    search box shows this article first for them.
     """
     pairs: list[tuple[str, str]] = []
     if r.source:
@@ -235,7 +245,10 @@ def facets_block(r: Record) -> str:
         value = _FACET_JUNK.sub(" ", value or "").strip()[:100]
         if value:
             spans.append(f'<span data-pagefind-filter="{key}:{html.escape(value, quote=True)}"></span>')
-    return raw(f'<div class="ss-facets" hidden>{"".join(spans)}</div>') if spans else ""
+    keys = [k for k in dict.fromkeys(name_key(n) for n in names) if k]
+    spans += [f'<span data-pagefind-filter="name:{html.escape(k, quote=True)}"></span>' for k in keys]
+    sort = ' data-pagefind-sort="articles:1"' if keys else ""
+    return raw(f'<div class="ss-facets" hidden{sort}>{"".join(spans)}</div>') if spans else ""
 
 
 def name_key(name: str) -> str:

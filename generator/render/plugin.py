@@ -44,7 +44,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
-from generator.render import RAW_END, RAW_START
+from generator.aggregate import MIN_ARTICLES
+from generator.render import RAW_END, RAW_START, sitemap
 from generator.render.feed import FEED_FILE, LOCAL_URLS, FeedItem, atom, share_meta
 
 MARKER = "<!-- summary-site:latest -->"
@@ -113,6 +114,8 @@ class SummarySiteConfig(Config):
     search_threshold = c.Type(int, default=DEFAULT_THRESHOLD)
     filename_pattern = c.Type(str, default="")
     """Read by `summary-site generate` (metadata in file names, see `generator.ingest.hints`), not here."""
+    min_articles = c.Type(int, default=MIN_ARTICLES)
+    """Read by `summary-site generate`: articles that must name an actor or place before it has its own page."""
 
 
 def count_articles(docs: Path) -> int:
@@ -253,6 +256,7 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         return "\n".join(tags)
 
     def on_post_build(self, config):
+        sitemap.split(Path(config["site_dir"]), config.get("site_url") or "http://127.0.0.1:8000/")
         if self._feed is not None:
             write_feed(Path(config["site_dir"]), self._feed, self._files, config)
         if self.chunked:
