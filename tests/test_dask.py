@@ -188,10 +188,11 @@ def test_generate_from_stored_records_writes_the_same_pages(tmp_path, nlp):
 
     project = make_project(tmp_path / "p", {"b.txt": ARTICLES["drought.txt"], "c.txt": ARTICLES["harbour.txt"]})
     seeds, docs, again = project / "seeds", project / "docs", tmp_path / "docs2"
-    assert main(["generate", "-q", "--no-cache", "--seeds", str(seeds), "--docs", str(docs)]) == 0
+    config = ["-f", str(project / "mkdocs.yml")]  # the project's settings (a page for every actor)
+    assert main(["generate", "-q", "--no-cache", "--seeds", str(seeds), "--docs", str(docs), *config]) == 0
     assert main(["analyze", "-q", "--no-cache", str(seeds), "--out", str(tmp_path / "store")]) == 0
     assert main(["generate", "-q", "--records", str(tmp_path / "store"), "--docs", str(again),
-                 "--seeds", str(tmp_path / "nowhere")]) == 0
+                 "--seeds", str(tmp_path / "nowhere"), *config]) == 0
 
     def pages(root):  # the generated folders are links into one page set: follow them
         return {(Path(d) / n).relative_to(root).as_posix(): (Path(d) / n).read_bytes()
