@@ -434,7 +434,7 @@ def build_command(args) -> int:
         n, failed = _generate(args, report)
         out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
     if not args.quiet:
-        print(f"built {n} articles into {out} in {time.perf_counter() - start:.1f} s"
+        print(f"built {n} article{'s' if n != 1 else ''} into {out} in {time.perf_counter() - start:.1f} s"
               + (f"; {failed} files or corrections could not be used (see above)" if failed else ""))
     _print_report(args, report)
     return 1 if failed else 0
