@@ -27,6 +27,23 @@ Iraqi ministers met in Mosul on Thursday to plan the rebuilding of the city's br
 """
 """A dated article with a named speaker, for the timeline and search tests."""
 
+@contextlib.contextmanager
+def built_site(folder: Path, articles: dict[str, str]) -> Iterator[str]:
+    """Build a test project of `articles` into `folder` and serve its site on loopback (skip without chromium)."""
+    from generator.cli import main
+    from tests.conftest import make_project
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
+    project = make_project(folder, articles)
+    code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
+                 "--docs", str(project / "docs"), "-f", str(project / "mkdocs.yml"),
+                 "--site-dir", str(project / "site")])
+    assert code == 0
+    with serve_directory(project / "site") as url:
+        yield url
+
+
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -12,9 +12,8 @@ import re
 
 import pytest
 
-from generator.cli import main
-from tests.browser import CHROMIUM, DATED_ARTICLE, chromium, serve_directory, watched_page
-from tests.conftest import ROOT, make_project
+from tests.browser import DATED_ARTICLE, built_site, chromium, watched_page
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +23,7 @@ ARTICLE_TITLE = "Trump administration hosts first anti-ISIL meeting"
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
-    project = make_project(tmp_path_factory.mktemp("browser"), {"dated.md": DATED_ARTICLE})
-    code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
-                 "--docs", str(project / "docs"), "-f", str(project / "mkdocs.yml"),
-                 "--site-dir", str(project / "site")])
-    assert code == 0
-
-    with serve_directory(project / "site") as url:
+    with built_site(tmp_path_factory.mktemp("browser"), {"dated.md": DATED_ARTICLE}) as url:
         yield url
 
 

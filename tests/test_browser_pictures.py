@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli import main
-from tests.browser import CHROMIUM, DATED_ARTICLE, chromium, serve_directory, watched_page
-from tests.conftest import ROOT, make_project
+from tests.browser import DATED_ARTICLE, built_site, chromium, watched_page
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +17,7 @@ SECOND = DATED_ARTICLE.replace("2017-03-09", "2017-05-02").replace("Ministers me
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
-    project = make_project(tmp_path_factory.mktemp("pictures"), {"dated.md": DATED_ARTICLE, "later.md": SECOND})
-    code = main(["build", "-q", "--no-cache", "-j", "1", "--seeds", str(project / "seeds"),
-                 "--docs", str(project / "docs"), "-f", str(project / "mkdocs.yml"),
-                 "--site-dir", str(project / "site")])
-    assert code == 0
-    with serve_directory(project / "site") as url:
+    with built_site(tmp_path_factory.mktemp("pictures"), {"dated.md": DATED_ARTICLE, "later.md": SECOND}) as url:
         yield url
 
 
