@@ -151,6 +151,15 @@ RUN_ON = re.compile(r"[.!?…][)'’]?\s+$")
 were merged (the BBC News dataset), a quoted paragraph that runs on never got its closing mark."""
 
 
+def _run_on(para: str, start: int, i: int) -> bool:
+    """RUN_ON over para[start:i], looking only at the end: the whitespace before `i` and the two marks before
+    it (a search over the whole open quotation at every mark would be quadratic on a hostile paragraph)."""
+    j = i
+    while j > start and para[j - 1].isspace():
+        j -= 1
+    return j < i and RUN_ON.search(para, max(start, j - 2), i) is not None
+
+
 def _straight_spans(para: str) -> list[tuple[int, int, bool]]:
     """Pair straight marks by direction, so one stray or missing mark cannot turn the narration between two
     quotations into a quote: an opening mark while a quotation is open, right after a sentence end, closes
@@ -158,17 +167,20 @@ def _straight_spans(para: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     open_at, nested = -1, 0
     marks = [(m.start(), _mark_direction(para, m.start())) for m in re.finditer('"', para)]
+    closes_after = [0] * (len(marks) + 1)  # closing marks after each mark: one pass, not one count per mark
+    for k in range(len(marks) - 1, -1, -1):
+        closes_after[k] = closes_after[k + 1] + (marks[k][1] == "close")
     for k, (i, d) in enumerate(marks):
         if open_at < 0:
             if d != "close":
                 open_at = i
             continue
-        if d == "open" and RUN_ON.search(para, open_at + 1, i):
+        if d == "open" and _run_on(para, open_at + 1, i):
             inner_end = open_at + 1 + len(para[open_at + 1:i].rstrip())
             out.append((open_at + 1, inner_end, False))
             open_at = i
             continue
-        if d == "open" and sum(dd == "close" for _, dd in marks[k + 1:]) >= nested + 2:
+        if d == "open" and closes_after[k + 1] >= nested + 2:
             nested += 1  # "He told me "go home" and left," she said: a quotation inside the quotation
             continue
         if nested and d != "open":
