@@ -49,6 +49,25 @@ def test_key_points_are_whole_sentences_in_order_never_cut_quotes(analyse_text):
     assert not any(p.startswith(("People lost", "The town needs")) for p in points)
 
 
+@pytest.mark.parametrize("first", [
+    # US style: the full stop inside the closing mark, which the parser tends to split off as a "sentence"
+    "WICHITA, Kan. — The county's two hospitals will merge next year, officials said Tuesday, in a deal "
+    "the smaller one's director called \"the only way to keep an emergency room open here.\"",
+    # British style
+    "Two hospital trusts in the county are to merge next year in a deal the smaller trust's chief "
+    "executive called \"the only way to keep an A&E open here.\"",
+])
+def test_a_sentence_ending_on_its_quotation_can_lead(analyse_text, first):
+    """A first sentence that closes on a quotation is whole: it leads, without the dateline."""
+    rest = ["The merger needs the approval of the state health department, which is expected in the spring.",
+            "About 1,400 people work at the two hospitals, and neither plans to cut jobs in the first year.",
+            "The smaller hospital has lost money in each of the past five years, its accounts show.",
+            "Patients will keep their doctors, and both sites will stay open under a single board."]
+    r = analyse_text(first, *rest, title="Hospitals to merge")
+    assert r.summary.lede.endswith('open here."') and r.summary.lede.startswith(("The county", "Two hospital"))
+    assert not any(p.startswith(("WICHITA", "\"")) for p in r.summary.key_points)
+
+
 def test_letters_opinion_roundup_and_live_say_what_they_are(analyse_text):
     letters = analyse_text("Letters.", "The new sea wall plan is a waste of money that the town cannot afford "
                            "this year.", "I have lived by the harbour for sixty years and never seen a flood "

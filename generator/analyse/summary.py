@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -70,7 +71,7 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
               url: str | None = None, tags: list[str] | None = None, authors: list[str] | None = None) -> Summary:
     text = docs.text(doc)
     quoted = [(q.start, q.end) for q in find_spans(text, para_starts)]
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences = _sentences(doc)
     body = sentences
     if skip_first_para and len(para_starts) > 1:
         body = [s for s in sentences if s.start_char >= para_starts[1]]
@@ -84,9 +85,10 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     lede = standfirst.strip() if good_lede(standfirst) else next((c for c in candidates if good_lede(c)), "")
     if not lede and standfirst.strip():
         lede = standfirst.strip()
+    lede = _without_dateline(lede)
     lede_key = _bag_key(lede)
     pool = [c for c in candidates if c != lede and not lede.startswith(c) and _bag_key(c) != lede_key]
-    points = key_points(pool, lede)
+    points = [_without_dateline(p) for p in key_points(pool, lede)]
     if kind == "roundup" and title.strip():
         lede = title.strip() if title.strip()[-1] in ".!?" else title.strip() + "."  # what is rounded up
     if kind != "news":
@@ -165,9 +167,43 @@ def good_lede(sentence: str) -> bool:
     return not _bare_quote(s) and not _unbalanced(s)
 
 
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+                       r"(?:\s+\((?:AP|Reuters|AFP|UPI|PA|CNN|Bloomberg)\))?\s*(?:—|–|--|-)\s+(?=[A-Z“\"‘'0-9])")
+
+
+def _without_dateline(sentence: str) -> str:
+    """"HOUSTON — A Texas jury ruled ..." reads as "A Texas jury ruled ...": the dateline's place and agency
+    are the page's metadata, not part of what the article says."""
+    m = _DATELINE.match(sentence)
+    return sentence[m.end():] if m and len(sentence) - m.end() > 20 else sentence
+
+
 def _bare_quote(s: str) -> bool:
     """A quotation alone: who said it is not in the sentence, so it cannot stand in a summary."""
     return s[:1] in "“\"" and s[-1:] in "”\"" and not re.search(r"[”\"]\s*,?\s*\w+", s[1:-1])
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start_char: int
+
+
+_CLOSERS = re.compile(r"^[\s\"”’'»)\].!?]+$")
+
+
+def _sentences(doc: Doc) -> list[Sentence]:
+    """spaCy's sentences, with a piece that is only closing marks (the `"` of `problems."`, which the parser
+    often makes a sentence of its own) joined back to the sentence it closes: else that sentence would seem
+    to end inside its quotation and never be used."""
+    out: list[Sentence] = []
+    for s in doc.sents:
+        if out and _CLOSERS.match(s.text):
+            out[-1] = Sentence(out[-1].text + doc.text[out[-1].start_char + len(out[-1].text):s.end_char],
+                               out[-1].start_char)
+        elif s.text.strip():
+            out.append(Sentence(s.text, s.start_char))
+    return out
 
 
 def _informative(sentence: str) -> bool:
