@@ -198,7 +198,7 @@ def _sentences(doc: Doc) -> list[Sentence]:
     to end inside its quotation and never be used."""
     out: list[Sentence] = []
     for s in doc.sents:
-        if out and _CLOSERS.match(s.text):
+        if out and _CLOSERS.match(s.text) and not out[-1].text.endswith("\n"):  # not an opening mark after a break
             out[-1] = Sentence(out[-1].text + doc.text[out[-1].start_char + len(out[-1].text):s.end_char],
                                out[-1].start_char)
         elif s.text.strip():
