@@ -462,3 +462,33 @@ def test_transcript_with_name_labels_us(quotes_of):
 
 def test_seed_style_source_line_is_no_transcript(quotes_of):
     assert direct(quotes_of("Note: figures are provisional.", "Source: Daily Courier")) == []
+
+
+@pytest.mark.parametrize("paragraphs, speakers", [
+    # British: an unnamed worker speaks after a named administrator
+    (['Administrator Sarah Lowe said there had been "a good level of interest" from buyers.',
+      "One worker at the Leeds branch, who did not want to be named, said staff had been given an hour's "
+      'notice. "We turned up and by lunchtime we had been sent home," she said.'],
+     ["Sarah Lowe", None]),
+    # US: a resident after the mayor
+    (['Mayor Jane Doe said the crossing was "a priority".',
+      'A resident said the road had been dangerous for years. "Somebody is going to get killed," she added.'],
+     ["Jane Doe", None]),
+    # a spokesman speaks for the organisation named with him, not for the chief executive quoted before
+    (['John Reed, the chief executive of the Acme Corporation, said the ruling was "a mistake".',
+      'A spokesman for Acme said: "We will appeal." He added: "The court got this wrong."'],
+     ["John Reed", "Acme Corporation", "Acme Corporation"]),
+])
+def test_he_or_she_after_someone_unnamed_is_not_the_last_named_person(quotes_of, paragraphs, speakers):
+    assert [q.speaker for q in direct(quotes_of(*paragraphs))] == speakers
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Superintendent Ann Cole said the district could no longer staff and maintain schools that were "built for '
+     'a city that doesn\'t exist anymore."', "Ann Cole"),
+    ('Ann Cole said the council could not add libraries that were "relics of another age".', "Ann Cole"),
+    ('"It is the wrong decision," Ann Cole maintained.', "Ann Cole"),
+])
+def test_maintain_or_add_with_a_noun_object_is_no_speech_verb(quotes_of, sentence, speaker):
+    (q,) = direct(quotes_of(sentence))
+    assert q.speaker == speaker

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.analyse import docs, names
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
+    ANONYMOUS_NOUNS,
     FEMALE_WORDS,
     MALE_WORDS,
     ORG_NOUNS,
@@ -29,6 +30,12 @@ from generator.analyse.lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from generator.records import Actor
+
+ANONYMOUS = "\x00unnamed:"
+"""Prefix of the stand-in name of someone unnamed ("a resident said"), followed by the organisation they
+speak for, if any ("a spokesman for Acme"): a later he/she means them, not the last named person."""
+ACT_WITH_OBJECT = {"maintain", "add", "charge", "post"}
+"""Speech verbs that with a noun object name an act (see `_thing_done`)."""
 
 
 class References:
@@ -119,7 +126,8 @@ class References:
         if low in TITLES:  # "the governor" is nobody the text gave another title ("Mayor Tom Reyes")
             exclude = set(exclude) | {a.name for a in self.actors if a.roles and not any(
                 low in r.lower().split() for r in a.roles)}
-        return self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2, exclude=exclude)
+        return _named(self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2,
+                                         exclude=exclude))
 
     # salience ------------------------------------------------------------------------------------------
     def _sweep(self) -> None:
@@ -128,7 +136,7 @@ class References:
         pronouns = [t for t in self.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
                     and not in_quotes(t.idx, self.ranges)]
         pi = 0
-        for s, _end, _, name in sorted(self.spans + self._unlinked_names()):
+        for s, _end, _, name in sorted(self.spans + self._unlinked_names() + self._unnamed_people()):
             while pi < len(pronouns) and pronouns[pi].idx < s:
                 self._resolve_event(pronouns[pi])
                 pi += 1
@@ -154,6 +162,23 @@ class References:
                 out.append((tok.idx, tok.idx + len(tok.text), "actor", by_word[tok.text]))
         return out
 
+    def _unnamed_people(self) -> list[tuple[int, int, str, str]]:
+        """Subjects that are someone without a name ("a resident", "one worker", "a spokesman for Acme"), as
+        stand-ins (see ANONYMOUS), so that the next "she said" is theirs and not the last named person's."""
+        out = []
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ANONYMOUS_NOUNS \
+                    or in_quotes(tok.idx, self.ranges):
+                continue
+            if not any((c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or
+                       (c.dep_ == "nummod" and c.lower_ == "one") for c in tok.children):
+                continue
+            org = next((self.actor_at(t.idx, t.idx + len(t.text)) for c in tok.children if c.dep_ == "prep"
+                        and c.lower_ in ("for", "of", "at", "from") for t in c.children if t.dep_ == "pobj"), None)
+            org = org if org and self.kind(org) in ("organization", "group") else ""
+            out.append((tok.idx, tok.idx + len(tok.text), "actor", ANONYMOUS + org))
+        return out
+
     def _resolve_event(self, tok: Token) -> None:
         name = self.recent_person(tok.idx, PRONOUNS[tok.lower_], self.sent_start(tok.idx))
         if name:
@@ -162,8 +187,8 @@ class References:
 
     def pronoun(self, tok: Token) -> str | None:
         if tok.i in self.resolved:
-            return self.resolved[tok.i]
-        return self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx))
+            return _named(self.resolved[tok.i])
+        return _named(self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx)))
 
     def recent_person(self, before: int, gender: str, sent_start: int, floor_paragraphs: int = 2,
                       exclude: set[str] = frozenset()) -> str | None:
@@ -233,6 +258,13 @@ class References:
         if span is None or not len(span):
             return None
         return name_head(span[0])
+
+
+def _named(name: str | None) -> str | None:
+    """A resolved name as callers see it: someone unnamed is nobody, or the organisation they speak for."""
+    if name and name.startswith(ANONYMOUS):
+        return name[len(ANONYMOUS):] or None
+    return name
 
 
 def rank(tok: Token) -> int:
@@ -320,7 +352,15 @@ def lemma(tok: Token) -> str:
 
 def is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and lemma(tok) in SPEECH_VERBS and not (
-        lemma(tok) in WEAK_SPEECH_VERBS and not has_quote_neighbour(tok))
+        lemma(tok) in WEAK_SPEECH_VERBS and not has_quote_neighbour(tok)) and not _thing_done(tok)
+
+
+def _thing_done(tok: Token) -> bool:
+    """"maintain schools", "added 200 jobs", "charged a fee": with a noun for its object such a verb is an act,
+    not speech (speech takes a clause or the quotation: "maintained that ...", "added: ...")."""
+    return lemma(tok) in ACT_WITH_OBJECT and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and c.text[:1] not in "“\"'‘"
+        for c in tok.children)
 
 
 def has_quote_neighbour(tok: Token) -> bool:
