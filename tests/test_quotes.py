@@ -492,3 +492,16 @@ def test_he_or_she_after_someone_unnamed_is_not_the_last_named_person(quotes_of,
 def test_maintain_or_add_with_a_noun_object_is_no_speech_verb(quotes_of, sentence, speaker):
     (q,) = direct(quotes_of(sentence))
     assert q.speaker == speaker
+
+
+def test_a_name_that_only_qualifies_a_noun_is_not_what_the_firm_means(quotes_of):
+    # US: a dateline the parser takes for the subject, and an agency named inside "Social Security numbers"
+    qs = quotes_of("CHICAGO — Midland Health Group, one of the largest insurers in the state, said on Monday that "
+                   "hackers had stolen data on two million customers, including Social Security numbers.",
+                   "The company said the attackers had gained access to its systems in early September through a "
+                   "contractor's stolen password.")
+    assert [q.speaker for q in qs if q.kind == "indirect"] == ["Midland Health Group", "Midland Health Group"]
+    # British: "the Labour-run council" is a council, not the Labour Party
+    qs = quotes_of("The Labour-run borough council voted 30 to 21 in favour of the budget on Wednesday.",
+                   "The authority says it faces a £12m gap in its finances over the next two years.")
+    assert "Labour Party" not in [q.speaker for q in qs] and "Labour" not in [q.speaker for q in qs]

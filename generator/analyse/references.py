@@ -56,6 +56,7 @@ class References:
         self.gender = genders(doc, sents, self.spans, actors, ranges)
         self.events: list[tuple[int, str, int, int]] = []  # (char, name, rank, sentence start char)
         self.resolved: dict[int, str] = {}  # pronoun token index -> actor name
+        self.modifiers: set[int] = set()  # where a name only qualifies a noun: not what "the firm" means
         self._sweep()
 
     # names ---------------------------------------------------------------------------------------------
@@ -145,6 +146,8 @@ class References:
             tok = self._token(s)
             if tok is not None:
                 self.events.append((s, name, rank(tok), self.sent_start(s)))
+                if tok.dep_ in ("compound", "npadvmod", "amod", "nmod") and tok.head.pos_ == "NOUN":
+                    self.modifiers.add(s)  # "Social Security numbers", "the Labour-run council"
         for tok in pronouns[pi:]:
             self._resolve_event(tok)
 
@@ -227,7 +230,8 @@ class References:
         said" is Carrow), else the most recent subject among organisations in the last two paragraphs."""
         para = bisect.bisect_right(self.para_starts, before) - 1
         floor = self.para_starts[max(0, para - 2)]
-        cands = [e for e in self.events if floor <= e[0] < before and self.kind(e[1]) in ("organization", "group")]
+        cands = [e for e in self.events if floor <= e[0] < before and self.kind(e[1]) in ("organization", "group")
+                 and e[0] not in self.modifiers]
         if not cands:
             return None
         prev_sent = self._sentence_before(sent_start)
@@ -272,6 +276,8 @@ def rank(tok: Token) -> int:
     name introduced with its role; 1: another subject; 0: otherwise."""
     if tok.dep_ in ("appos", "compound") and tok.head.lower_ in ROLE_WORDS | TITLES:
         tok = tok.head  # "Spokesman John Doe said", "the spokesman, John Doe, said"
+    elif tok.dep_ == "appos" and tok.head.ent_type_ in ("GPE", "LOC") and tok.head.i == tok.sent.start:
+        tok = tok.head  # a dateline the parser took for the subject: "MINNEAPOLIS — NorthStar Health said"
     if tok.dep_ in ("nsubj", "nsubjpass"):
         head = tok.head
         if head.dep_ == "ROOT":
@@ -378,7 +384,7 @@ def recent_org(mentions: References, before: int) -> str | None:
     i = bisect.bisect_left(mentions.starts, before) - 1
     while i >= 0 and before - mentions.spans[i][0] < 600:
         name = mentions.spans[i][3]
-        if mentions.kind(name) in ("organization", "group"):
+        if mentions.kind(name) in ("organization", "group") and mentions.spans[i][0] not in mentions.modifiers:
             return name
         i -= 1
     return None
