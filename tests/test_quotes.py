@@ -505,3 +505,22 @@ def test_a_name_that_only_qualifies_a_noun_is_not_what_the_firm_means(quotes_of)
     qs = quotes_of("The Labour-run borough council voted 30 to 21 in favour of the budget on Wednesday.",
                    "The authority says it faces a £12m gap in its finances over the next two years.")
     assert "Labour Party" not in [q.speaker for q in qs] and "Labour" not in [q.speaker for q in qs]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # US: the statement the text spoke of before
+    (['Brightline Appliances said in a statement that it was "disappointed" by the verdict.',
+      '"Our sympathies remain with the family," the statement said.'], "Brightline Appliances"),
+    # British: a statement someone issued
+    (["The Carrow Group issued a statement on Friday evening.", '"We regret the delay," the statement said.'],
+     "Carrow Group"),
+    (["Jane Doe, the mayor, wrote a letter to residents on Monday.", '"I am sorry," the letter said.'], "Jane Doe"),
+])
+def test_the_statement_said_is_whoever_made_the_statement(quotes_of, paragraphs, speaker):
+    assert direct(quotes_of(*paragraphs))[-1].speaker == speaker
+
+
+def test_the_band_means_the_band_named_before(quotes_of):
+    qs = direct(quotes_of("The line-up had included the singer Kira Vale and the reunited rock band The Halcyons.",
+                          '"We are heartbroken," the band wrote on Instagram.'))
+    assert qs[-1].speaker == "Halcyons"

@@ -240,7 +240,8 @@ ORG_NOUNS = {
     "committee", "board", "commission", "corporation", "business", "maker", "manufacturer", "supermarket",
     "chain", "label", "studio", "squad", "institute", "association", "federation", "foundation",
     "authority", "campaign", "administration", "lender", "insurer", "publisher", "developer", "website",
-    "magazine", "paper", "journal", "station", "channel", "tabloid", "daily", "weekly",
+    "magazine", "paper", "journal", "station", "channel", "tabloid", "daily", "weekly", "band", "orchestra",
+    "choir",
 }
 """Nouns that describe an organisation ("the firm said", "the party added")."""
 

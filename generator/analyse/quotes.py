@@ -559,6 +559,8 @@ def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> s
     if any(_possessor(t) for t in words) and nouns[-1].lower_ not in ROLE_WORDS | TITLES:
         owners = [mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)]
         return next((o for o in owners if o), None)  # "Trump's campaign said": the campaign's candidate
+    if nouns[-1].lower_ in SPEECH_NOUNS:  # "…," the statement said
+        return _speech_act_owner(nouns[-1], q, ranges, mentions)
     return _description(nouns[-1], words, mentions)
 
 
@@ -626,8 +628,26 @@ def _speech_act_owner(noun: Token, q: QSpan, ranges, mentions: References) -> st
             obj = [o for o in c.children if o.dep_ == "pobj"]
             if obj:
                 return _name_from_token(obj[0], q, ranges, mentions)
+    owner = _issuer(noun, q, ranges, mentions)
+    if owner or not any(c.lower_ in ("the", "this", "that") for c in noun.children):
+        return owner
+    # "the statement said": the statement the text spoke of before ("Acme said in a statement that …")
+    doc = noun.doc
+    for t in reversed(doc[max(0, noun.i - 150):noun.i]):
+        if t.lower_ == noun.lower_ and not in_quotes(t.idx, ranges):
+            return _issuer(t, q, ranges, mentions) or next(
+                (_name_from_token(c, q, ranges, mentions) for c in t.children if c.dep_ == "poss"), None)
+    return None
+
+
+def _issuer(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
+    """Whoever issued the statement: the subject of "Doe issued a statement" or "Doe said in a statement"."""
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not in_quotes(verb.idx, ranges):
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through", "via"):
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ == "VERB" and not in_quotes(verb.idx, ranges):
         subj = _nominal_subjects(verb, ranges)
         if subj and subj[0].lower_ not in SPEECH_NOUNS:
             return _name_from_token(subj[0], q, ranges, mentions)
