@@ -524,3 +524,22 @@ def test_the_band_means_the_band_named_before(quotes_of):
     qs = direct(quotes_of("The line-up had included the singer Kira Vale and the reunited rock band The Halcyons.",
                           '"We are heartbroken," the band wrote on Instagram.'))
     assert qs[-1].speaker == "Halcyons"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # British: "X MP for Y, Name" (the parser hangs the name on the constituency)
+    ('Labour MP for Stourvale, Catherine Ambrose, who led the rebellion, said she had been "inundated" with '
+     'letters.', "Catherine Ambrose"),
+    # US
+    ('A spokesman for the Pentagon, John Kirby, said the strike had been "precise".', "John Kirby"),
+    # the passive of tell: the court heard it, the prosecutor said it
+    ('The court was told by prosecutor Ann Vale that the firm had ignored "every warning".', "Ann Vale"),
+])
+def test_role_holder_and_passive_tell(quotes_of, sentence, speaker):
+    (q,) = direct(quotes_of(sentence))
+    assert q.speaker == speaker
+
+
+def test_whoever_was_told_is_not_the_speaker(quotes_of):
+    qs = quotes_of("Jurors were told the care home had been seriously understaffed for months before the death.")
+    assert "Jurors" not in [q.speaker for q in qs]

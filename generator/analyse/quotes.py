@@ -26,6 +26,7 @@ from generator.analyse import docs
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
     GROUP_SPEAKERS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_NOUNS,
@@ -344,13 +345,19 @@ def _according_to(doc: Doc, q: QSpan, ranges) -> Token | None:
     return None
 
 
+ADDRESSED = {"tell", "inform", "advise", "assure", "reassure", "warn", "ask", "instruct", "order", "brief",
+             "remind", "urge"}
+"""Speech verbs whose object is the hearer: in the passive their subject is who was spoken to."""
+
+
 def _subject(cue: Token, ranges=()) -> Token | None:
     """Who does the speaking: the verb's nominal subject (climbing from "…, adding" or "by saying" to the
     clause it hangs on), the agent of a passive, the noun a participle describes ("Trump saying"), or the
     name after an inverted verb ("said Jane Doe", "Said Doe:")."""
     tok = cue
     for _ in range(4):
-        subj = _nominal_subjects(tok, ranges)
+        subj = [c for c in _nominal_subjects(tok, ranges)
+                if not (c.dep_ == "nsubjpass" and lemma(tok) in ADDRESSED)]  # "jurors were told": the hearers
         if subj:
             return min(subj, key=lambda c: abs(c.i - cue.i))
         if tok is cue and tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL and any(
@@ -679,7 +686,10 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
         if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
             continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
         clause = "relcl" in path or "acl" in path
-        if "poss" in path:
+        if mentions.kind(name) == "person" and path[:1] == ["appos"] and set(path[1:]) == {"pobj", "prep"} \
+                and len(path) == 3 and tok.lower_ in ROLE_WORDS | TITLES | PERSON_NOUNS:
+            tier = 0  # "Labour MP for Stourvale, Jane Doe", "the spokesman for the Pentagon, John Doe"
+        elif "poss" in path:
             tier = 3
         elif "prep" in path or clause:
             tier = 2
