@@ -543,3 +543,27 @@ def test_role_holder_and_passive_tell(quotes_of, sentence, speaker):
 def test_whoever_was_told_is_not_the_speaker(quotes_of):
     qs = quotes_of("Jurors were told the care home had been seriously understaffed for months before the death.")
     assert "Jurors" not in [q.speaker for q in qs]
+
+
+FILLER_UK = "Analysts had expected a smaller fall, and shares dropped by 4% in early trading in London. "
+FILLER_US = "Analysts had expected the move for months, and shares fell by 3% in early trading in New York. "
+
+
+@pytest.mark.parametrize("paragraphs, name", [
+    # British
+    (["Brackwell Energy has reported a 14% fall in annual profits after a mild winter. " + FILLER_UK,
+      "The firm, which supplies three million homes, made a pre-tax profit of £412m. " + FILLER_UK,
+      '"It has been a difficult year," said its chairman, Sir Malcolm Dredge.',
+      "Chief executive Helen Strang confirmed that the company would cut 600 jobs. " + FILLER_UK,
+      '"These are painful decisions," Ms Strang said.',
+      'The firm said it expected "a return to growth" next year.'], "Brackwell Energy"),
+    # US
+    (["Harbor Mutual Insurance said on Monday that it would leave the Florida market. " + FILLER_US,
+      "The company, which covers 200,000 homes in the state, has lost money for three years. " + FILLER_US,
+      '"We tried everything," said its president, Dana Ruiz.',
+      "Regulators said the company had given notice in March. " + FILLER_US,
+      '"This is a blow to homeowners," said state Sen. Mark Hale.',
+      'The company said it expected "an orderly exit" by June.'], "Harbor Mutual Insurance"),
+])
+def test_the_firm_follows_the_chain_of_descriptions_back_to_its_name(quotes_of, paragraphs, name):
+    assert direct(quotes_of(*paragraphs))[-1].speaker == name

@@ -134,8 +134,8 @@ class References:
     def _sweep(self) -> None:
         """Walk the text in order, resolving he/she subjects as we go, so a later pronoun can lean on an
         earlier one ("He added…" then "…," he said)."""
-        pronouns = [t for t in self.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
-                    and not in_quotes(t.idx, self.ranges)]
+        pronouns = [t for t in self.doc if not in_quotes(t.idx, self.ranges) and (
+            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") or _org_description(t))]
         pi = 0
         for s, _end, _, name in sorted(self.spans + self._unlinked_names() + self._unnamed_people()):
             while pi < len(pronouns) and pronouns[pi].idx < s:
@@ -183,6 +183,11 @@ class References:
         return out
 
     def _resolve_event(self, tok: Token) -> None:
+        if tok.lower_ in ORG_NOUNS:  # "The firm, which supplies …": the chain goes on through it
+            name = self.salient_org(tok.idx, self.sent_start(tok.idx)) or recent_org(self, tok.idx)
+            if name:
+                self.events.append((tok.idx, name, rank(tok), self.sent_start(tok.idx)))
+            return
         name = self.recent_person(tok.idx, PRONOUNS[tok.lower_], self.sent_start(tok.idx))
         if name:
             self.resolved[tok.i] = name
@@ -410,6 +415,12 @@ def is_age(tok: Token) -> bool:
     doc = tok.doc
     return tok.lower_ == "old" and tok.i >= 3 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
         "year", "years")
+
+
+def _org_description(t: Token) -> bool:
+    """"the firm", "the company's", as the subject or object of its clause."""
+    return t.pos_ == "NOUN" and t.lower_ in ORG_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
 
 
 def _definite(noun: Token) -> bool:
