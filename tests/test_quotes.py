@@ -567,3 +567,15 @@ FILLER_US = "Analysts had expected the move for months, and shares fell by 3% in
 ])
 def test_the_firm_follows_the_chain_of_descriptions_back_to_its_name(quotes_of, paragraphs, name):
     assert direct(quotes_of(*paragraphs))[-1].speaker == name
+
+
+@pytest.mark.parametrize("after", [
+    "Bannon, 22, said he had \"barely touched\" the striker.",  # British
+    "Bannon, a defensive tackle, says he never heard the whistle.",  # US
+])
+def test_a_sentence_after_a_quote_paragraph_is_no_credit_line(quotes_of, after):
+    qs = direct(quotes_of("Millbrook boss Graham Teale was furious about the penalty, given for a challenge by "
+                          "defender Kyle Bannon.",
+                          '"It was never a penalty," Teale told BBC Radio Lancashire.',
+                          '"We will be writing to the referees about it, because that is the third time."', after))
+    assert qs[1].speaker == "Graham Teale"

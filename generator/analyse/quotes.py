@@ -198,6 +198,9 @@ def _name_line_after(doc: Doc, q: QSpan, mentions: References, para_starts: list
     m = NAME_LINE.match(nxt)
     if not m or len(m.group(1).split()) > 4:
         return None
+    line = doc.char_span(para_starts[p + 1], para_starts[p + 1] + len(nxt), alignment_mode="expand")
+    if line is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in line):
+        return None  # "Bannon, 22, said he had …" is a sentence of its own, not a credit
     s = para_starts[p + 1] + m.start(1)  # a short line after a quote is a credit only if it names someone
     return mentions.actor_at(s, s + len(m.group(1))) or _named_entity(doc, s, m.group(1), mentions)
 
