@@ -462,3 +462,120 @@ def test_transcript_with_name_labels_us(quotes_of):
 
 def test_seed_style_source_line_is_no_transcript(quotes_of):
     assert direct(quotes_of("Note: figures are provisional.", "Source: Daily Courier")) == []
+
+
+@pytest.mark.parametrize("paragraphs, speakers", [
+    # British: an unnamed worker speaks after a named administrator
+    (['Administrator Sarah Lowe said there had been "a good level of interest" from buyers.',
+      "One worker at the Leeds branch, who did not want to be named, said staff had been given an hour's "
+      'notice. "We turned up and by lunchtime we had been sent home," she said.'],
+     ["Sarah Lowe", None]),
+    # US: a resident after the mayor
+    (['Mayor Jane Doe said the crossing was "a priority".',
+      'A resident said the road had been dangerous for years. "Somebody is going to get killed," she added.'],
+     ["Jane Doe", None]),
+    # a spokesman speaks for the organisation named with him, not for the chief executive quoted before
+    (['John Reed, the chief executive of the Acme Corporation, said the ruling was "a mistake".',
+      'A spokesman for Acme said: "We will appeal." He added: "The court got this wrong."'],
+     ["John Reed", "Acme Corporation", "Acme Corporation"]),
+])
+def test_he_or_she_after_someone_unnamed_is_not_the_last_named_person(quotes_of, paragraphs, speakers):
+    assert [q.speaker for q in direct(quotes_of(*paragraphs))] == speakers
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Superintendent Ann Cole said the district could no longer staff and maintain schools that were "built for '
+     'a city that doesn\'t exist anymore."', "Ann Cole"),
+    ('Ann Cole said the council could not add libraries that were "relics of another age".', "Ann Cole"),
+    ('"It is the wrong decision," Ann Cole maintained.', "Ann Cole"),
+])
+def test_maintain_or_add_with_a_noun_object_is_no_speech_verb(quotes_of, sentence, speaker):
+    (q,) = direct(quotes_of(sentence))
+    assert q.speaker == speaker
+
+
+def test_a_name_that_only_qualifies_a_noun_is_not_what_the_firm_means(quotes_of):
+    # US: a dateline the parser takes for the subject, and an agency named inside "Social Security numbers"
+    qs = quotes_of("CHICAGO — Midland Health Group, one of the largest insurers in the state, said on Monday that "
+                   "hackers had stolen data on two million customers, including Social Security numbers.",
+                   "The company said the attackers had gained access to its systems in early September through a "
+                   "contractor's stolen password.")
+    assert [q.speaker for q in qs if q.kind == "indirect"] == ["Midland Health Group", "Midland Health Group"]
+    # British: "the Labour-run council" is a council, not the Labour Party
+    qs = quotes_of("The Labour-run borough council voted 30 to 21 in favour of the budget on Wednesday.",
+                   "The authority says it faces a £12m gap in its finances over the next two years.")
+    assert "Labour Party" not in [q.speaker for q in qs] and "Labour" not in [q.speaker for q in qs]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # US: the statement the text spoke of before
+    (['Brightline Appliances said in a statement that it was "disappointed" by the verdict.',
+      '"Our sympathies remain with the family," the statement said.'], "Brightline Appliances"),
+    # British: a statement someone issued
+    (["The Carrow Group issued a statement on Friday evening.", '"We regret the delay," the statement said.'],
+     "Carrow Group"),
+    (["Jane Doe, the mayor, wrote a letter to residents on Monday.", '"I am sorry," the letter said.'], "Jane Doe"),
+])
+def test_the_statement_said_is_whoever_made_the_statement(quotes_of, paragraphs, speaker):
+    assert direct(quotes_of(*paragraphs))[-1].speaker == speaker
+
+
+def test_the_band_means_the_band_named_before(quotes_of):
+    qs = direct(quotes_of("The line-up had included the singer Kira Vale and the reunited rock band The Halcyons.",
+                          '"We are heartbroken," the band wrote on Instagram.'))
+    assert qs[-1].speaker == "Halcyons"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # British: "X MP for Y, Name" (the parser hangs the name on the constituency)
+    ('Labour MP for Stourvale, Catherine Ambrose, who led the rebellion, said she had been "inundated" with '
+     'letters.', "Catherine Ambrose"),
+    # US
+    ('A spokesman for the Pentagon, John Kirby, said the strike had been "precise".', "John Kirby"),
+    # the passive of tell: the court heard it, the prosecutor said it
+    ('The court was told by prosecutor Ann Vale that the firm had ignored "every warning".', "Ann Vale"),
+])
+def test_role_holder_and_passive_tell(quotes_of, sentence, speaker):
+    (q,) = direct(quotes_of(sentence))
+    assert q.speaker == speaker
+
+
+def test_whoever_was_told_is_not_the_speaker(quotes_of):
+    qs = quotes_of("Jurors were told the care home had been seriously understaffed for months before the death.")
+    assert "Jurors" not in [q.speaker for q in qs]
+
+
+FILLER_UK = "Analysts had expected a smaller fall, and shares dropped by 4% in early trading in London. "
+FILLER_US = "Analysts had expected the move for months, and shares fell by 3% in early trading in New York. "
+
+
+@pytest.mark.parametrize("paragraphs, name", [
+    # British
+    (["Brackwell Energy has reported a 14% fall in annual profits after a mild winter. " + FILLER_UK,
+      "The firm, which supplies three million homes, made a pre-tax profit of £412m. " + FILLER_UK,
+      '"It has been a difficult year," said its chairman, Sir Malcolm Dredge.',
+      "Chief executive Helen Strang confirmed that the company would cut 600 jobs. " + FILLER_UK,
+      '"These are painful decisions," Ms Strang said.',
+      'The firm said it expected "a return to growth" next year.'], "Brackwell Energy"),
+    # US
+    (["Harbor Mutual Insurance said on Monday that it would leave the Florida market. " + FILLER_US,
+      "The company, which covers 200,000 homes in the state, has lost money for three years. " + FILLER_US,
+      '"We tried everything," said its president, Dana Ruiz.',
+      "Regulators said the company had given notice in March. " + FILLER_US,
+      '"This is a blow to homeowners," said state Sen. Mark Hale.',
+      'The company said it expected "an orderly exit" by June.'], "Harbor Mutual Insurance"),
+])
+def test_the_firm_follows_the_chain_of_descriptions_back_to_its_name(quotes_of, paragraphs, name):
+    assert direct(quotes_of(*paragraphs))[-1].speaker == name
+
+
+@pytest.mark.parametrize("after", [
+    "Bannon, 22, said he had \"barely touched\" the striker.",  # British
+    "Bannon, a defensive tackle, says he never heard the whistle.",  # US
+])
+def test_a_sentence_after_a_quote_paragraph_is_no_credit_line(quotes_of, after):
+    qs = direct(quotes_of("Millbrook boss Graham Teale was furious about the penalty, given for a challenge by "
+                          "defender Kyle Bannon.",
+                          '"It was never a penalty," Teale told BBC Radio Lancashire.',
+                          '"We will be writing to the referees about it, because that is the third time."', after))
+    assert qs[1].speaker == "Graham Teale"

@@ -224,6 +224,15 @@ PERSON_NOUNS = {
 """Nouns that describe one person ("the Oscar-nominated actor", "the world indoor champion"), beside the
 role words that may also be someone's title."""
 
+ANONYMOUS_NOUNS = {
+    "worker", "employee", "resident", "neighbour", "neighbor", "witness", "passenger", "customer", "shopper",
+    "parent", "mother", "father", "student", "pupil", "teacher", "nurse", "doctor", "patient", "voter", "fan",
+    "supporter", "member", "friend", "relative", "source", "official", "protester", "protestor", "owner",
+    "manager", "colleague", "villager", "onlooker", "bystander", "survivor", "victim", "user", "viewer",
+    "caller", "local", "farmer", "driver", "spokesman", "spokeswoman", "spokesperson", "insider", "aide",
+}
+"""People the news quotes without a name ("a resident said", "one worker, who did not want to be named")."""
+
 ORG_NOUNS = {
     "firm", "company", "group", "bank", "club", "party", "government", "ministry", "department", "council",
     "agency", "union", "charity", "organisation", "organization", "team", "airline", "retailer", "giant",
@@ -231,7 +240,8 @@ ORG_NOUNS = {
     "committee", "board", "commission", "corporation", "business", "maker", "manufacturer", "supermarket",
     "chain", "label", "studio", "squad", "institute", "association", "federation", "foundation",
     "authority", "campaign", "administration", "lender", "insurer", "publisher", "developer", "website",
-    "magazine", "paper", "journal", "station", "channel", "tabloid", "daily", "weekly",
+    "magazine", "paper", "journal", "station", "channel", "tabloid", "daily", "weekly", "band", "orchestra",
+    "choir",
 }
 """Nouns that describe an organisation ("the firm said", "the party added")."""
 

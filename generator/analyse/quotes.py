@@ -26,6 +26,7 @@ from generator.analyse import docs
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
     GROUP_SPEAKERS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_NOUNS,
@@ -197,6 +198,9 @@ def _name_line_after(doc: Doc, q: QSpan, mentions: References, para_starts: list
     m = NAME_LINE.match(nxt)
     if not m or len(m.group(1).split()) > 4:
         return None
+    line = doc.char_span(para_starts[p + 1], para_starts[p + 1] + len(nxt), alignment_mode="expand")
+    if line is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in line):
+        return None  # "Bannon, 22, said he had …" is a sentence of its own, not a credit
     s = para_starts[p + 1] + m.start(1)  # a short line after a quote is a credit only if it names someone
     return mentions.actor_at(s, s + len(m.group(1))) or _named_entity(doc, s, m.group(1), mentions)
 
@@ -344,13 +348,19 @@ def _according_to(doc: Doc, q: QSpan, ranges) -> Token | None:
     return None
 
 
+ADDRESSED = {"tell", "inform", "advise", "assure", "reassure", "warn", "ask", "instruct", "order", "brief",
+             "remind", "urge"}
+"""Speech verbs whose object is the hearer: in the passive their subject is who was spoken to."""
+
+
 def _subject(cue: Token, ranges=()) -> Token | None:
     """Who does the speaking: the verb's nominal subject (climbing from "…, adding" or "by saying" to the
     clause it hangs on), the agent of a passive, the noun a participle describes ("Trump saying"), or the
     name after an inverted verb ("said Jane Doe", "Said Doe:")."""
     tok = cue
     for _ in range(4):
-        subj = _nominal_subjects(tok, ranges)
+        subj = [c for c in _nominal_subjects(tok, ranges)
+                if not (c.dep_ == "nsubjpass" and lemma(tok) in ADDRESSED)]  # "jurors were told": the hearers
         if subj:
             return min(subj, key=lambda c: abs(c.i - cue.i))
         if tok is cue and tok.dep_ == "relcl" and tok.head.pos_ in NOMINAL and any(
@@ -559,6 +569,8 @@ def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> s
     if any(_possessor(t) for t in words) and nouns[-1].lower_ not in ROLE_WORDS | TITLES:
         owners = [mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)]
         return next((o for o in owners if o), None)  # "Trump's campaign said": the campaign's candidate
+    if nouns[-1].lower_ in SPEECH_NOUNS:  # "…," the statement said
+        return _speech_act_owner(nouns[-1], q, ranges, mentions)
     return _description(nouns[-1], words, mentions)
 
 
@@ -626,8 +638,26 @@ def _speech_act_owner(noun: Token, q: QSpan, ranges, mentions: References) -> st
             obj = [o for o in c.children if o.dep_ == "pobj"]
             if obj:
                 return _name_from_token(obj[0], q, ranges, mentions)
+    owner = _issuer(noun, q, ranges, mentions)
+    if owner or not any(c.lower_ in ("the", "this", "that") for c in noun.children):
+        return owner
+    # "the statement said": the statement the text spoke of before ("Acme said in a statement that …")
+    doc = noun.doc
+    for t in reversed(doc[max(0, noun.i - 150):noun.i]):
+        if t.lower_ == noun.lower_ and not in_quotes(t.idx, ranges):
+            return _issuer(t, q, ranges, mentions) or next(
+                (_name_from_token(c, q, ranges, mentions) for c in t.children if c.dep_ == "poss"), None)
+    return None
+
+
+def _issuer(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
+    """Whoever issued the statement: the subject of "Doe issued a statement" or "Doe said in a statement"."""
     verb = noun.head
-    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not in_quotes(verb.idx, ranges):
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through", "via"):
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ == "VERB" and not in_quotes(verb.idx, ranges):
         subj = _nominal_subjects(verb, ranges)
         if subj and subj[0].lower_ not in SPEECH_NOUNS:
             return _name_from_token(subj[0], q, ranges, mentions)
@@ -659,7 +689,10 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
         if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
             continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
         clause = "relcl" in path or "acl" in path
-        if "poss" in path:
+        if mentions.kind(name) == "person" and path[:1] == ["appos"] and set(path[1:]) == {"pobj", "prep"} \
+                and len(path) == 3 and tok.lower_ in ROLE_WORDS | TITLES | PERSON_NOUNS:
+            tier = 0  # "Labour MP for Stourvale, Jane Doe", "the spokesman for the Pentagon, John Doe"
+        elif "poss" in path:
             tier = 3
         elif "prep" in path or clause:
             tier = 2

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.analyse import docs, names
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
+    ANONYMOUS_NOUNS,
     FEMALE_WORDS,
     MALE_WORDS,
     ORG_NOUNS,
@@ -29,6 +30,12 @@ from generator.analyse.lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from generator.records import Actor
+
+ANONYMOUS = "\x00unnamed:"
+"""Prefix of the stand-in name of someone unnamed ("a resident said"), followed by the organisation they
+speak for, if any ("a spokesman for Acme"): a later he/she means them, not the last named person."""
+ACT_WITH_OBJECT = {"maintain", "add", "charge", "post"}
+"""Speech verbs that with a noun object name an act (see `_thing_done`)."""
 
 
 class References:
@@ -49,6 +56,7 @@ class References:
         self.gender = genders(doc, sents, self.spans, actors, ranges)
         self.events: list[tuple[int, str, int, int]] = []  # (char, name, rank, sentence start char)
         self.resolved: dict[int, str] = {}  # pronoun token index -> actor name
+        self.modifiers: set[int] = set()  # where a name only qualifies a noun: not what "the firm" means
         self._sweep()
 
     # names ---------------------------------------------------------------------------------------------
@@ -119,16 +127,17 @@ class References:
         if low in TITLES:  # "the governor" is nobody the text gave another title ("Mayor Tom Reyes")
             exclude = set(exclude) | {a.name for a in self.actors if a.roles and not any(
                 low in r.lower().split() for r in a.roles)}
-        return self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2, exclude=exclude)
+        return _named(self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2,
+                                         exclude=exclude))
 
     # salience ------------------------------------------------------------------------------------------
     def _sweep(self) -> None:
         """Walk the text in order, resolving he/she subjects as we go, so a later pronoun can lean on an
         earlier one ("He added…" then "…," he said)."""
-        pronouns = [t for t in self.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
-                    and not in_quotes(t.idx, self.ranges)]
+        pronouns = [t for t in self.doc if not in_quotes(t.idx, self.ranges) and (
+            t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") or _org_description(t))]
         pi = 0
-        for s, _end, _, name in sorted(self.spans + self._unlinked_names()):
+        for s, _end, _, name in sorted(self.spans + self._unlinked_names() + self._unnamed_people()):
             while pi < len(pronouns) and pronouns[pi].idx < s:
                 self._resolve_event(pronouns[pi])
                 pi += 1
@@ -137,6 +146,8 @@ class References:
             tok = self._token(s)
             if tok is not None:
                 self.events.append((s, name, rank(tok), self.sent_start(s)))
+                if tok.dep_ in ("compound", "npadvmod", "amod", "nmod") and tok.head.pos_ == "NOUN":
+                    self.modifiers.add(s)  # "Social Security numbers", "the Labour-run council"
         for tok in pronouns[pi:]:
             self._resolve_event(tok)
 
@@ -154,7 +165,29 @@ class References:
                 out.append((tok.idx, tok.idx + len(tok.text), "actor", by_word[tok.text]))
         return out
 
+    def _unnamed_people(self) -> list[tuple[int, int, str, str]]:
+        """Subjects that are someone without a name ("a resident", "one worker", "a spokesman for Acme"), as
+        stand-ins (see ANONYMOUS), so that the next "she said" is theirs and not the last named person's."""
+        out = []
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ANONYMOUS_NOUNS \
+                    or in_quotes(tok.idx, self.ranges):
+                continue
+            if not any((c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or
+                       (c.dep_ == "nummod" and c.lower_ == "one") for c in tok.children):
+                continue
+            org = next((self.actor_at(t.idx, t.idx + len(t.text)) for c in tok.children if c.dep_ == "prep"
+                        and c.lower_ in ("for", "of", "at", "from") for t in c.children if t.dep_ == "pobj"), None)
+            org = org if org and self.kind(org) in ("organization", "group") else ""
+            out.append((tok.idx, tok.idx + len(tok.text), "actor", ANONYMOUS + org))
+        return out
+
     def _resolve_event(self, tok: Token) -> None:
+        if tok.lower_ in ORG_NOUNS:  # "The firm, which supplies …": the chain goes on through it
+            name = self.salient_org(tok.idx, self.sent_start(tok.idx)) or recent_org(self, tok.idx)
+            if name:
+                self.events.append((tok.idx, name, rank(tok), self.sent_start(tok.idx)))
+            return
         name = self.recent_person(tok.idx, PRONOUNS[tok.lower_], self.sent_start(tok.idx))
         if name:
             self.resolved[tok.i] = name
@@ -162,8 +195,8 @@ class References:
 
     def pronoun(self, tok: Token) -> str | None:
         if tok.i in self.resolved:
-            return self.resolved[tok.i]
-        return self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx))
+            return _named(self.resolved[tok.i])
+        return _named(self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx)))
 
     def recent_person(self, before: int, gender: str, sent_start: int, floor_paragraphs: int = 2,
                       exclude: set[str] = frozenset()) -> str | None:
@@ -202,7 +235,8 @@ class References:
         said" is Carrow), else the most recent subject among organisations in the last two paragraphs."""
         para = bisect.bisect_right(self.para_starts, before) - 1
         floor = self.para_starts[max(0, para - 2)]
-        cands = [e for e in self.events if floor <= e[0] < before and self.kind(e[1]) in ("organization", "group")]
+        cands = [e for e in self.events if floor <= e[0] < before and self.kind(e[1]) in ("organization", "group")
+                 and e[0] not in self.modifiers]
         if not cands:
             return None
         prev_sent = self._sentence_before(sent_start)
@@ -235,11 +269,20 @@ class References:
         return name_head(span[0])
 
 
+def _named(name: str | None) -> str | None:
+    """A resolved name as callers see it: someone unnamed is nobody, or the organisation they speak for."""
+    if name and name.startswith(ANONYMOUS):
+        return name[len(ANONYMOUS):] or None
+    return name
+
+
 def rank(tok: Token) -> int:
     """3: the sentence's subject; 2: subject of a coordinated clause or of a speech verb (or "said X"), or a
     name introduced with its role; 1: another subject; 0: otherwise."""
     if tok.dep_ in ("appos", "compound") and tok.head.lower_ in ROLE_WORDS | TITLES:
         tok = tok.head  # "Spokesman John Doe said", "the spokesman, John Doe, said"
+    elif tok.dep_ == "appos" and tok.head.ent_type_ in ("GPE", "LOC") and tok.head.i == tok.sent.start:
+        tok = tok.head  # a dateline the parser took for the subject: "MINNEAPOLIS — NorthStar Health said"
     if tok.dep_ in ("nsubj", "nsubjpass"):
         head = tok.head
         if head.dep_ == "ROOT":
@@ -320,7 +363,15 @@ def lemma(tok: Token) -> str:
 
 def is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and lemma(tok) in SPEECH_VERBS and not (
-        lemma(tok) in WEAK_SPEECH_VERBS and not has_quote_neighbour(tok))
+        lemma(tok) in WEAK_SPEECH_VERBS and not has_quote_neighbour(tok)) and not _thing_done(tok)
+
+
+def _thing_done(tok: Token) -> bool:
+    """"maintain schools", "added 200 jobs", "charged a fee": with a noun for its object such a verb is an act,
+    not speech (speech takes a clause or the quotation: "maintained that ...", "added: ...")."""
+    return lemma(tok) in ACT_WITH_OBJECT and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and c.text[:1] not in "“\"'‘"
+        for c in tok.children)
 
 
 def has_quote_neighbour(tok: Token) -> bool:
@@ -338,7 +389,7 @@ def recent_org(mentions: References, before: int) -> str | None:
     i = bisect.bisect_left(mentions.starts, before) - 1
     while i >= 0 and before - mentions.spans[i][0] < 600:
         name = mentions.spans[i][3]
-        if mentions.kind(name) in ("organization", "group"):
+        if mentions.kind(name) in ("organization", "group") and mentions.spans[i][0] not in mentions.modifiers:
             return name
         i -= 1
     return None
@@ -364,6 +415,12 @@ def is_age(tok: Token) -> bool:
     doc = tok.doc
     return tok.lower_ == "old" and tok.i >= 3 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in (
         "year", "years")
+
+
+def _org_description(t: Token) -> bool:
+    """"the firm", "the company's", as the subject or object of its clause."""
+    return t.pos_ == "NOUN" and t.lower_ in ORG_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
 
 
 def _definite(noun: Token) -> bool:
