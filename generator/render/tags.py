@@ -1,7 +1,7 @@
 """Tags: the sources' own topic tags (keywords, categories) as an index table and one page per tag.
 
 Tags that differ only in case or spacing are one tag ("Brexit", "brexit"), shown in its most used spelling
-and sorted A-Z ignoring case. A tag that is the name of one of the article's actors or places is left out:
+and sorted A-Z ignoring case and accents. A tag that is the name of one of the article's actors or places is left out:
 those have pages of their own, and a tag page would be a second copy of them. A tag's page lists its
 articles newest first in the same table as the Articles index (`indexes.article_table`): the first
 `INDEX_ROWS` rows in the HTML, the rest in JSON chunks, so no page passes 250 KB however many articles a
@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.aggregate import SiteIndex
+from generator.analyse import slugify
 from generator.records import Record
 from generator.render import downloads as dl
 from generator.render import escape as e
@@ -53,8 +54,6 @@ def sort_key(name: str) -> tuple[str, str]:
 def tag_slug(key: str) -> str:
     """`key`'s page name: its words joined by hyphens; a short hash of the key is added when that loses
     something (accents, punctuation, other scripts) or would be the index page, so slugs never collide."""
-    from generator.analyse import slugify
-
     slug = slugify(key)
     if _LOSSLESS.fullmatch(key) and slug == key.replace(" ", "-") and slug != "index":
         return slug
