@@ -7,13 +7,15 @@ The base articles are real texts: the seed article and, when ../shared/eval is b
 size is made of copies of them, each with its own id, title and date (spread over the twenty years 2007-2026).
 A copy keeps the actors and places its base shares with other base articles; the ones its base alone names
 get a name of the copy's own (and lose their gazetteer id), so the share of people and places named in one
-article stays that of the real collection instead of every copy naming the same ones.
+article stays that of the real collection instead of every copy naming the same ones. Every article gets
+topic tags (`page_sizes.synthetic_tags`: a few hundred, a few very common).
 
 Each size goes through `aggregate.build` (with `--min-articles`), `render.pages.render_site`,
 `site.write_generated` and `site.build_site` (mkdocs build --strict and Pagefind) in a process of its own,
 and prints: build time (pages written, then mkdocs with the search index), peak memory (resource.getrusage of
 that process and of its children: pagefind), site size in all and per article, file count, article pages'
-HTML (median and largest), the largest page, and sitemap.xml. With `--first-visit`, the bytes the server
+HTML (median and largest), the largest page, the largest page of each kind (article, actor, place, tag,
+index), and sitemap.xml. With `--first-visit`, the bytes the server
 sends from navigation to the Home page in headless Chromium until the network is idle (a fresh context,
 nothing cached), and the three largest files of them. Asserts nothing.
 """
@@ -43,6 +45,8 @@ FIRST_YEAR, YEARS = 2007, 20
 def variants(records: list, n: int) -> list:
     """n records: the base ones, then copies with their own id, title and date and their own names for the
     actors and places that only their base names."""
+    from page_sizes import synthetic_tags
+
     from generator.analyse.gazetteer import norm
 
     seen: dict[str, set[str]] = {}
@@ -52,8 +56,9 @@ def variants(records: list, n: int) -> list:
     out = []
     for i in range(n):
         base, k = records[i % len(records)], i // len(records)
+        tags = base.tags[:2] + synthetic_tags(i)
         if k == 0:
-            out.append(base)
+            out.append(dataclasses.replace(base, tags=tags))
             continue
         tag = _tag(k)
 
@@ -67,7 +72,7 @@ def variants(records: list, n: int) -> list:
         date = f"{FIRST_YEAR + (i * 7) % YEARS}-{1 + (i * 5) % 12:02d}-{1 + (i * 11) % 28:02d}"
         out.append(dataclasses.replace(base, id=f"{base.id}-v{k}", path=f"{base.path}#v{k}",
                                        title=f"{base.title} (copy {k})", date=date, actors=actors, places=places,
-                                       quotes=quotes))
+                                       quotes=quotes, tags=tags))
     return out
 
 
@@ -139,12 +144,17 @@ def build(records: list, work: Path, min_articles: int) -> dict:
     html = {p: n for p, n in sizes.items() if p.suffix == ".html"}
     articles = [n for p, n in html.items() if p.parent.parent.name == "articles"]
     biggest = max(html, key=html.get)
+    from page_sizes import largest_by_kind
+
+    by_kind = ", ".join(f"{kind} {size / 1e3:.0f} KB ({rel.parent})" for kind, (size, rel) in
+                        sorted(largest_by_kind(site).items()))
     stats.update(files=len(files), site_mb=sum(sizes.values()) / 1e6, pages=len(html),
                  actor_pages=sum(1 for p in html if p.parent.parent.name == "actors"),
                  place_pages=sum(1 for p in html if p.parent.parent.name == "places"),
                  article_median_kb=statistics.median(articles) / 1e3 if articles else 0,
                  article_max_kb=max(articles, default=0) / 1e3,
-                 largest_page=f"{biggest.relative_to(site).parent}", largest_kb=html[biggest] / 1e3,
+                 largest_page=f"{biggest.relative_to(site).parent}", largest_kb=html[biggest] / 1e3, by_kind=by_kind,
+                 tag_pages=sum(1 for p in html if p.parent.parent.name == "tags"),
                  sitemap_kb=sum(n for p, n in sizes.items() if p.name.startswith("sitemap")
                                 and p.parent == site and p.suffix == ".xml") / 1e3)
     return stats
@@ -188,9 +198,10 @@ def report(n: int, s: dict) -> str:
              f"  build: pages written {s['pages_s']:.1f} s, mkdocs + pagefind {s['mkdocs_s']:.1f} s",
              f"  peak memory: {s['peak_mb']:.0f} MB (build process), {s['children_peak_mb']:.0f} MB (pagefind)",
              f"  site: {s['site_mb']:.1f} MB, {per:.1f} KB per article, {s['files']:,} files, {s['pages']:,} pages "
-             f"({s['actor_pages']:,} actor, {s['place_pages']:,} place)",
+             f"({s['actor_pages']:,} actor, {s['place_pages']:,} place, {s['tag_pages']:,} tag)",
              f"  article HTML: median {s['article_median_kb']:.1f} KB, largest {s['article_max_kb']:.1f} KB; "
-             f"largest page {s['largest_page']} {s['largest_kb']:.0f} KB; sitemap.xml {s['sitemap_kb']:.1f} KB"]
+             f"largest page {s['largest_page']} {s['largest_kb']:.0f} KB; sitemap.xml {s['sitemap_kb']:.1f} KB",
+             f"  largest page of each kind: {s['by_kind']}"]
     if "first_visit_kb" in s:
         lines.append(f"  first visit (Home, Chromium): {s['first_visit_kb']:.0f} KB in {s['requests']} requests; "
                      f"largest: {s['top']}")

@@ -3,6 +3,10 @@ and the timelines, at phone and desktop width, in both palettes. Screenshots go 
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import pytest
 
 from tests.browser import DATED_ARTICLE, built_site, chromium, watched_page
@@ -56,6 +60,53 @@ def test_map_has_country_outlines_offline(browser, site_url, width, height, sche
         pg.locator(".ss-map").first.screenshot(path=str(SHOTS / f"map-offline-{scheme}-{width}.png"))
         overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0
+
+
+def _crowded(route):
+    """The Places page with 80 made-up places around the Tigris in its map's data: clustered markers."""
+    body = route.fetch().text()
+    places = [{"id": "raqqa", "name": f"Village {k}", "lat": 33 + (k % 10) * 0.3, "lon": 43 + (k // 10) * 0.3,
+               "n": 1 + k % 5} for k in range(80)]
+    data = html.escape(json.dumps(places), quote=True)
+    body = re.sub(r'(<div class="ss-map" data-places=")[^"]*"', lambda m: m[1] + data + '"', body, count=1)
+    route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width, height", SIZES)
+def test_crowded_map_clusters_in_the_palette(browser, site_url, width, height, scheme):
+    with watched_page(browser, color_scheme=scheme) as pg:
+        _sized(pg, width, height)
+        pg.route(site_url + "places/", _crowded)
+        pg.goto(site_url + "places/")
+        pg.locator(".ss-map .marker-cluster").first.wait_for(timeout=15_000)
+        pg.wait_for_function("document.querySelectorAll('.ss-map path.ss-map__land').length > 150", timeout=15_000)
+        colours = pg.evaluate("""() => { const d = document.querySelector('.ss-map .marker-cluster div');
+            const s = getComputedStyle(d); return [s.backgroundColor, s.color,
+            getComputedStyle(d.parentElement).backgroundColor]; }""")
+        fill, text, halo = (_rgb(c) for c in colours)
+        assert _contrast(fill, text) >= 4.5, colours  # the count reads in either palette
+        assert sum(fill) < 3 * 160, colours  # not the plugin's pale green, which glared on the dark map
+        assert (sum(halo[:3]) > 3 * 128) == (scheme == "dark"), colours  # the halo shows on the map's water
+        SHOTS.mkdir(exist_ok=True)
+        pg.wait_for_timeout(300)
+        pg.locator(".ss-map").first.screenshot(path=str(SHOTS / f"map-clusters-{scheme}-{width}.png"))
+        assert pg.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        assert [x for x in pg.errors if x.startswith("uncaught")] == []
+
+
+def _rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(x) for x in re.findall(r"[\d.]+", css))
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """WCAG contrast ratio of two opaque sRGB colours."""
+    def lum(c):
+        ch = [x / 255 for x in c[:3]]
+        ch = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

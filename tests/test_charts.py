@@ -114,7 +114,7 @@ source: Valley Times
 
 Talks between the port authority and the union resumed in Port Elwyn on Wednesday.
 
-"Both sides want the cranes moving again," said Marta Quillon, a union organiser.
+"Both sides want the cranes of Port Elwyn moving again," said Marta Quillon, a union organiser.
 """,
     "c.md": """---
 title: Union organiser speaks at rally
@@ -143,6 +143,9 @@ def test_built_actor_page_and_articles_page_have_timelines(tmp_path, nlp):
     assert re.search(r"<td>Undated</td><td>1</td><td>1</td>", page)
     assert "<title>week of 9 March 2026" not in page  # an empty week has a place on the axis, no bar
     place = (project / "site" / "places" / "port-elwyn" / "index.html").read_text(encoding="utf-8")
-    assert "Port Elwyn: articles per week" in place
+    # a place's quotes: those that name it (the one of 20 May), by their article's date
+    assert "Port Elwyn: articles and quotes per week" in place
+    assert re.search(r"<td>week of 18 May 2026</td><td>1</td><td>1</td>", place)
+    assert re.search(r"<td>week of 2 March 2026</td><td>1</td><td>0</td>", place)
     articles = (project / "site" / "articles" / "index.html").read_text(encoding="utf-8")
     assert "Articles per week by outlet" in articles and "1 undated article, not on the time axis" in articles

@@ -160,7 +160,8 @@ def test_site_url_default_is_reported(tmp_path, capsys, nlp):
 
 def test_tags_are_the_sources_topics_sorted_ignoring_case(project):
     page = (project / "site" / "tags" / "index.html").read_text(encoding="utf-8")
-    tags = [html.unescape(t) for t in re.findall(r'<h2 id="tag:[^"]*">\s*<span class="md-tag">(.*?)</span>', page)]
+    tags = [html.unescape(t) for t in re.findall(r'<td data-sort="[^"]*" data-id="[^"]+"><a href="[^"]+">(.*?)</a>',
+                                                 page)]
     assert tags == ["Agriculture", "drought", "Example Wire", "water"], tags
     assert "Adel Karim" not in page and "Raqqa" not in page  # actors and places have their own pages
 

@@ -1,8 +1,10 @@
-"""The issue's acceptance checks on a real collection: ../shared/eval's articles plus the seed (or any folder
-of held-out articles in SUMMARY_SITE_ARTICLES), built with the real CLI.
+"""The issue's acceptance checks on a real collection: any folder of held-out articles in SUMMARY_SITE_ARTICLES,
+else ../shared/eval's articles, else the articles written for tests/test_browse.py; plus the seed, built with the
+real CLI.
 
 The most frequent person's full name typed in the search box brings their own page first; the feed parses;
-the CSVs load; no HTML page passes 250 KB. Skipped when the folder is absent; about a minute on 2 cores.
+the CSVs load; no HTML page passes 250 KB; timelines where there are dates. About a minute on 2 cores for
+../shared/eval; the counts asked for scale with the collection (a folder of undated texts has no timelines).
 """
 
 from __future__ import annotations
@@ -36,9 +38,15 @@ def _folders() -> list[Path]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folders = [f for f in _folders() if f.is_dir()]
-    if not folders:
-        pytest.skip("no evaluation articles (../shared/eval or SUMMARY_SITE_ARTICLES)")
-    project = make_project(tmp_path_factory.mktemp("evalsite"))
+    if os.environ.get("SUMMARY_SITE_ARTICLES") and not folders:
+        pytest.fail(f"SUMMARY_SITE_ARTICLES={os.environ['SUMMARY_SITE_ARTICLES']}: not a folder")
+    if folders:
+        project = make_project(tmp_path_factory.mktemp("evalsite"))
+    else:  # articles written for the tests: the same checks at a small size
+        from tests.test_browse import MORE
+        from tests.test_search_chunked import ARTICLES
+
+        project = make_project(tmp_path_factory.mktemp("evalsite"), {**ARTICLES, **MORE})
     for f in folders:
         shutil.copytree(f, project / "seeds" / f.parent.name, dirs_exist_ok=True)
     code = main(["build", "-q", "--no-cache", "--seeds", str(project / "seeds"), "--docs", str(project / "docs"),
@@ -47,16 +55,21 @@ def site(tmp_path_factory):
     return project / "site"
 
 
+def _records(site: Path) -> list[dict]:
+    lines = (site / "downloads" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x]
+
+
 def test_no_page_over_250_kb(site):
     sizes = {p.relative_to(site): p.stat().st_size for p in site.rglob("*.html")}
-    assert len(sizes) > 50
+    assert len(sizes) > len(_records(site))
     big = {str(p): n for p, n in sizes.items() if n > MAX_PAGE}
     assert not big, big
 
 
 def test_feed_parses_and_csvs_load(site):
     feed = feedparser.parse((site / "feed.xml").read_bytes())
-    assert not feed.bozo and len(feed.entries) >= 10
+    assert not feed.bozo and len(feed.entries) >= min(10, len(_records(site)))
     for name in ("articles", "actors", "places", "quotes"):
         raw = (site / "downloads" / f"{name}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
@@ -81,10 +94,7 @@ def test_search_for_the_most_frequent_person_shows_their_page_first(site):
 
 
 def test_every_actor_page_with_a_dated_article_has_a_timeline_and_explore_has_the_network(site):
-    records = {}
-    for line in (site / "downloads" / "records.jsonl").read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        records[r["id"]] = r
+    records = {r["id"]: r for r in _records(site)}
     actors = json.loads((site / "downloads" / "actors.json").read_text(encoding="utf-8"))
     with_dates = 0
     for a in actors:
@@ -93,9 +103,11 @@ def test_every_actor_page_with_a_dated_article_has_a_timeline_and_explore_has_th
         dated = any((records.get(rid) or {}).get("date") for rid in articles)
         assert ('class="ss-chart__svg"' in page) == dated, a["id"]
         with_dates += dated
-    assert with_dates > 10
+    if sum(1 for r in records.values() if r.get("date")) >= 10:
+        assert with_dates > 10
     explore = (site / "explore" / "index.html").read_text(encoding="utf-8")
-    assert explore.count("<circle") >= 20 and explore.count("<line") >= 20
+    least = 20 if len(records) >= 50 else 3
+    assert explore.count("<circle") >= least and explore.count("<line") >= least
 
 
 def test_map_has_country_outlines_without_a_network(site):

@@ -1,4 +1,4 @@
-"""The index pages (Articles, Actors, Places, Quotes) as tables a reader can sort, filter and page through.
+"""The index pages (Articles, Actors, Places, Quotes; Tags: `tags`) as tables a reader can sort, filter, page.
 
 Each page holds a plain HTML table of the first `INDEX_ROWS` rows in a useful order (most articles first,
 newest first), so it reads without JavaScript and stays small at any size of archive. The table is wrapped
@@ -67,11 +67,13 @@ def _td(text: str, sort: str | int | float | None = None, link_id: str = "") -> 
     return f"<td{attrs}>{text}</td>"
 
 
-def data_table(name: str, headers: list[str], rows: list[str], total: int) -> str:
-    """The table of `rows` (already `<tr>` strings), enhanced by the script from the table's JSON chunks."""
+def data_table(name: str, headers: list[str], rows: list[str], total: int, up: str = "../", attrs: str = "") -> str:
+    """The table of `rows` (already `<tr>` strings), enhanced by the script from the table's JSON chunks.
+    `up`: from the page's URL to the site root (the script resolves `data-src` against the page's address)."""
     chunks = math.ceil(total / CHUNK_ROWS)
-    return raw(f'<div class="ss-table" data-src="../{dl.DIR}/{TABLE_DIR}/{name}" data-chunks="{chunks}" '
-               f'data-total="{total}" data-page="{PAGE_ROWS}">\n<table>\n<thead><tr>{"".join(headers)}</tr></thead>\n'
+    return raw(f'<div class="ss-table" data-src="{up}{dl.DIR}/{TABLE_DIR}/{name}" data-chunks="{chunks}" '
+               f'data-total="{total}" data-page="{PAGE_ROWS}"{attrs}>\n<table>\n'
+               f'<thead><tr>{"".join(headers)}</tr></thead>\n'
                "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
 
 
@@ -80,8 +82,7 @@ def table_files(index: SiteIndex) -> dict[str, str]:
     next one as the reader pages on, and all of them only to sort or filter (the Quotes table of 10,000
     articles is tens of MB as one file). Only the table's columns; quote text cut as on the page."""
     tables = {
-        "articles": [{"id": r.id, "title": r.title, "date": r.date, "source": r.source,
-                      "quotes": sum(1 for q in r.quotes if q.kind != "indirect")} for r in index.records],
+        "articles": [article_json(r) for r in index.records],
         "actors": [{"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles),
                     "quotes": len(dl.direct_quotes(x))} for x in _by_articles(_paged(index.actors))],
         "places": [{"id": x.id, "name": x.name, "country": x.country, "kind": x.kind, "articles": len(x.articles)}
@@ -92,9 +93,20 @@ def table_files(index: SiteIndex) -> dict[str, str]:
     }
     files = {}
     for name, rows in tables.items():
-        for k in range(math.ceil(len(rows) / CHUNK_ROWS)):
-            files[f"{dl.DIR}/{TABLE_DIR}/{name}-{k}.json"] = dl.to_json(rows[k * CHUNK_ROWS:(k + 1) * CHUNK_ROWS])
+        files.update(chunked(name, rows))
     return files
+
+
+def chunked(name: str, rows: list[dict]) -> dict[str, str]:
+    """One table's rows as the JSON chunks `data_table` points the script at."""
+    return {f"{dl.DIR}/{TABLE_DIR}/{name}-{k}.json": dl.to_json(rows[k * CHUNK_ROWS:(k + 1) * CHUNK_ROWS])
+            for k in range(math.ceil(len(rows) / CHUNK_ROWS))}
+
+
+def article_json(r: Record) -> dict:
+    """An article's row in the JSON of an articles table (the columns of `article_table`)."""
+    return {"id": r.id, "title": r.title, "date": r.date, "source": r.source,
+            "quotes": sum(1 for q in r.quotes if q.kind != "indirect")}
 
 
 def _cut(text: str) -> str:
@@ -125,16 +137,22 @@ def articles_index(index: SiteIndex) -> str:
     out.append(summary + ". " + _shown(len(records), "newest first"))
     out.append(outlets_block("ss-outlets", records))
     out.append(downloads_line("articles", "the list of articles"))
-    headers = [_th("Article", "title", link="id", sort="none"), _th("Date", "date", "date", sort="descending"),
-               _th("Outlet", "source", filter_=True), _th("Quotes", "quotes", "num")]
-    rows = [_article_row(r) for r in records[:INDEX_ROWS]]
-    out.append(data_table("articles", headers, rows, len(records)))
+    out.append(article_table("articles", records))
     return "\n".join(out)
 
 
-def _article_row(r: Record) -> str:
+def article_table(name: str, records: list[Record], prefix: str = "", up: str = "../", attrs: str = "") -> str:
+    """Articles (newest first) as a table: title, date, outlet, quotes. `prefix`: from the page to the
+    article pages; `up`: to the site root (the Articles index, and each tag's page)."""
+    headers = [_th("Article", "title", link="id", sort="none"), _th("Date", "date", "date", sort="descending"),
+               _th("Outlet", "source", filter_=True), _th("Quotes", "quotes", "num")]
+    rows = [_article_row(r, prefix) for r in records[:INDEX_ROWS]]
+    return data_table(name, headers, rows, len(records), up, attrs)
+
+
+def _article_row(r: Record, prefix: str = "") -> str:
     quotes = sum(1 for q in r.quotes if q.kind != "indirect")
-    return ("<tr>" + _td(_article_link(r, prefix=""), link_id=r.id) + _td(e.html_text(_date(r)), r.date or "")
+    return ("<tr>" + _td(_article_link(r, prefix=prefix), link_id=r.id) + _td(e.html_text(_date(r)), r.date or "")
             + _td(e.html_text(r.source) or "—", r.source or "") + _td(str(quotes)) + "</tr>")
 
 

@@ -2,7 +2,8 @@
 
 Every value that came from an article goes through `escape.text` (or `escape.yaml_str`,
 `escape.safe_url`, `escape.tag`). Structure (links, headings, anchors) is ours. The index pages are in
-`indexes`, the downloads in `downloads`, the feed in `feed`, shared small pieces in `common`.
+`indexes`, the tag pages in `tags`, the downloads in `downloads`, the feed in `feed`, shared small pieces in
+`common`.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ from generator.render.common import (
 from generator.render.feed import feed_items
 from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
 from generator.render.network import explore_page, neighbourhood_block
+from generator.render.tags import render_tags, tags_line
 
 __all__ = ["GENERATED_DIRS", "map_block", "render_site"]
 
 GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", dl.DIR, ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
 
-MAX_TAGS = 8
 HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
 MAX_ENTRY_ARTICLES = 200
@@ -64,18 +65,6 @@ FACET_PLACES = 6
 _FACET_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+|\s+")
 NOT_SEARCHED = " data-pagefind-ignore"
 """Tables of an article's actors and places: the search finds the names in the text and on their own pages."""
-TAGS_PAGE = """---
-title: Tags
----
-
-[Home](../index.md) › Tags
-
-# Tags
-
-{intro}
-
-<!-- material/tags -->
-"""
 
 
 def render_site(index: SiteIndex) -> dict[str, str]:
@@ -93,21 +82,12 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages["places/index.md"] = places_index(index)
     pages["quotes/index.md"] = quotes_index(index)
     pages["explore/index.md"] = explore_page(index)
-    tagged = any(_tags(r) for r in index.records)
-    pages["tags/index.md"] = TAGS_PAGE.format(
-        intro="Articles by the topics their sources gave them, A–Z." if tagged else
-        "None of the articles came with topic tags from its source (people and places have their own "
-        "pages: see [Actors](../actors/index.md) and [Places](../places/index.md)).")
+    pages.update(render_tags(index))
     pages[".summary-site/latest.md"] = latest_fragment(index)
     pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
     pages.update(dl.render_downloads(index))
     pages.update(table_files(index))
     return pages
-
-
-def _tags(r: Record) -> list[str]:
-    """The source's own topic tags (keywords, categories), not the actors and places, which have pages."""
-    return [t for t in dict.fromkeys(e.tag(x) for x in r.tags) if t][:MAX_TAGS]
 
 
 # --- small pieces --------------------------------------------------------------------------------------
@@ -157,10 +137,13 @@ def _uncertain(q: Quote) -> str:
 # --- article --------------------------------------------------------------------------------------------
 
 def article_page(r: Record, index: SiteIndex) -> str:
-    out = [_front(r.title, r.summary.lede, _tags(r))]
+    out = [_front(r.title, r.summary.lede)]
     out.append(f"[Home](../index.md) › [Articles](index.md) › {e.text(_date(r))}\n")
     out.append(f"# {e.text(r.title)}\n")
     out.append(_meta_line(r) + "\n")
+    tags = tags_line(r)
+    if tags:
+        out.append(tags)
     facets = facets_block(r, _pageless_names(r, index))
     if facets:
         out.append(facets)
@@ -396,7 +379,7 @@ def _quotes_by_article(quotes: list[tuple[str, Quote]], index: SiteIndex) -> lis
 
 
 def _place_quotes(entry: Entry, index: SiteIndex) -> list[tuple[Record, Quote]]:
-    """Quotes in this place's articles that name the place (or one of its other names)."""
+    """Quotes in this place's articles that name the place (or one of its other names), newest first."""
     names = [n for n in dict.fromkeys([entry.name, *entry.aliases]) if len(n) >= 3]
     if not names:
         return []
@@ -405,7 +388,7 @@ def _place_quotes(entry: Entry, index: SiteIndex) -> list[tuple[Record, Quote]]:
     for rid in entry.articles:
         r = index.by_id[rid]
         found += [(r, q) for q in r.quotes if pattern.search(q.text)]
-    return found[:MAX_PLACE_QUOTES]
+    return found
 
 
 def place_page(entry: Entry, index: SiteIndex) -> str:
@@ -428,12 +411,14 @@ def place_page(entry: Entry, index: SiteIndex) -> str:
     block = map_block([entry], small=True, zoom=ZOOM.get(entry.kind, 8))
     if block:
         out.append(block)
-    out.append(timeline_block("ss-timeline", entry.name, [index.by_id[rid] for rid in entry.articles]))
-    out += _articles_list(entry, index)
     quotes = _place_quotes(entry, index)
+    out.append(timeline_block("ss-timeline", entry.name, [index.by_id[rid] for rid in entry.articles],
+                              Counter(r.id for r, _ in quotes)))
+    out += _articles_list(entry, index)
     if quotes:
-        out.append(f"## Quotes naming {e.text(entry.name)} ({len(quotes)})\n")
-        for r, q in quotes:
+        shown = f"the latest {MAX_PLACE_QUOTES} of {len(quotes):,}" if len(quotes) > MAX_PLACE_QUOTES else len(quotes)
+        out.append(f"## Quotes naming {e.text(entry.name)} ({shown})\n")
+        for r, q in quotes[:MAX_PLACE_QUOTES]:
             anchor = _anchor(q)
             text = e.html_text(q.text) if q.kind == "indirect" else f"“{e.html_text(q.text)}”"
             out.append(_blockquote(text, f"{_speaker(index, r.id, q)} in "
