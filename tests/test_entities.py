@@ -329,3 +329,25 @@ def test_nickname_in_quotes_inside_a_name(run):
     scott = actor(r, "Robert C. Scott")
     assert "Bobby Scott" in scott.aliases
     assert not any('"' in n or n == "Marcia" for n in names(r))
+
+
+@pytest.mark.parametrize("paragraphs, name, alias", [
+    # US: the nickname inside a quotation
+    (["City Councilman Raymond Ochoa went on the attack early in the debate.",
+      "Ochoa said he would support a cap on rents.",
+      'Klein\'s manager said a vote for her was "a vote for four more years of Ray Ochoa."'],
+     "Raymond Ochoa", "Ray Ochoa"),
+    # British
+    (["Health Secretary Stephen Barclay visited the hospital in Leeds on Friday.",
+      "Staff told him about the waiting lists. Later, Steve Barclay said the NHS would get more money."],
+     "Stephen Barclay", "Steve Barclay"),
+])
+def test_a_nickname_and_the_full_given_name_are_one_person(run, paragraphs, name, alias):
+    r = run(*paragraphs)
+    assert alias in actor(r, name).aliases
+
+
+def test_father_and_son_named_side_by_side_stay_two(run):
+    r = run("Bill Rowe, a worker, and William Rowe Jr., his son, cheered as the plant reopened.",
+            "Bill Rowe said later that the plant mattered to the whole town.")
+    assert {a.name for a in r.actors if a.kind == "person"} >= {"Bill Rowe", "William Rowe Jr."}

@@ -579,3 +579,16 @@ def test_a_sentence_after_a_quote_paragraph_is_no_credit_line(quotes_of, after):
                           '"It was never a penalty," Teale told BBC Radio Lancashire.',
                           '"We will be writing to the referees about it, because that is the third time."', after))
     assert qs[1].speaker == "Graham Teale"
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # US: "the family" of the person the story is about
+    (["Darnell Hayes, a father of two, was shot three times during a traffic stop.",
+      '"Darnell was a gentle man," the family said in a statement.'], "Hayes family"),
+    # British: "her family"
+    (["Tributes have been paid to Amy Clarke, 17, who died in the crash on the A38.",
+      'Her family said: "Amy lit up every room she walked into."'], "Clarke family"),
+    (['The Hayes family said they wanted "answers, not excuses".'], "Hayes family"),
+])
+def test_the_family_speaks_as_the_family_of_the_person_named(quotes_of, paragraphs, speaker):
+    assert direct(quotes_of(*paragraphs))[-1].speaker == speaker

@@ -83,6 +83,15 @@ def key(name: str) -> str:
     return gazetteer.norm(name).replace("'", "").replace("-", " ")
 
 
+def _may_be_one(a, b) -> bool:
+    """"Ray Ochoa" and "Raymond Ochoa" are one person, unless a suffix tells them apart ("William Rowe Jr.") or
+    the text names both side by side ("Bill Rowe, a worker, and William Rowe Jr., his son")."""
+    def suffixes(c) -> set[str]:
+        return {t.strip(".,").lower() for n in c.names() for t in n.split()[1:]} & SUFFIXES
+    return suffixes(a) == suffixes(b) and not any(
+        abs(m.start - n.start) < 80 for m in a.mentions for n in b.mentions)
+
+
 @functools.lru_cache(maxsize=65536)
 def _bare(name: str) -> tuple[str, ...]:
     """Name tokens without titles and suffixes, lowercased (cached: cluster merging compares every pair)."""
@@ -168,9 +177,12 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             if a is b or id(a) in merged or id(b) in merged:
                 continue
             ba, bb = _bare(max(a.names(), key=len)), _bare(max(b.names(), key=len))
-            if ba[-1] == bb[-1] and len(ba) != len(bb) and same_given_name(ba[0], bb[0]):
-                (a if len(ba) > len(bb) else b).mentions.extend((b if len(ba) > len(bb) else a).mentions)
-                merged.add(id(b if len(ba) > len(bb) else a))
+            if ba[-1] == bb[-1] and (len(ba) != len(bb) or ba[0] != bb[0] and _may_be_one(a, b)) \
+                    and same_given_name(ba[0], bb[0]):
+                # the longer name stays; of two as long ("Ray Ochoa" / "Raymond Ochoa"), the more mentioned
+                keep_a = (len(ba), len(a.mentions), len(ba[0])) > (len(bb), len(b.mentions), len(bb[0]))
+                (a if keep_a else b).mentions.extend((b if keep_a else a).mentions)
+                merged.add(id(b if keep_a else a))
     # a name that ends another, longer one is the same person ("García Lorca" / "Federico García Lorca")
     live = [c for c in clusters if id(c) not in merged]
     for a in live:

@@ -34,6 +34,7 @@ from generator.analyse.lexicon import (
     TITLES,
 )
 from generator.analyse.references import (
+    ANONYMOUS,
     ROLE_QUALIFIERS,
     References,
     in_quotes,
@@ -571,6 +572,8 @@ def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> s
         return next((o for o in owners if o), None)  # "Trump's campaign said": the campaign's candidate
     if nouns[-1].lower_ in SPEECH_NOUNS:  # "…," the statement said
         return _speech_act_owner(nouns[-1], q, ranges, mentions)
+    if nouns[-1].lower_ in FAMILY_WORDS:
+        return _family(nouns[-1], q, ranges, mentions)
     return _description(nouns[-1], words, mentions)
 
 
@@ -620,11 +623,30 @@ def _name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str 
         return _new_actor_named(" ".join(c.text for c in body), mentions, "organization")  # "a Treasury spokesman"
     if low in SPEECH_NOUNS:
         return _speech_act_owner(tok, q, ranges, mentions)
+    if low in FAMILY_WORDS:
+        return _family(tok, q, ranges, mentions)
     if low in GROUP_SPEAKERS and not any(d.dep_ in ("amod", "compound", "nmod") or d.dep_ == "det" and d.lower_ != "the"
                                          for d in tok.children):  # "Police said", not "Local authorities say"
         return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
     if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
         return mentions.with_role(low, tok.idx, qualifiers_of(tok)) or mentions.described(tok)
+    return None
+
+
+FAMILY_WORDS = {"family", "relatives", "parents"}
+
+
+def _family(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
+    """"the Hayes family", "his family", "the family" (of the person the text is about): the "Hayes family"."""
+    named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named:
+        return _new_actor_named(f"{named[-1].text} {noun.lower_}", mentions, "group")
+    owner = next((_name_from_token(c, q, ranges, mentions) for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        owner = mentions.recent_person(noun.idx, "s", mentions.sent_start(noun.idx))
+        owner = owner if owner and not owner.startswith(ANONYMOUS) else None
+    if owner and mentions.kind(owner) == "person":
+        return _new_actor_named(f"{owner.split()[-1]} {noun.lower_}", mentions, "group")
     return None
 
 
