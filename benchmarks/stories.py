@@ -104,8 +104,9 @@ def _positive_pairs(names, sure, maybe):
 
 
 def speed(records: list, sizes: list[int]) -> None:
-    from generator import aggregate, stories
     from site_size import variants
+
+    from generator import aggregate, stories
 
     for n in sizes:
         many = variants(records, n)

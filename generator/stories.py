@@ -69,7 +69,7 @@ def group(index: SiteIndex, options: StoryOptions | None = None) -> list[Story]:
     if len(index.records) < 2:
         return []
     pairs = _scores(index, options)
-    clusters = _average_linkage(len(index.records), pairs, options)
+    clusters = _average_linkage(len(index.records), pairs, options, [_day(r) for r in index.records])
     return _stories(clusters, index.records, pairs)
 
 
@@ -180,16 +180,25 @@ def _neighbours(vectors: list[dict[str, float]], days: list[int | None], window:
     return found
 
 
-def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: StoryOptions) -> list[list[int]]:
+def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: StoryOptions,
+                     days: list[int | None] | None = None) -> list[list[int]]:
     """Groups joined strongest pair first, each join only when the mean score over all the pairs between the
-    two groups (a pair never scored counts 0) reaches the threshold and the result stays small enough."""
+    two groups (a pair never scored counts 0) reaches the threshold, the result stays small enough, and its
+    dated articles stay within `window_days` of each other (an undated copy does not tie together the dated
+    copies of one text years apart)."""
+    days = days or [None] * n
     cluster = {i: [i] for i in range(n)}
+    span = {i: (d, d) if (d := days[i]) is not None else None for i in range(n)}
     of = list(range(n))
     for (i, j), score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         if score < options.threshold:
             break
         ci, cj = of[i], of[j]
         if ci == cj or len(cluster[ci]) + len(cluster[cj]) > options.max_articles:
+            continue
+        both = [x for x in (span[ci], span[cj]) if x is not None]
+        joined = (min(x[0] for x in both), max(x[1] for x in both)) if both else None
+        if joined is not None and joined[1] - joined[0] > options.window_days:
             continue
         total = sum(pairs.get((min(x, y), max(x, y)), 0.0) for x in cluster[ci] for y in cluster[cj])
         if total / (len(cluster[ci]) * len(cluster[cj])) < options.threshold:
@@ -198,6 +207,8 @@ def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: Story
         for x in cluster[gone]:
             of[x] = keep
         cluster[keep] += cluster.pop(gone)
+        span[keep] = joined
+        del span[gone]
     return [sorted(c) for c in cluster.values() if len(c) >= 2]
 
 
