@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.aggregate import SiteIndex
@@ -56,6 +57,8 @@ DAY_PENALTY = 0.02
 LEAD_PARAGRAPHS = 3
 LEAD_WEIGHT = 3
 NUM_PERM = 64
+SHINGLE_WORDS = 400
+"""Copies are compared on their opening words: a copy keeps them, however it was cut or extended at the end."""
 TOP_TERMS = 20
 """An article's heaviest words and names, through which it meets the articles that may share its event."""
 NEAREST = 60
@@ -84,14 +87,15 @@ def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], fl
     words = [_words(" ".join([r.title, *r.paragraphs])) for r in records]
     vectors = _tfidf([_terms(r, w) for r, w in zip(records, words, strict=True)])
     names = [_names(r, index) for r in records]
-    shingles = [{" ".join(w[k:k + 4]) for k in range(len(w) - 3)} for w in words]
+    shingles = _shingles(words)
     days = [_day(r) for r in records]
     pairs: dict[tuple[int, int], float] = {}
     for i, j in _duplicates(shingles) | _neighbours(vectors, days, options.window_days):
         apart = None if days[i] is None or days[j] is None else abs(days[i] - days[j])
         if apart is not None and apart > options.window_days:
             continue
-        copied = len(shingles[i] & shingles[j]) / (min(len(shingles[i]), len(shingles[j])) or 1)
+        common = np.intersect1d(shingles[i], shingles[j], assume_unique=True).size
+        copied = common / (min(shingles[i].size, shingles[j].size) or 1)
         if copied >= options.duplicate:
             pairs[(i, j)] = 1.0
         elif apart is not None and names[i] & names[j]:  # one event has someone or somewhere in common
@@ -123,9 +127,10 @@ def _tfidf(counts: list[Counter]) -> list[dict[str, float]]:
     """Unit vectors of (1 + log count) * idf: the words few articles use weigh most."""
     df = Counter(t for c in counts for t in c)
     n = len(counts)
+    idf = {t: math.log((n + 1) / (k + 0.5)) for t, k in df.items()}
     out = []
     for c in counts:
-        v = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 0.5)) for t, k in c.items() if k > 0}
+        v = {t: (1 + math.log(k)) * idf[t] for t, k in c.items() if k > 0}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({t: x / norm for t, x in v.items()})
     return out
@@ -144,16 +149,36 @@ def _day(r: Record) -> int | None:
         return None
 
 
-def _duplicates(shingles: list[set[str]]) -> set[tuple[int, int]]:
+def _shingles(words: list[list[str]]) -> list[np.ndarray]:
+    """Each text's word 4-grams (of its first `SHINGLE_WORDS` words) as sorted unique 32-bit hashes: words
+    numbered in order of first use, each 4-gram's numbers mixed by multiplication (deterministic, unlike
+    `hash`, and vectorised)."""
+    vocab: dict[str, int] = {}
+    out = []
+    for w in words:
+        w = w[:SHINGLE_WORDS]
+        ids = np.fromiter((vocab.setdefault(x, len(vocab) + 1) for x in w), dtype=np.uint64, count=len(w))
+        if len(ids) < 4:
+            out.append(np.empty(0, dtype=np.uint64))
+            continue
+        h = ids[:-3] * _MIX[0] ^ ids[1:-2] * _MIX[1] ^ ids[2:-1] * _MIX[2] ^ ids[3:] * _MIX[3]
+        out.append(np.unique((h ^ (h >> np.uint64(29))) & np.uint64(0xFFFFFFFF)))
+    return out
+
+
+_MIX = tuple(np.uint64(x) for x in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93))
+
+
+def _duplicates(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
     """Pairs of texts that may be copies of each other: MinHash LSH over their word 4-grams."""
     from datasketch import MinHash, MinHashLSH  # 0.6 s to import: only when grouping
 
     lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
     sketches = {}
     for i, items in enumerate(shingles):
-        if items:
-            m = MinHash(num_perm=NUM_PERM, seed=1)
-            m.update_batch([x.encode("utf-8") for x in items])
+        if items.size:
+            m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+            m.update_batch(items.tolist())
             sketches[i] = m
             lsh.insert(i, m)
     return {(min(i, j), max(i, j)) for i, m in sketches.items() for j in lsh.query(m) if j != i}
