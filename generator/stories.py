@@ -253,7 +253,7 @@ def _stories(clusters: list[list[int]], records: list[Record], pairs: dict[tuple
         made.append(Story(id=rs[0].id, title=records[central].title, articles=[r.id for r in rs],
                           sources=list(dict.fromkeys(r.source for r in rs if r.source)),
                           first=min(dates) if dates else None, last=max(dates) if dates else None))
-    return sorted(made, key=lambda s: (-len(s.articles), _neg(s.last or ""), s.id))
+    return sorted(made, key=lambda s: (-len(s.articles), s.last is None, _neg(s.last or ""), s.id))
 
 
 def _story_order(r: Record) -> tuple:

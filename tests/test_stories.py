@@ -152,3 +152,17 @@ def test_story_options_from_mkdocs_yml(tmp_path):
     options = story_options(config)
     assert (options.window_days, options.threshold) == (2, 0.5)
     assert options.duplicate == stories.StoryOptions().duplicate  # out of range: the default
+
+
+def test_stories_index_lists_dated_stories_newest_first_and_undated_last():
+    from generator.render.story_pages import stories_index
+
+    page = stories_index([
+        stories.Story(id="undated", title="Two copies", articles=["a", "b"]),
+        stories.Story(id="older", title="Older <b>event</b>", articles=["c", "d"], sources=["X", "Y"],
+                      first="2026-01-01", last="2026-01-02"),
+        stories.Story(id="newer", title="Newer", articles=["e", "f"], sources=["X"], first="2026-02-01",
+                      last="2026-02-01")])
+    assert page.index("newer.md") < page.index("older.md") < page.index("undated.md")
+    assert "1 February 2026" in page and "1 January 2026 – 2 January 2026" in page
+    assert "&lt;b&gt;event&lt;/b&gt;" in page and "3 stories of 6 articles" in page

@@ -26,7 +26,7 @@ NOT_SEARCHED = " data-pagefind-ignore"
 
 
 def render_stories(stories: list[Story], index: SiteIndex) -> dict[str, str]:
-    pages = {f"{DIR}/index.md": stories_index(stories, index)}
+    pages = {f"{DIR}/index.md": stories_index(stories)}
     for s in stories:
         pages[f"{DIR}/{s.id}.md"] = story_page(s, index)
     return pages
@@ -47,7 +47,7 @@ def _day_label(iso: str) -> str:
         return iso
 
 
-def stories_index(stories: list[Story], index: SiteIndex) -> str:
+def stories_index(stories: list[Story]) -> str:
     out = [_front("Stories", "Articles about the same event, grouped across outlets."),
            "[Home](../index.md) › Stories\n", "# Stories\n"]
     if not stories:
@@ -60,7 +60,7 @@ def stories_index(stories: list[Story], index: SiteIndex) -> str:
     out.append(f"{count} of {_plural(grouped, 'article')}: articles about the same event, across outlets (copies "
                "of one text, or articles a few days apart that share most of their distinctive words and names). "
                "Newest first.\n")
-    ordered = sorted(stories, key=lambda s: (_neg(s.last or ""), s.id))
+    ordered = sorted(stories, key=lambda s: (s.last is None, _neg(s.last or ""), s.id))  # undated last
     rows = [[_a(f"{s.id}.md", e.html_text(s.title)), e.html_text(_dates(s)),
              e.html_text(", ".join(s.sources) or "—"), str(len(s.articles))] for s in ordered[:MAX_LISTED]]
     out.append(_table(["Story", "Dates", "Outlets", "Articles"], rows, NOT_SEARCHED))
