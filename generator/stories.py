@@ -13,9 +13,8 @@ in doubt the articles stay apart: a wrong story misleads more than a missing one
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -84,10 +83,16 @@ def scored_pairs(index: SiteIndex, options: StoryOptions | None = None) -> dict[
 
 def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], float]:
     records = index.records
-    words = [_words(" ".join([r.title, *r.paragraphs])) for r in records]
-    vectors = _tfidf([_terms(r, w) for r, w in zip(records, words, strict=True)])
+    vocab = _Vocabulary()
+    terms, shingles = [], []
+    for r in records:  # one text at a time: 10,000 articles' words at once would take gigabytes
+        ids = vocab.ids(_words(" ".join([r.title, *r.paragraphs])))
+        lead = vocab.ids(_words(" ".join([r.title, r.title, *r.paragraphs[:LEAD_PARAGRAPHS]])))
+        terms.append(_terms(ids, lead))
+        shingles.append(_shingles(ids[:SHINGLE_WORDS]))
+    vectors = _tfidf(terms, vocab.stop)
+    del terms
     names = [_names(r, index) for r in records]
-    shingles = _shingles(words)
     days = [_day(r) for r in records]
     pairs: dict[tuple[int, int], float] = {}
     for i, j in _duplicates(shingles) | _neighbours(vectors, days, options.window_days):
@@ -103,18 +108,39 @@ def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], fl
     return pairs
 
 
+class _Vocabulary:
+    """Words as numbers, in order of first use across the collection; `stop` holds the numbers of the words of
+    one or two letters and the stop words, which the text similarity leaves out."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.stop: set[int] = set()
+
+    def ids(self, words: list[str]) -> np.ndarray:
+        out = np.empty(len(words), dtype=np.int64)
+        for k, w in enumerate(words):
+            n = self.numbers.get(w)
+            if n is None:
+                n = self.numbers[w] = len(self.numbers) + 1
+                if len(w) <= 2 or w in STOP_WORDS:
+                    self.stop.add(n)
+            out[k] = n
+        return out
+
+
 def _words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
-def _terms(r: Record, words: list[str]) -> Counter:
-    """The article's words without stop words; those of its title (twice) and opening paragraphs count
-    `LEAD_WEIGHT` more, as they say what the article is about (the rest drifts into background)."""
-    terms = Counter(w for w in words if len(w) > 2 and w not in STOP_WORDS)
-    for w in _words(" ".join([r.title, r.title, *r.paragraphs[:LEAD_PARAGRAPHS]])):
-        if len(w) > 2 and w not in STOP_WORDS:
-            terms[w] += LEAD_WEIGHT
-    return terms
+def _terms(ids: np.ndarray, lead: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The article's words (numbers, sorted) and their counts; those of its title (twice) and opening
+    paragraphs count `LEAD_WEIGHT` more, as they say what the article is about (the rest drifts into
+    background). The lead's words are all in the full text, which starts with the same title."""
+    terms, counts = np.unique(ids, return_counts=True)
+    if lead.size:
+        words, times = np.unique(lead, return_counts=True)
+        counts[np.searchsorted(terms, words)] += LEAD_WEIGHT * times
+    return terms, counts
 
 
 def _names(r: Record, index: SiteIndex) -> set[str]:
@@ -123,23 +149,30 @@ def _names(r: Record, index: SiteIndex) -> set[str]:
             | {"#" + (index.place_page.get((r.id, p.name)) or p.name.lower()) for p in r.places})
 
 
-def _tfidf(counts: list[Counter]) -> list[dict[str, float]]:
-    """Unit vectors of (1 + log count) * idf: the words few articles use weigh most."""
-    df = Counter(t for c in counts for t in c)
-    n = len(counts)
-    idf = {t: math.log((n + 1) / (k + 0.5)) for t, k in df.items()}
+Vector = tuple[np.ndarray, np.ndarray]
+"""An article's words (numbers, sorted) and their weights, a unit vector."""
+
+
+def _tfidf(terms: list[tuple[np.ndarray, np.ndarray]], stop: set[int]) -> list[Vector]:
+    """Unit vectors of (1 + log count) * idf without the stop words: the words few articles use weigh most."""
+    size = max((int(t[-1]) for t, _ in terms if t.size), default=0) + 1
+    stopped = np.zeros(size, dtype=bool)
+    stopped[list(stop)] = True
+    df = np.zeros(size, dtype=np.int64)
+    for t, _ in terms:
+        df[t] += 1
+    idf = np.log((len(terms) + 1) / (df + 0.5))
     out = []
-    for c in counts:
-        v = {t: (1 + math.log(k)) * idf[t] for t, k in c.items() if k > 0}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out.append({t: x / norm for t, x in v.items()})
+    for t, k in terms:
+        keep = ~stopped[t]
+        t, w = t[keep], (1 + np.log(k[keep])) * idf[t[keep]]
+        out.append((t, (w / (np.sqrt((w * w).sum()) or 1.0)).astype(np.float32)))
     return out
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+def _cosine(a: Vector, b: Vector) -> float:
+    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(np.dot(a[1][ia], b[1][ib]))
 
 
 def _day(r: Record) -> int | None:
@@ -149,21 +182,14 @@ def _day(r: Record) -> int | None:
         return None
 
 
-def _shingles(words: list[list[str]]) -> list[np.ndarray]:
-    """Each text's word 4-grams (of its first `SHINGLE_WORDS` words) as sorted unique 32-bit hashes: words
-    numbered in order of first use, each 4-gram's numbers mixed by multiplication (deterministic, unlike
-    `hash`, and vectorised)."""
-    vocab: dict[str, int] = {}
-    out = []
-    for w in words:
-        w = w[:SHINGLE_WORDS]
-        ids = np.fromiter((vocab.setdefault(x, len(vocab) + 1) for x in w), dtype=np.uint64, count=len(w))
-        if len(ids) < 4:
-            out.append(np.empty(0, dtype=np.uint64))
-            continue
-        h = ids[:-3] * _MIX[0] ^ ids[1:-2] * _MIX[1] ^ ids[2:-1] * _MIX[2] ^ ids[3:] * _MIX[3]
-        out.append(np.unique((h ^ (h >> np.uint64(29))) & np.uint64(0xFFFFFFFF)))
-    return out
+def _shingles(ids: np.ndarray) -> np.ndarray:
+    """A text's word 4-grams as sorted unique 32-bit hashes: each 4-gram's word numbers mixed by multiplication
+    (deterministic, unlike `hash`, and vectorised)."""
+    if len(ids) < 4:
+        return np.empty(0, dtype=np.uint64)
+    ids = ids.astype(np.uint64)
+    h = ids[:-3] * _MIX[0] ^ ids[1:-2] * _MIX[1] ^ ids[2:-1] * _MIX[2] ^ ids[3:] * _MIX[3]
+    return np.unique((h ^ (h >> np.uint64(29))) & np.uint64(0xFFFFFFFF))
 
 
 _MIX = tuple(np.uint64(x) for x in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93))
@@ -184,16 +210,18 @@ def _duplicates(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
     return {(min(i, j), max(i, j)) for i, m in sketches.items() for j in lsh.query(m) if j != i}
 
 
-def _neighbours(vectors: list[dict[str, float]], days: list[int | None], window: int) -> set[tuple[int, int]]:
-    """Dated pairs inside the window that share one of their heaviest terms (`TOP_TERMS`), at most the
-    `NEAREST` in time per term and article: an inverted index, never all pairs."""
-    df = Counter(t for v in vectors for t in v)
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for i, v in enumerate(vectors):
-        if days[i] is not None:
-            shared = [t for t in v if df[t] > 1]  # a word no other article has leads nowhere
-            for t in sorted(shared, key=lambda t: (-v[t], t))[:TOP_TERMS]:
-                postings[t].append((days[i], i))
+def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> set[tuple[int, int]]:
+    """Dated pairs inside the window that share one of their heaviest words (`TOP_TERMS`), at most the
+    `NEAREST` in time per word and article: an inverted index, never all pairs."""
+    df = np.bincount(np.concatenate([v[0] for v in vectors] + [np.zeros(1, dtype=np.int64)]))
+    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, (t, w) in enumerate(vectors):
+        if days[i] is None:
+            continue
+        shared = df[t] > 1  # a word no other article has leads nowhere
+        t, w = t[shared], w[shared]
+        for k in np.argsort(-w, kind="stable")[:TOP_TERMS]:
+            postings[int(t[k])].append((days[i], i))
     found: set[tuple[int, int]] = set()
     for items in postings.values():
         items.sort()
