@@ -7,7 +7,10 @@
    made is in its "about"). Prints the pairwise precision and recall at the default options and at each of
    `--thresholds`, counting "maybe" pairs neither way, then the stories found and the labelled pairs missed.
 2. Speed: `--sizes` records made from the real analysed ones (benchmarks/site_size.py's variants: each copy with
-   its own id, title, date and names), timed through `aggregate.build` and `stories.group`.
+   its own id, title, date and names), timed through `aggregate.build` and `stories.group`. The copies keep
+   their base's text and fall on 420 distinct dates, so the copies of one text dated within the window group
+   as wire copies: a worst case for the LSH buckets (about a hundred identical texts each), not a measure of
+   the grouping's quality.
 
 Skips (exit 0, one line) when ../shared/eval is absent. Asserts nothing.
 """
