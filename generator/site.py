@@ -13,6 +13,7 @@ Nothing a user had is lost, and a run killed at any instant leaves a complete do
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -23,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator import aggregate, corrections, lock, swap
+from generator import aggregate, corrections, lock, stories, swap
 from generator.ingest import IngestError
 from generator.progress import Progress
 from generator.render.pages import GENERATED_DIRS, render_site
@@ -55,11 +56,13 @@ class SiteError(Exception):
 def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = None,
              progress: Progress | None = None, report: BuildReport | None = None,
              filename_pattern: str | None = None, executor=None, stored: str | None = None,
-             min_articles: int = aggregate.MIN_ARTICLES) -> tuple[int, int]:
+             min_articles: int = aggregate.MIN_ARTICLES,
+             story_options: stories.StoryOptions | None = None) -> tuple[int, int]:
     """Analyse `seeds` (or read the records `stored` there instead: see generator.store), apply the user's
     corrections (`entities.yml`) and write the generated pages into `docs`; an actor or place gets its own
-    page from `min_articles` articles on. Returns (articles written, files or correction lines failed);
-    `report`, when given, is filled for the build report (corrections included)."""
+    page from `min_articles` articles on; articles about one event are grouped by `story_options`. Returns
+    (articles written, files or correction lines failed); `report`, when given, is filled for the build report
+    (corrections included)."""
     from generator import pipeline, store
 
     if stored is None and not seeds.exists():
@@ -87,7 +90,7 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
     report.failed = failed
     report.corrections, report.corrections_text = fixes.entries, fixes.summary()
     index = aggregate.build(records, min_articles=min_articles)
-    pages = render_site(index)
+    pages = render_site(index, stories.group(index, story_options))
     write_generated(docs, pages)
     return len(records), failed
 
@@ -359,7 +362,8 @@ def _generate(args, report: BuildReport | None = None) -> tuple[int, int]:
             nullcontext() if records else open_executor(args)) as executor:
         return generate(args.seeds, args.docs, jobs=args.jobs, cache=cache, progress=progress, report=report,
                         filename_pattern=args.filename_pattern or filename_pattern(args.config_file),
-                        executor=executor, stored=records, min_articles=min_articles(args.config_file))
+                        executor=executor, stored=records, min_articles=min_articles(args.config_file),
+                        story_options=story_options(args.config_file))
 
 
 def filename_pattern(config_file: Path) -> str | None:
@@ -373,6 +377,20 @@ def min_articles(config_file: Path) -> int:
     """The plugin's `min_articles` option (articles naming an actor or place before it has a page)."""
     value = _plugin_options(config_file).get("min_articles")
     return value if isinstance(value, int) and not isinstance(value, bool) else aggregate.MIN_ARTICLES
+
+
+def story_options(config_file: Path) -> stories.StoryOptions:
+    """The plugin's `stories_*` options (how articles about one event are grouped); a value of the wrong type or
+    out of range keeps its default."""
+    options = _plugin_options(config_file)
+    default = stories.StoryOptions()
+    chosen = {}
+    for name, low, high in (("window_days", 0, 366), ("threshold", 0.01, 1.0), ("duplicate", 0.1, 1.0)):
+        value = options.get(f"stories_{name}")
+        kind = int if name == "window_days" else (int, float)
+        if isinstance(value, kind) and not isinstance(value, bool) and low <= value <= high:
+            chosen[name] = value
+    return dataclasses.replace(default, **chosen)
 
 
 def _plugin_options(config_file: Path) -> dict:

@@ -121,3 +121,40 @@ def test_map_has_country_outlines_without_a_network(site):
         if len(places) >= 40:  # crowded: clustered (summary-site.js CLUSTER_FROM)
             assert pg.locator(".ss-map .marker-cluster").count() >= 1
         assert [u for u in pg.outside if "tile.openstreetmap.org" not in u] == []
+
+
+def test_story_pages_group_articles_and_link_back(site):
+    """Every story page lists its articles, each linking back to it; on ../shared/eval there is at least one
+    story across two outlets (held-out articles may have none: then the Stories page says so)."""
+    index = (site / "stories" / "index.html").read_text(encoding="utf-8")
+    stories = sorted(set(re.findall(r'<td><a href="([^/"]+)/">', index)))
+    if not stories:
+        assert "No two articles report the same event yet" in index
+        assert os.environ.get("SUMMARY_SITE_ARTICLES"), "no story on ../shared/eval"
+        return
+    outlets = 0
+    for slug in stories:
+        page = (site / "stories" / slug / "index.html").read_text(encoding="utf-8")
+        articles = list(dict.fromkeys(re.findall(r'<strong><a href="\.\./\.\./articles/([^/"]+)/"', page)))
+        assert len(articles) >= 2, slug
+        for rid in articles:
+            article = (site / "articles" / rid / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../stories/{slug}/"' in article
+        heads = re.findall(r'<section class="ss-story-article"[^>]*>\s*<h2[^>]*>([^<·]+)·', page)
+        outlets = max(outlets, len(set(heads)))
+    assert outlets >= 2 or os.environ.get("SUMMARY_SITE_ARTICLES")
+    if CHROMIUM is None:
+        return
+    with serve_directory(site) as url, chromium() as b:
+        for scheme, width in (("light", 1280), ("dark", 390)):
+            with watched_page(b, color_scheme=scheme) as pg:
+                pg.set_viewport_size({"width": width, "height": 900})
+                pg.goto(url + "stories/")
+                pg.locator("article table a").first.click()
+                pg.wait_for_selector("section.ss-story-article")
+                assert pg.locator("section.ss-story-article").count() >= 2
+                assert pg.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+                shots = Path(__file__).resolve().parent.parent / "screenshots"
+                shots.mkdir(exist_ok=True)
+                pg.screenshot(path=str(shots / f"eval-story-{scheme}-{width}.png"), full_page=True)
+                assert pg.outside == [] and pg.errors == []

@@ -39,11 +39,14 @@ from generator.render.common import (
 from generator.render.feed import feed_items
 from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
 from generator.render.network import explore_page, neighbourhood_block
+from generator.render.story_pages import render_stories, same_story_block
 from generator.render.tags import render_tags, tags_line
+from generator.stories import Story, by_article
+from generator.stories import group as group_stories
 
 __all__ = ["GENERATED_DIRS", "map_block", "render_site"]
 
-GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", dl.DIR, ".summary-site")
+GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", "stories", dl.DIR, ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
 
 HOME_LATEST = 10
@@ -67,10 +70,13 @@ NOT_SEARCHED = " data-pagefind-ignore"
 """Tables of an article's actors and places: the search finds the names in the text and on their own pages."""
 
 
-def render_site(index: SiteIndex) -> dict[str, str]:
+def render_site(index: SiteIndex, stories: list[Story] | None = None) -> dict[str, str]:
+    """`stories`: the grouping of `generator.stories` (made here with its default options when not given)."""
+    stories = group_stories(index) if stories is None else stories
+    story_of = by_article(stories)
     pages: dict[str, str] = {}
     for r in index.records:
-        pages[f"articles/{r.id}.md"] = article_page(r, index)
+        pages[f"articles/{r.id}.md"] = article_page(r, index, story_of.get(r.id))
     for entry in index.actors.values():
         if entry.page:
             pages[f"actors/{entry.id}.md"] = actor_page(entry, index)
@@ -82,6 +88,7 @@ def render_site(index: SiteIndex) -> dict[str, str]:
     pages["places/index.md"] = places_index(index)
     pages["quotes/index.md"] = quotes_index(index)
     pages["explore/index.md"] = explore_page(index)
+    pages.update(render_stories(stories, index))
     pages.update(render_tags(index))
     pages[".summary-site/latest.md"] = latest_fragment(index)
     pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
@@ -136,7 +143,7 @@ def _uncertain(q: Quote) -> str:
 
 # --- article --------------------------------------------------------------------------------------------
 
-def article_page(r: Record, index: SiteIndex) -> str:
+def article_page(r: Record, index: SiteIndex, story: Story | None = None) -> str:
     out = [_front(r.title, r.summary.lede)]
     out.append(f"[Home](../index.md) › [Articles](index.md) › {e.text(_date(r))}\n")
     out.append(f"# {e.text(r.title)}\n")
@@ -154,6 +161,8 @@ def article_page(r: Record, index: SiteIndex) -> str:
         out.append(f"**{e.text(r.summary.lede)}**\n")
     if r.summary.key_points:
         out.append("\n".join(f"- {e.text(p)}" for p in r.summary.key_points) + "\n")
+    if story is not None:
+        out.append(same_story_block(r, story, index))
     if r.actors:
         out.append("## Actors\n")
         rows = []

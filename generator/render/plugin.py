@@ -47,6 +47,7 @@ from mkdocs.utils import get_relative_url
 from generator.aggregate import MIN_ARTICLES
 from generator.render import RAW_END, RAW_START, sitemap
 from generator.render.feed import FEED_FILE, LOCAL_URLS, FeedItem, atom, share_meta
+from generator.stories import StoryOptions
 
 MARKER = "<!-- summary-site:latest -->"
 FRAGMENT = Path(".summary-site") / "latest.md"
@@ -58,7 +59,8 @@ SEARCH_ENV = "SUMMARY_SITE_SEARCH"
 SEARCH_MODES = ("auto", "builtin", "chunked")
 DEFAULT_THRESHOLD = 0
 PAGEFIND_DIR = "pagefind"
-NOT_INDEXED = {"articles/index.md", "actors/index.md", "places/index.md", "quotes/index.md", "tags/index.md"}
+NOT_INDEXED = {"articles/index.md", "actors/index.md", "places/index.md", "quotes/index.md", "tags/index.md",
+               "stories/index.md"}
 """The long list pages: every article or actor name is on them, so they would match every query."""
 EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".ss-map")
 _ARTICLE_TAG = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -116,6 +118,12 @@ class SummarySiteConfig(Config):
     """Read by `summary-site generate` (metadata in file names, see `generator.ingest.hints`), not here."""
     min_articles = c.Type(int, default=MIN_ARTICLES)
     """Read by `summary-site generate`: articles that must name an actor or place before it has its own page."""
+    stories_window_days = c.Type(int, default=StoryOptions.window_days)
+    """Read by `summary-site generate`: dated articles further apart than this many days are never one story."""
+    stories_threshold = c.Type((int, float), default=StoryOptions.threshold)
+    """Read by `summary-site generate`: the pair score (0 to 1) from which two articles are one story."""
+    stories_duplicate = c.Type((int, float), default=StoryOptions.duplicate)
+    """Read by `summary-site generate`: the share of shared word 4-grams that makes two articles copies."""
 
 
 def count_articles(docs: Path) -> int:
