@@ -38,6 +38,7 @@ from generator.render.common import (
 from generator.render.feed import feed_items
 from generator.render.indexes import actors_index, articles_index, places_index, quotes_index, table_files
 from generator.render.network import explore_page, neighbourhood_block
+from generator.shards import month
 
 __all__ = ["GENERATED_DIRS", "map_block", "render_site"]
 
@@ -100,6 +101,7 @@ def render_site(index: SiteIndex) -> dict[str, str]:
         "pages: see [Actors](../actors/index.md) and [Places](../places/index.md)).")
     pages[".summary-site/latest.md"] = latest_fragment(index)
     pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
+    pages[".summary-site/months.json"] = json.dumps({r.id: month(r) for r in index.records})  # the shard plan
     pages.update(dl.render_downloads(index))
     pages.update(table_files(index))
     return pages
