@@ -157,3 +157,21 @@ def test_a_failing_shard_fails_the_build_and_keeps_the_site(project, monkeypatch
     assert "mkdocs build failed for shard" in capsys.readouterr().err
     assert {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*")} == kept
     assert _cache(project) == before
+
+
+@pytest.mark.browser
+def test_search_finds_an_article_of_an_old_shard(project):
+    from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed")
+    with serve_directory(project / "site") as url, chromium() as browser, watched_page(browser) as page:
+        page.goto(url)
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("lighthouse", delay=40)
+        page.wait_for_function(  # only in a 2019 article: found through the merged 2019 bundle
+            "t => [...document.querySelectorAll('.md-search-result__item')].some(e => e.textContent.includes(t))",
+            arg="Portmouth council votes on a tram", timeout=20_000)
+        hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+        assert any("articles/portmouth-council-votes" in h for h in hrefs), hrefs
+        assert page.errors == [] and page.outside == []
