@@ -42,7 +42,7 @@ log = logging.getLogger("summary-site")
 MONTHS = Path(".summary-site") / "months.json"
 SEARCH_LIST = f"{SEARCH_DIR}/shards.json"
 DONE = ".complete"
-VERSION = "1"
+VERSION = "2"
 """Part of every digest: bump when the way a run is built changes."""
 
 

@@ -57,8 +57,9 @@
   }
 
   // A sharded site (generator/sharded.py): one bundle per shard, listed in pagefind-shards/shards.json, merged
-  // into the hub's, so one query searches them all (with the same facets). No list: a site of one bundle.
+  // into the hub's, so one query searches them all (with the same facets). Its pages say so in a <meta>.
   function shards(pf) {
+    if (!document.querySelector('meta[name="summary-site-shards"]')) return null;
     return fetch(new URL("pagefind-shards/shards.json", root).href)
       .then(function (r) { return r.ok ? r.json() : []; })
       .catch(function () { return []; })

@@ -63,6 +63,7 @@ SHARD_SEARCH_DIR = "pagefind-shards"
 SHARD_INFO = Path(".summary-site") / "shard.json"
 ELSEWHERE = Path(".summary-site") / "elsewhere.txt"
 SHARD_ARTICLES = 2000
+SHARDED_META = '<meta name="summary-site-shards" content="pagefind-shards/shards.json">'
 NOT_INDEXED = {"articles/index.md", "actors/index.md", "places/index.md", "quotes/index.md", "tags/index.md"}
 """The long list pages: every article or actor name is on them, so they would match every query."""
 EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".ss-map")
@@ -285,6 +286,8 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         is_article = page.file.src_uri.startswith("articles/") and page.file.src_uri != "articles/index.md"
         tags = [share_meta(title=title, description=description, site_name=config["site_name"],
                            url=page.canonical_url, article=is_article)]
+        if self.shard:  # the search script then merges the shards' bundles (pagefind-shards/shards.json)
+            tags.append(SHARDED_META)
         if self._feed is not None:
             href = get_relative_url(FEED_FILE, page.url)
             tags.insert(0, f'<link rel="alternate" type="application/atom+xml" '
