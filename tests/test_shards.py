@@ -163,6 +163,31 @@ def test_a_failing_shard_fails_the_build_and_keeps_the_site(project, monkeypatch
     assert _cache(project) == before
 
 
+
+@pytest.mark.parametrize("point", ["site-built", "site-swapped"])
+def test_a_sharded_build_killed_before_or_after_the_swap_leaves_a_whole_site(project, point):
+    import subprocess
+    import sys
+
+    site = project / "site"
+    (project / "seeds" / "fares.md").write_text(article(*NEW), encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "build", "-q", "--no-cache", "-j", "2",
+                               "--seeds", str(project / "seeds"), "--docs", str(project / "docs"),
+                               "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+                              env=dict(os.environ, SUMMARY_SITE_FAULT=point), capture_output=True, timeout=600)
+        assert done.returncode == -9
+        articles = {p.name for p in (site / "articles").iterdir() if p.is_dir()}
+        assert len(articles) == (5 if point == "site-built" else 6)  # the old site, or the new one: whole
+        for name in json.loads((site / "pagefind-shards" / "shards.json").read_text()):
+            assert (site / "pagefind-shards" / name / "pagefind-entry.json").is_file()
+    finally:
+        (project / "seeds" / "fares.md").unlink()
+    assert _build(project) == 0  # the next build cleans up and puts the five articles back
+    assert len([p for p in (site / "articles").iterdir() if p.is_dir()]) == 5
+    assert not [p for p in project.iterdir() if p.name.startswith(".site-new-")]
+
+
 @pytest.mark.browser
 def test_search_finds_an_article_of_an_old_shard(project):
     from tests.browser import CHROMIUM, chromium, serve_directory, watched_page
