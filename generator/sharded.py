@@ -35,7 +35,7 @@ from pathlib import Path
 
 from generator import shards, swap
 from generator.render import sitemap
-from generator.render.plugin import ELSEWHERE, SHARD_INFO
+from generator.render.plugin import ELSEWHERE, SEARCH_ENV, SHARD_INFO, pagefind_executable
 from generator.render.plugin import SHARD_SEARCH_DIR as SEARCH_DIR
 
 log = logging.getLogger("summary-site")
@@ -103,7 +103,7 @@ def _settings(config_file: Path, cfg, strict: bool) -> str:
     from generator import __version__
 
     return json.dumps([config_file.read_text(encoding="utf-8"), cfg["site_url"], cfg["site_name"],
-                       cfg.get("repo_url"), strict, __version__, os.environ.get("SUMMARY_SITE_SEARCH", "")])
+                       cfg.get("repo_url"), strict, __version__, os.environ.get(SEARCH_ENV, "")])
 
 
 def _work_docs(work: Path, docs: Path, unit: Unit, elsewhere: list[str], total: int) -> None:
@@ -147,6 +147,9 @@ def build(config_file: Path, cfg, docs: Path, final: Path, *, limit: int, strict
     from generator.site import SiteError, _mkdtemp
 
     start = time.perf_counter()
+    if pagefind_executable() is None or os.environ.get(SEARCH_ENV, "").strip().lower() == "builtin":
+        log.warning("warning: a sharded site with Material's built-in search finds only the hub's pages "
+                    "(install pagefind: pip install 'pagefind[bin]')")
     units = plan_units(docs, limit)
     files = site_files(docs)
     total = article_count(docs)
