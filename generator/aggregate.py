@@ -88,12 +88,12 @@ def build(records: list[Record], min_articles: int = 1) -> SiteIndex:
         for a in r.actors:
             entry = actors[actor_page[(r.id, a.name)]]
             entry.mentions += a.mentions
-            if r.id not in entry.articles:
+            if not entry.articles or entry.articles[-1] != r.id:  # one record at a time: only the last can be it
                 entry.articles.append(r.id)
         for p in r.places:
             entry = places[place_page[(r.id, p.name)]]
             entry.mentions += p.mentions
-            if r.id not in entry.articles:
+            if not entry.articles or entry.articles[-1] != r.id:  # (a list `in` is quadratic at 100,000)
                 entry.articles.append(r.id)
         for q in r.quotes:
             if q.speaker and (r.id, q.speaker) in actor_page:
