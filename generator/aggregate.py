@@ -19,7 +19,6 @@ from generator.analyse import names, slugify, unique_slug
 from generator.analyse.gazetteer import norm
 from generator.analyse.lexicon import DEMONYMS, FEMALE_WORDS, HONORIFICS, MALE_WORDS, ORG_HEADS, TITLES
 from generator.analyse.mentions import NOT_ENTITIES
-from generator.analyse.names import same_given_name
 from generator.records import Actor, Place, Quote, Record
 
 
@@ -89,12 +88,12 @@ def build(records: list[Record], min_articles: int = 1) -> SiteIndex:
         for a in r.actors:
             entry = actors[actor_page[(r.id, a.name)]]
             entry.mentions += a.mentions
-            if r.id not in entry.articles:
+            if not entry.articles or entry.articles[-1] != r.id:  # one record at a time: only the last can be it
                 entry.articles.append(r.id)
         for p in r.places:
             entry = places[place_page[(r.id, p.name)]]
             entry.mentions += p.mentions
-            if r.id not in entry.articles:
+            if not entry.articles or entry.articles[-1] != r.id:  # (a list `in` is quadratic at 100,000)
                 entry.articles.append(r.id)
         for q in r.quotes:
             if q.speaker and (r.id, q.speaker) in actor_page:
@@ -219,15 +218,22 @@ def _join_name_variants(people: dict[tuple, set[str]], union) -> None:
     and suffix, the same given name or its nickname, and at most one middle name among them (George W. Bush
     and George H. W. Bush stay apart, and so do a father and his Jr.)."""
     groups: dict[tuple, list[list[tuple]]] = defaultdict(list)
+    # per family, the groups by their given name ("=") and by its nicknames ("~"): the first group of the same
+    # given name (same_given_name) is found by lookups, not by comparing with every group of the surname
+    lookup: dict[tuple, dict[tuple[str, str], list[int]]] = defaultdict(lambda: defaultdict(list))
     for k in sorted(people):
         core = _core(k)
-        family = groups[(core[-1], k[len(core):])]
-        for g in family:
-            if same_given_name(_core(g[0])[0], core[0]):
-                g.append(k)
-                break
-        else:
-            family.append([k])
+        family, by = groups[(core[-1], k[len(core):])], lookup[(core[-1], k[len(core):])]
+        given, nicks = names.given_name_forms(core[0])
+        hits = [*by.get(("=", given), ()), *(i for n in nicks for i in by.get(("=", n), ())),
+                *(by.get(("~", given), ()) if len(given) >= 2 else ())]
+        if hits:
+            family[min(hits)].append(k)
+            continue
+        by[("=", given)].append(len(family))
+        for n in nicks:
+            by[("~", n)].append(len(family))
+        family.append([k])
     for family in groups.values():
         for g in family:
             middles = {_core(k)[1:-1] for k in g} - {()}

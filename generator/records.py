@@ -11,7 +11,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
@@ -125,7 +125,7 @@ class Record:
     """Where `source` came from (see `PROVENANCE`)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _as_json(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Record:
@@ -219,3 +219,25 @@ def _plain(hint) -> tuple[type, ...] | None:
     if not all(p in (str, int, float, bool, type(None)) for p in parts):
         return None
     return tuple({k for p in parts for k in ((int, float) if p is float else (p,))})
+
+
+_LEAVES = (str, int, float, bool)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _as_json(x: Any) -> Any:
+    """dataclasses.asdict without its deep copy of every leaf: almost twice as fast (a site's records.jsonl
+    download is written on every generate)."""
+    if x is None or type(x) in _LEAVES:
+        return x
+    if hasattr(type(x), "__dataclass_fields__"):
+        return {name: _as_json(getattr(x, name)) for name in _field_names(type(x))}
+    if isinstance(x, (list, tuple)):
+        return type(x)(_as_json(v) for v in x)
+    if isinstance(x, dict):
+        return {_as_json(k): _as_json(v) for k, v in x.items()}
+    return x

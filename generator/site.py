@@ -262,14 +262,19 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
-    """mkdocs build into a temporary folder; swap it in only on success. Returns the site folder."""
+def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, strict: bool = True,
+               jobs: int = 0) -> Path:
+    """mkdocs build into a temporary folder; swap it in only on success. Returns the site folder. A site of
+    more than the plugin's `shard_articles` articles is built as shards, up to `jobs` runs at a time
+    (`generator.sharded`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.exists():
         raise SiteError(f"{config_file}: no MkDocs configuration here")
+    from generator import sharded
+
     with lock.hold(docs):
         try:
             cfg = load_config(config_file=str(config_file), docs_dir=str(docs.resolve()),
@@ -282,7 +287,13 @@ def build_site(config_file: Path, docs: Path, site_dir: Path | None = None, stri
         except OSError as e:
             raise SiteError(f"{final.parent}: cannot write the site ({_reason(e)})") from e
         with lock.hold(final.parent):  # also a build of another docs folder into the same place waits
-            _build_and_install(cfg, final, build)
+            limit = shard_articles(config_file)
+            if limit > 0 and sharded.article_count(docs) > limit:
+                recover_site(final)
+                sharded.build(config_file, cfg, docs, final, limit=limit, strict=strict, jobs=jobs,
+                              install=_install)
+            else:
+                _build_and_install(cfg, final, build)
     return final
 
 
@@ -393,6 +404,14 @@ def story_options(config_file: Path) -> stories.StoryOptions:
     return dataclasses.replace(default, **chosen)
 
 
+def shard_articles(config_file: Path) -> int:
+    """The plugin's `shard_articles` option (a larger site is built as shards of at most this many articles)."""
+    from generator.render.plugin import SHARD_ARTICLES
+
+    value = _plugin_options(config_file).get("shard_articles")
+    return value if isinstance(value, int) and not isinstance(value, bool) else SHARD_ARTICLES
+
+
 def _plugin_options(config_file: Path) -> dict:
     """The summary-site plugin's options in mkdocs.yml ({} when absent; an unreadable file is left for MkDocs
     to report)."""
@@ -450,7 +469,7 @@ def build_command(args) -> int:
     report = BuildReport()
     with lock.hold(args.docs):
         n, failed = _generate(args, report)
-        out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict)
+        out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict, jobs=args.jobs)
     if not args.quiet:
         print(f"built {n} article{'s' if n != 1 else ''} into {out} in {time.perf_counter() - start:.1f} s"
               + (f"; {failed} files or corrections could not be used (see above)" if failed else ""))

@@ -6,10 +6,11 @@
  * same: `/`, `s` or `f` focuses it, results come as you type, Esc closes, arrow keys move through results.
  * Facets (actor, place, source, year) narrow the results: Pagefind filters written on each article page.
  *
- * Nothing is fetched until the box is focused; then pagefind/pagefind.js and, per query, only the index and
- * fragment chunks it needs. The bundle is found relative to this script (assets/ is beside pagefind/), so
- * the site works under any sub-path and from any static file server. Titles, excerpts and facet values come
- * from articles: they are only ever set as text; from an excerpt only Pagefind's <mark> is kept.
+ * Nothing is fetched until the box is focused; then pagefind/pagefind.js (and, on a sharded site, the list of
+ * the shards' bundles, merged into it) and, per query, only the index and fragment chunks it needs. The bundle
+ * is found relative to this script (assets/ is beside pagefind/), so the site works under any sub-path and
+ * from any static file server. Titles, excerpts and facet values come from articles: they are only ever set as
+ * text; from an excerpt only Pagefind's <mark> is kept.
  */
 (function () {
   "use strict";
@@ -46,12 +47,29 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return Promise.resolve(pf.options({ baseUrl: root.pathname, excerptLength: 30 }))
+          .then(function () { return shards(pf); })
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  // A sharded site (generator/sharded.py): one bundle per shard, listed in pagefind-shards/shards.json, merged
+  // into the hub's, so one query searches them all (with the same facets). Its pages say so in a <meta>.
+  function shards(pf) {
+    if (!document.querySelector('meta[name="summary-site-shards"]')) return null;
+    return fetch(new URL("pagefind-shards/shards.json", root).href)
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (names) {
+        if (!Array.isArray(names)) return null;
+        return Promise.all(names.filter(function (n) { return typeof n === "string" && /^[\w-]+$/.test(n); })
+          .map(function (n) {
+            return pf.mergeIndex(new URL("pagefind-shards/" + n + "/", root).pathname, { baseUrl: root.pathname });
+          }));
+      });
   }
 
   function el(tag, cls, text) {

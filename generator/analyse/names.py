@@ -61,3 +61,13 @@ def same_given_name(a: str, b: str) -> bool:
         return False
     nick = _nicknamer()
     return b in nick.nicknames_of(a) or a in nick.nicknames_of(b)
+
+
+@functools.cache
+def given_name_forms(name: str) -> tuple[str, frozenset[str]]:
+    """(the name as `same_given_name` compares it, the nicknames it matches): `same_given_name(a, b)` is
+    `a' == b'`, or `b'` in the nicknames of `a`, or `a'` in those of `b`; looked up, not compared pairwise."""
+    a = name.lower().strip(".")
+    if len(a) < 2:
+        return a, frozenset()
+    return a, frozenset(n for n in _nicknamer().nicknames_of(a) if len(n) >= 2)

@@ -41,6 +41,7 @@ from generator.render.indexes import actors_index, articles_index, places_index,
 from generator.render.network import explore_page, neighbourhood_block
 from generator.render.story_pages import render_stories, same_story_block
 from generator.render.tags import render_tags, tags_line
+from generator.shards import month
 from generator.stories import Story, by_article
 from generator.stories import group as group_stories
 
@@ -51,6 +52,10 @@ GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", "
 
 HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
+ARTICLE_QUOTES_BUDGET = 7_000
+ARTICLE_REPORTED_BUDGET = 3_000
+"""Characters of quotes (with their markup) on an article's page: each is in its full text too, so a long
+interview stays under 60 KB of HTML (benchmarks/shards.py); the rest are counted, with a link."""
 MAX_ENTRY_ARTICLES = 200
 """Articles listed on an actor's or place's page (newest first); the count says how many there are."""
 QUOTE_BUDGET = 110_000
@@ -92,6 +97,7 @@ def render_site(index: SiteIndex, stories: list[Story] | None = None) -> dict[st
     pages.update(render_tags(index))
     pages[".summary-site/latest.md"] = latest_fragment(index)
     pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
+    pages[".summary-site/months.json"] = json.dumps({r.id: month(r) for r in index.records})  # the shard plan
     pages.update(dl.render_downloads(index))
     pages.update(table_files(index))
     return pages
@@ -184,17 +190,38 @@ def article_page(r: Record, index: SiteIndex, story: Story | None = None) -> str
     reported = [q for q in r.quotes if q.kind == "indirect"]
     if direct:
         out.append("## Quotes\n")
-        for q in direct:
-            cue = f" ({e.html_text(q.cue)})" if q.cue else ""
-            out.append(_blockquote(f"“{e.html_text(q.text)}”",
-                                   _byline(_speaker(index, r.id, q) + cue, _paragraph_link(q))))
+        shown = _within([_blockquote(f"“{e.html_text(q.text)}”", _byline(
+            _speaker(index, r.id, q) + (f" ({e.html_text(q.cue)})" if q.cue else ""), _paragraph_link(q)))
+            for q in direct], ARTICLE_QUOTES_BUDGET)
+        out += shown
+        out += _more_quotes(len(direct) - len(shown), "quote")
     if reported:
         out.append("## Reported speech\n")
-        out.append(_items([_byline(f"{_speaker(index, r.id, q)} ({e.html_text(q.cue or 'said')}): "
-                                   f"{e.html_text(q.text)}", _paragraph_link(q)) for q in reported]))
+        shown = _within([_byline(f"{_speaker(index, r.id, q)} ({e.html_text(q.cue or 'said')}): "
+                                 f"{e.html_text(q.text)}", _paragraph_link(q)) for q in reported],
+                        ARTICLE_REPORTED_BUDGET)
+        out.append(_items(shown))
+        out += _more_quotes(len(reported) - len(shown), "reported statement")
     out.append("## Full text\n")
     out.append(full_text_block(r.paragraphs))
     return "\n".join(out)
+
+
+def _within(items: list[str], budget: int) -> list[str]:
+    """The first items whose markup fits in `budget` characters (at least one)."""
+    used = 0
+    for i, item in enumerate(items):
+        used += len(item)
+        if used > budget and i:
+            return items[:i]
+    return items
+
+
+def _more_quotes(n: int, what: str) -> list[str]:
+    if n <= 0:
+        return []
+    return [f"{_plural(n, 'more ' + what)}: in the [full text](#full-text), and in the "
+            f"[quotes download](../{dl.DIR}/quotes.csv).\n"]
 
 
 def full_text_block(paragraphs: list[str]) -> str:

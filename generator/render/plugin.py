@@ -42,6 +42,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from generator.aggregate import MIN_ARTICLES
@@ -59,6 +60,11 @@ SEARCH_ENV = "SUMMARY_SITE_SEARCH"
 SEARCH_MODES = ("auto", "builtin", "chunked")
 DEFAULT_THRESHOLD = 0
 PAGEFIND_DIR = "pagefind"
+SHARD_SEARCH_DIR = "pagefind-shards"
+SHARD_INFO = Path(".summary-site") / "shard.json"
+ELSEWHERE = Path(".summary-site") / "elsewhere.txt"
+SHARD_ARTICLES = 2000
+SHARDED_META = '<meta name="summary-site-shards" content="pagefind-shards/shards.json">'
 NOT_INDEXED = {"articles/index.md", "actors/index.md", "places/index.md", "quotes/index.md", "tags/index.md",
                "stories/index.md"}
 """The long list pages: every article or actor name is on them, so they would match every query."""
@@ -124,6 +130,9 @@ class SummarySiteConfig(Config):
     """Read by `summary-site generate`: the pair score (0 to 1) from which two articles are one story."""
     stories_duplicate = c.Type((int, float), default=StoryOptions.duplicate)
     """Read by `summary-site generate`: the share of shared word 4-grams that makes two articles copies."""
+    shard_articles = c.Type(int, default=SHARD_ARTICLES)
+    """Read by `summary-site build`: a site of more articles is built as shards of at most this many
+    (`generator.sharded`); 0: never."""
 
 
 def count_articles(docs: Path) -> int:
@@ -148,8 +157,32 @@ def pagefind_executable() -> Path | None:
     return exe if exe and exe.is_file() else None
 
 
+class Elsewhere(File):
+    """A file another run of a sharded build makes (`generator.sharded`): links to it resolve and are checked
+    as usual, but this run neither renders nor copies it."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    def is_media_file(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def elsewhere(paths: list[str], config) -> list[File]:
+    site, urls = config["site_dir"], config["use_directory_urls"]
+    return [Elsewhere(p, None, site, urls, dest_uri=File(p, None, site, urls).dest_uri) for p in paths]
+
+
 class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
     chunked = False
+    shard: dict | None = None
+    """In a run of a sharded build: {"name", "hub", "articles"} (docs/.summary-site/shard.json)."""
 
     def __init__(self):
         super().__init__()
@@ -160,6 +193,7 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
     @event_priority(50)  # before Material's search plugin reads its own config
     def on_config(self, config):
         docs = Path(config["docs_dir"])
+        self.shard = _read_json(docs / SHARD_INFO, dict)
         for key in ("extra_javascript", "extra_css"):
             items = config[key]
             keep = [x for x in items
@@ -170,7 +204,7 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         self.chunked = self._choose_search(config, docs)
         self._feed = self._read_feed(docs)
         site_url = config.get("site_url") or ""
-        if not site_url or LOCAL_URLS.match(site_url):
+        if (not site_url or LOCAL_URLS.match(site_url)) and (not self.shard or self.shard.get("hub")):
             report.warning("warning: site_url is %s: the feed and share cards will point there; set SITE_URL "
                            "(or site_url in mkdocs.yml) to the published address", site_url or "not set")
         if self.chunked:
@@ -186,7 +220,7 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
             raise PluginError(f"summary-site: {SEARCH_ENV}={mode!r}: expected one of {', '.join(SEARCH_MODES)}")
         if mode == "builtin":
             return False
-        n = count_articles(docs)
+        n = self.shard["articles"] if self.shard else count_articles(docs)
         if mode == "auto" and n < self.config.search_threshold:
             log.debug("summary-site: %d articles (< %d): Material's built-in search", n,
                       self.config.search_threshold)
@@ -210,13 +244,16 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
 
     @staticmethod
     def _read_feed(docs: Path) -> list[dict] | None:
-        try:
-            items = json.loads((docs / FEED_DATA).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return items if isinstance(items, list) else None
+        return _read_json(docs / FEED_DATA, list)
 
     def on_files(self, files, config):
+        if self.shard:
+            try:
+                paths = (Path(config["docs_dir"]) / ELSEWHERE).read_text(encoding="utf-8").splitlines()
+            except OSError:
+                paths = []
+            for file in elsewhere([p for p in paths if p and files.get_file_from_path(p) is None], config):
+                files.append(file)
         self._files = files
         return files
 
@@ -257,6 +294,8 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         is_article = page.file.src_uri.startswith("articles/") and page.file.src_uri != "articles/index.md"
         tags = [share_meta(title=title, description=description, site_name=config["site_name"],
                            url=page.canonical_url, article=is_article)]
+        if self.shard:  # the search script then merges the shards' bundles (pagefind-shards/shards.json)
+            tags.append(SHARDED_META)
         if self._feed is not None:
             href = get_relative_url(FEED_FILE, page.url)
             tags.insert(0, f'<link rel="alternate" type="application/atom+xml" '
@@ -264,11 +303,24 @@ class SummarySitePlugin(BasePlugin[SummarySiteConfig]):
         return "\n".join(tags)
 
     def on_post_build(self, config):
-        sitemap.split(Path(config["site_dir"]), config.get("site_url") or "http://127.0.0.1:8000/")
-        if self._feed is not None:
+        """The sitemap index, the feed and the search bundle; in a run of a sharded build, the shard's bundle
+        only (into pagefind-shards/<name>/), the hub's feed; the merge writes the sitemap index."""
+        shard = self.shard
+        if not shard:
+            sitemap.split(Path(config["site_dir"]), config.get("site_url") or "http://127.0.0.1:8000/")
+        if self._feed is not None and (not shard or shard.get("hub")):
             write_feed(Path(config["site_dir"]), self._feed, self._files, config)
         if self.chunked:
-            run_pagefind(Path(config["site_dir"]))
+            run_pagefind(Path(config["site_dir"]), PAGEFIND_DIR if not shard or shard.get("hub")
+                         else f"{SHARD_SEARCH_DIR}/{shard['name']}")
+
+
+def _read_json(path: Path, kind: type):
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, kind) else None
 
 
 def write_feed(site_dir: Path, data: list[dict], files, config) -> None:
@@ -288,15 +340,15 @@ def write_feed(site_dir: Path, data: list[dict], files, config) -> None:
     (site_dir / FEED_FILE).write_text(text, encoding="utf-8")
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index the built site into site_dir/pagefind (replaced as a whole)."""
+def run_pagefind(site_dir: Path, subdir: str = PAGEFIND_DIR) -> None:
+    """Index the built site into site_dir/`subdir` (replaced as a whole)."""
     exe = pagefind_executable()
     if exe is None:
         raise PluginError("summary-site: pagefind is not installed (pip install 'pagefind[bin]')")
-    cmd = [str(exe), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--silent"]
+    cmd = [str(exe), "--site", str(site_dir), "--output-subdir", subdir, "--silent"]
     for selector in EXCLUDE_SELECTORS:
         cmd += ["--exclude-selectors", selector]
-    shutil.rmtree(site_dir / PAGEFIND_DIR, ignore_errors=True)  # serve rebuilds into the same folder
+    shutil.rmtree(site_dir / subdir, ignore_errors=True)  # serve rebuilds into the same folder
     start = time.perf_counter()
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, stdin=subprocess.DEVNULL)
