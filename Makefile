@@ -58,5 +58,5 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
 clean:
-	rm -rf site .site-shards .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/downloads docs/.summary-site \
+	rm -rf site .site-shards .summary-site-cache docs/articles docs/actors docs/places docs/quotes docs/tags docs/stories docs/explore docs/downloads docs/.summary-site \
 		docs/.summary-site-pages docs/.summary-site-pages-*
