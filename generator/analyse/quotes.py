@@ -6,7 +6,7 @@
    else, for a phrase quoted mid-sentence, the clause that quotes it; else the nearest speech verb outside
    quotes in the sentences that touch it, a paragraph ending in a colon that introduces it ("She said:"),
    or "according to X".
-2. Speaker: the cue's subject, mapped to an actor by the reference layer (`references`: names, he/she,
+2. Speaker: the cue's subject, mapped to an actor (`naming`) through the reference layer (`references`: names, he/she,
    descriptions such as "the minister", owners of statements). After the quote ("…," X said / said X /
    said its chairman, Sir X) the words are read in order, since the parse there is often broken.
 3. No cue: the segments of one quotation share its speaker; a phrase quoted inside a sentence belongs to
@@ -24,33 +24,14 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.analyse import docs
 from generator.analyse.entities import Entities
-from generator.analyse.lexicon import (
-    GROUP_SPEAKERS,
-    PERSON_NOUNS,
-    PRONOUNS,
-    ROLE_WORDS,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
-    TITLES,
-)
-from generator.analyse.references import (
-    ANONYMOUS,
-    ROLE_QUALIFIERS,
-    References,
-    in_quotes,
-    is_age,
-    is_cue,
-    lemma,
-    name_head,
-    qualifiers_of,
-    recent_org,
-)
+from generator.analyse.lexicon import PRONOUNS, SPEECH_VERBS
+from generator.analyse.naming import NOMINAL, name_from_token, new_actor_named, nominal_subjects, possessor, speaker_in
+from generator.analyse.references import References, in_quotes, is_age, is_cue, lemma
 from generator.analyse.spans import QUOTE_MARKS, QSpan, find_spans, kind_of, starts_sentence
 from generator.records import Actor, Quote
 
 DASH_BYLINE = re.compile(r"^[^\S\n.,]*[.,]?[^\S\n]*[―—–][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]?){1,5})")
 INVERTED_START = {"said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted"}
-NOMINAL = ("PROPN", "NOUN", "PRON")
 CONFIDENCE = {
     "byline": 0.95,  # “…” ― Jane Doe; a transcript label
     "name": 0.95,  # the speech verb's subject names the speaker
@@ -121,7 +102,7 @@ def _attribute(doc: Doc, q: QSpan, spans: list[QSpan], mentions: References, par
     if acc is not None:
         q.cue = "according to"
         q.own_cue = True
-        q.speaker, q.evidence = _name_from_token(acc, q, ranges, mentions), "according"
+        q.speaker, q.evidence = name_from_token(acc, q, ranges, mentions), "according"
 
 
 def _closing_attribution(doc: Doc, q: QSpan, ranges) -> Token | None:
@@ -155,7 +136,7 @@ def _dash_byline(doc: Doc, q: QSpan, mentions: References) -> str | None:
         return None  # the name must end the paragraph: "“…” — Doe's word — was…" is no byline
     start = q.end + 1 + m.start(1)
     name = mentions.actor_at(start, start + len(m.group(1).strip()))
-    return name or _new_actor_named(m.group(1).strip(" .,"), mentions)
+    return name or new_actor_named(m.group(1).strip(" .,"), mentions)
 
 
 NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
@@ -181,9 +162,9 @@ def _named_entity(doc: Doc, start: int, label: str, mentions: References) -> str
     span = doc.char_span(start, start + len(label), alignment_mode="expand")
     kinds = {t.ent_type_ for t in span or []}
     if "PERSON" in kinds:
-        return _new_actor_named(label, mentions)
+        return new_actor_named(label, mentions)
     if "ORG" in kinds:
-        return _new_actor_named(label, mentions, "organization")
+        return new_actor_named(label, mentions, "organization")
     return None
 
 
@@ -218,7 +199,7 @@ def _transcript_speaker(label: str, mentions: References) -> str | None:
     for a in people:
         if low in (a.name.lower(), a.name.split()[-1].lower(), *(x.lower() for x in a.aliases)):
             return a.name
-    return _new_actor_named(label.title(), mentions) if len(label.split()) >= 2 else None
+    return new_actor_named(label.title(), mentions) if len(label.split()) >= 2 else None
 
 
 def _transcript_label(doc: Doc, q: QSpan, mentions: References) -> str | None:
@@ -293,7 +274,7 @@ def _reporting_cue(cue: Token, ranges) -> Token:
             break
         tok = tok.head
         if not in_quotes(tok.idx, ranges) and is_cue(tok) and lemma(tok) not in REPORTED_ACTS \
-                and _nominal_subjects(tok, ranges):
+                and nominal_subjects(tok, ranges):
             return tok
     return cue
 
@@ -360,7 +341,7 @@ def _subject(cue: Token, ranges=()) -> Token | None:
     name after an inverted verb ("said Jane Doe", "Said Doe:")."""
     tok = cue
     for _ in range(4):
-        subj = [c for c in _nominal_subjects(tok, ranges)
+        subj = [c for c in nominal_subjects(tok, ranges)
                 if not (c.dep_ == "nsubjpass" and lemma(tok) in ADDRESSED)]  # "jurors were told": the hearers
         if subj:
             return min(subj, key=lambda c: abs(c.i - cue.i))
@@ -400,24 +381,18 @@ def _subject(cue: Token, ranges=()) -> Token | None:
     return None
 
 
-def _nominal_subjects(verb: Token, ranges, pos=NOMINAL) -> list[Token]:
-    """The verb's subjects outside quotation marks, relative pronouns ("who said") left out."""
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in pos or is_age(c))
-            and c.tag_ not in ("WP", "WDT") and not in_quotes(c.idx, ranges)]
-
-
 def _speaker_of(cue: Token, q: QSpan, ranges, mentions: References) -> tuple[str | None, str]:
     """The cue's speaker and the kind of evidence that names it (a key of CONFIDENCE)."""
     stretch = _attribution_after(cue, q)
     if stretch is not None:
-        return _speaker_in(stretch, q, ranges, mentions), _evidence(stretch, mentions)
+        return speaker_in(stretch, q, ranges, mentions), _evidence(stretch, mentions)
     subj = _subject(cue, ranges)
     how = None
     if subj is None and cue.tag_ in ("VB", "VBG"):
         subj, how = _inherited_subject(cue, ranges), "inherited"
     if subj is None:
         return None, "name"
-    return _name_from_token(subj, q, ranges, mentions), how or _evidence(_with_names_beside(subj), mentions)
+    return name_from_token(subj, q, ranges, mentions), how or _evidence(_with_names_beside(subj), mentions)
 
 
 def _with_names_beside(subj: Token) -> list[Token]:
@@ -426,7 +401,7 @@ def _with_names_beside(subj: Token) -> list[Token]:
 
 def _evidence(words: list[Token], mentions: References) -> str:
     """A pronoun, a name, or else a description names the speaker in these words."""
-    if any(t.lower_ in PRONOUNS and t.dep_ != "poss" and not _possessor(t) for t in words):
+    if any(t.lower_ in PRONOUNS and t.dep_ != "poss" and not possessor(t) for t in words):
         return "pronoun"
     if any(t.pos_ == "PROPN" or mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words):
         return "name"
@@ -441,13 +416,13 @@ def _inherited_subject(cue: Token, ranges) -> Token | None:
     for tok in reversed(cue.doc[cue.sent.start:cue.i]):
         if in_quotes(tok.idx, ranges) or tok.tag_ not in ("VBD", "VBZ", "VBP") or not is_cue(tok):
             continue
-        subj = _nominal_subjects(tok, ranges)
+        subj = nominal_subjects(tok, ranges)
         if subj:
             return subj[0]
     root = cue.sent.root
     if cue.tag_ == "VBG" and root.i < cue.i and not in_quotes(root.idx, ranges):
         # "Trump was defensive when …, saying, “…”": a participle's speaker is the sentence's subject
-        subj = _nominal_subjects(root, ranges, ("PROPN", "PRON"))
+        subj = nominal_subjects(root, ranges, ("PROPN", "PRON"))
         if subj:
             return subj[0]
     return None
@@ -529,257 +504,9 @@ def _naming_segment(words: list[Token]) -> list[Token]:
     segments.append(cur)
     segments = [seg for seg in segments if seg]
     for seg in segments:
-        if any(t.pos_ in ("PROPN", "PRON") and not _possessor(t) for t in seg):
+        if any(t.pos_ in ("PROPN", "PRON") and not possessor(t) for t in seg):
             return seg
     return segments[0] if segments else []
-
-
-def _possessor(t: Token) -> bool:
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
-    return t.dep_ == "poss" or nxt.text in ("'s", "’s") or t.text in ("'s", "’s")
-
-
-def _speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> str | None:
-    """The speaker named in a short attribution: a pronoun, the last person named (a title or employer
-    comes first: "campaign spokesman Jane Doe"; a possessor is someone else: "Doe's aide"), an organisation,
-    a new name, or a described role ("the spokesman")."""
-    for t in words:
-        if t.lower_ in PRONOUNS and t.dep_ != "poss" and not _possessor(t):
-            return _name_from_token(t, q, ranges, mentions)
-    found, after_prep = [], False
-    for t in words:
-        after_prep = after_prep or t.pos_ == "ADP"
-        name = mentions.actor_at(t.idx, t.idx + len(t.text))
-        # "a spokesman for the Pentagon" speaks for it, "a narrator in the Doe ad" for Doe; "a source close
-        # to Doe" is not Doe
-        if name and not _possessor(t) and not (name_head(t).dep_ == "pobj" and mentions.kind(name) == "person"):
-            found.append(name)
-    people = [n for n in found if mentions.kind(n) == "person"]
-    if people or found:
-        return (people or found)[-1]
-    if after_prep:
-        return None
-    propn = [t for t in words if t.pos_ == "PROPN" and not _possessor(t)
-             and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP")]
-    if propn and not _bare_title(propn[-1]):
-        kind = "person" if propn[-1].ent_type_ in ("", "PERSON") else "organization"
-        return _new_actor_named(_name_run(words, propn[-1]), mentions, kind)
-    nouns = [t for t in words if t.pos_ == "NOUN" or is_age(t) or _bare_title(t)]
-    if not nouns:
-        return None
-    if any(_possessor(t) for t in words) and nouns[-1].lower_ not in ROLE_WORDS | TITLES:
-        owners = [mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)]
-        return next((o for o in owners if o), None)  # "Trump's campaign said": the campaign's candidate
-    if nouns[-1].lower_ in SPEECH_NOUNS:  # "…," the statement said
-        return _speech_act_owner(nouns[-1], q, ranges, mentions)
-    if nouns[-1].lower_ in FAMILY_WORDS:
-        return _family(nouns[-1], q, ranges, mentions)
-    return _description(nouns[-1], words, mentions)
-
-
-def _name_run(words: list[Token], last: Token) -> str:
-    """The proper-noun run ending at `last` ("state Del. Jane Doe" -> "Del. Jane Doe")."""
-    run = [last]
-    for t in reversed(words[:words.index(last)]):
-        if t.pos_ != "PROPN" or _possessor(t):
-            break
-        run.insert(0, t)
-    return " ".join(t.text for t in run)
-
-
-def _description(noun: Token, words: list[Token], mentions: References) -> str | None:
-    """"the spokesman", "Doe's campaign manager": the actor holding that role, else None."""
-    if noun.lower_ in SPEECH_NOUNS or not any(t.lower_ in ("the", "this", "that") or _possessor(t) for t in words):
-        return None
-    # "Obama's former strategist said" right after a sentence about someone: that someone, not the owner
-    owners = {mentions.actor_at(t.idx, t.idx + len(t.text)) for t in words if _possessor(t)}
-    qualifiers = qualifiers_of(noun) | {t.lower_ for t in words if t.i < noun.i} & ROLE_QUALIFIERS
-    return mentions.with_role(noun.lower_, noun.idx, qualifiers) or mentions.described(
-        noun, owners - {None}, definite=True)
-
-
-def _name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str | None:
-    low = tok.lower_
-    if low in PRONOUNS:
-        if PRONOUNS[low] in ("m", "f", "s"):
-            return mentions.pronoun(tok)
-        if PRONOUNS[low] in ("n", "p"):
-            return recent_org(mentions, min(tok.idx, q.start))
-        return None
-    head_name = mentions.actor_at(tok.idx, tok.idx + len(tok.text))
-    if head_name and not (mentions.kind(head_name) != "person" and _named_person_beside(tok, mentions)):
-        return head_name
-    described = mentions.description_kind(tok) == "person"
-    names = _names_in_phrase(tok, ranges, mentions, described)
-    if described:
-        people = [n for n in names if mentions.kind(n) == "person"]
-        return (people or names or [None])[0] or mentions.described(tok)
-    if names:
-        return names[0]
-    if tok.pos_ == "PROPN":
-        return _new_actor(tok, mentions)
-    body = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"]
-    if body and (low in SPEECH_NOUNS or low in ("spokesman", "spokeswoman", "spokesperson")):
-        return _new_actor_named(" ".join(c.text for c in body), mentions, "organization")  # "a Treasury spokesman"
-    if low in SPEECH_NOUNS:
-        return _speech_act_owner(tok, q, ranges, mentions)
-    if low in FAMILY_WORDS:
-        return _family(tok, q, ranges, mentions)
-    if low in GROUP_SPEAKERS and not any(d.dep_ in ("amod", "compound", "nmod") or d.dep_ == "det" and d.lower_ != "the"
-                                         for d in tok.children):  # "Police said", not "Local authorities say"
-        return _new_actor_named(tok.text[:1].upper() + tok.text[1:], mentions, "group")
-    if tok.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in ("the", "this", "that") for d in tok.children):
-        return mentions.with_role(low, tok.idx, qualifiers_of(tok)) or mentions.described(tok)
-    return None
-
-
-FAMILY_WORDS = {"family", "relatives", "parents"}
-
-
-def _family(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
-    """"the Hayes family", "his family", "the family" (of the person the text is about): the "Hayes family"."""
-    named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if named:
-        return _new_actor_named(f"{named[-1].text} {noun.lower_}", mentions, "group")
-    owner = next((_name_from_token(c, q, ranges, mentions) for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        owner = mentions.recent_person(noun.idx, "s", mentions.sent_start(noun.idx))
-        owner = owner if owner and not owner.startswith(ANONYMOUS) else None
-    if owner and mentions.kind(owner) == "person":
-        return _new_actor_named(f"{owner.split()[-1]} {noun.lower_}", mentions, "group")
-    return None
-
-
-def _speech_act_owner(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
-    """Who speaks through a statement, e-mail or letter: its owner ("her statement said", "the e-mail from
-    Doe asks", "a letter by Doe") or whoever issued it ("Doe issued a statement saying")."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return _name_from_token(c, q, ranges, mentions)
-        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
-            obj = [o for o in c.children if o.dep_ == "pobj"]
-            if obj:
-                return _name_from_token(obj[0], q, ranges, mentions)
-    owner = _issuer(noun, q, ranges, mentions)
-    if owner or not any(c.lower_ in ("the", "this", "that") for c in noun.children):
-        return owner
-    # "the statement said": the statement the text spoke of before ("Acme said in a statement that …")
-    doc = noun.doc
-    for t in reversed(doc[max(0, noun.i - 150):noun.i]):
-        if t.lower_ == noun.lower_ and not in_quotes(t.idx, ranges):
-            return _issuer(t, q, ranges, mentions) or next(
-                (_name_from_token(c, q, ranges, mentions) for c in t.children if c.dep_ == "poss"), None)
-    return None
-
-
-def _issuer(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
-    """Whoever issued the statement: the subject of "Doe issued a statement" or "Doe said in a statement"."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through", "via"):
-        verb = verb.head
-    elif noun.dep_ != "dobj":
-        return None
-    if verb.pos_ == "VERB" and not in_quotes(verb.idx, ranges):
-        subj = _nominal_subjects(verb, ranges)
-        if subj and subj[0].lower_ not in SPEECH_NOUNS:
-            return _name_from_token(subj[0], q, ranges, mentions)
-    return None
-
-
-def _named_person_beside(tok: Token, mentions: References) -> bool:
-    return any(c.dep_ in ("appos", "compound", "flat") and mentions.kind(
-        mentions.actor_at(c.idx, c.idx + len(c.text)) or "") == "person"
-        and mentions.actor_at(c.idx, c.idx + len(c.text)) for c in tok.children)
-
-
-def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool = False) -> list[str]:
-    """Actors named in a subject phrase, best first: people in apposition or compound with its head ("the
-    campaign manager, Jane Doe"; "X's aide Y" is Y), then other names, then those after a preposition
-    ("a spokesman for the Pentagon"), then possessors ("Clinton's campaign").
-
-    For a description of a person (`described`: "the Oscar-nominated actor, whose films include …", "the
-    Labour leader") only the people beside its head and names after a preposition count: a name in a
-    relative clause, a modifier or a possessive is not who the description means."""
-    tiers: list[list[str]] = [[], [], [], []]
-    for t in sorted(tok.subtree, key=lambda t: t.i):
-        if abs(t.i - tok.i) > 8 or in_quotes(t.idx, ranges) or _hyphen_modifier(t):
-            continue
-        name = mentions.actor_at(t.idx, t.idx + len(t.text))
-        if not name:
-            continue
-        path = _path_to(t, tok)
-        if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
-            continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
-        clause = "relcl" in path or "acl" in path
-        if mentions.kind(name) == "person" and path[:1] == ["appos"] and set(path[1:]) == {"pobj", "prep"} \
-                and len(path) == 3 and tok.lower_ in ROLE_WORDS | TITLES | PERSON_NOUNS:
-            tier = 0  # "Labour MP for Stourvale, Jane Doe", "the spokesman for the Pentagon, John Doe"
-        elif "poss" in path:
-            tier = 3
-        elif "prep" in path or clause:
-            tier = 2
-        elif mentions.kind(name) == "person" and set(path) <= {"appos", "compound", "flat"}:
-            tier = 0
-        else:
-            tier = 1
-        if described and (tier in (1, 3) or clause):
-            continue
-        if name not in tiers[tier]:
-            tiers[tier].append(name)
-    return [n for tier in tiers for n in tier]
-
-
-def _hyphen_modifier(t: Token) -> bool:
-    """"Ballymena-born", "London-based", "Tory-led": a name glued to a word by a hyphen modifies a noun."""
-    doc = t.doc
-    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].is_lower and not doc[t.i + 1].whitespace_
-
-
-def _path_to(t: Token, top: Token) -> list[str]:
-    deps = []
-    while t.i != top.i and t.head.i != t.i:
-        deps.append(t.dep_)
-        t = t.head
-    return deps
-
-
-def _bare_title(tok: Token) -> bool:
-    """"The Senator said": a title after a determiner names nobody (but "Dean said" may be Howard Dean)."""
-    if tok.lower_.rstrip(".") not in TITLES:
-        return False
-    i = tok.i - 1
-    # "the shadow chancellor", "the prime minister", "the Trade and Industry Secretary"
-    while i >= max(0, tok.i - 6) and (tok.doc[i].lower_ in ROLE_QUALIFIERS | TITLES | {"and", "&", "of"}
-                                      or tok.doc[i].is_title and tok.doc[i].pos_ in ("PROPN", "NOUN", "ADJ")):
-        i -= 1
-    return i >= 0 and tok.doc[i].lower_ in ("the", "a", "an", "this")
-
-
-def _new_actor(tok: Token, mentions: References) -> str | None:
-    """A named speaker the entity layer missed becomes an actor, so every speaker has a page."""
-    if _bare_title(tok):
-        return None
-    parts = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
-    parts = [t for t in parts if t.pos_ == "PROPN" and abs(t.i - tok.i) <= 3]
-    name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i)).strip()
-    kind = "person" if tok.ent_type_ in ("", "PERSON") else "organization"
-    return _new_actor_named(name, mentions, kind)
-
-
-def _new_actor_named(name: str, mentions: References, kind: str = "person") -> str | None:
-    if not name or len(name) < 3 or not name[0].isupper() or not re.fullmatch(r"[\w .’'-]+", name):
-        return None
-    if name in mentions.by_name:
-        return name
-    if kind == "organization" and name in mentions.places:
-        return name  # "Japan branded North Korea …": the country speaks; it stays a place, not a new actor
-    for a in mentions.actors:
-        if name in a.aliases or (a.kind == "person" and a.name.split()[-1] == name):
-            return a.name
-    actor = Actor(name=name, kind=kind, mentions=1)
-    mentions.actors.append(actor)
-    mentions.by_name[name] = actor
-    return name
 
 
 # --- 4. quotes without a cue -----------------------------------------------------------------------------
@@ -847,7 +574,7 @@ def _fallback(doc: Doc, q: QSpan, ranges, mentions: References) -> None:
     if subj is None and not q.continued:
         subj, q.evidence = _previous_subject(doc, span, ranges), "previous"
     if subj is not None and PRONOUNS.get(subj.lower_) not in ("p", "n"):
-        q.speaker = _name_from_token(subj, q, ranges, mentions)
+        q.speaker = name_from_token(subj, q, ranges, mentions)
 
 
 def _inside_clause(doc: Doc, q: QSpan, ranges, mentions: References) -> str | None:
@@ -855,7 +582,7 @@ def _inside_clause(doc: Doc, q: QSpan, ranges, mentions: References) -> str | No
     ("as Doe went on about “the rigged system”"), not of a speech verb elsewhere in the sentence."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     subj = _clause_subject(span, ranges) if span is not None and len(span) else None
-    return _name_from_token(subj, q, ranges, mentions) if subj is not None else None
+    return name_from_token(subj, q, ranges, mentions) if subj is not None else None
 
 
 def _clause_subject(span: Span, ranges) -> Token | None:
@@ -948,7 +675,7 @@ def _indirect(doc: Doc, spans: list[QSpan], mentions: References, para_starts: l
         if subj is None:
             continue
         fake = QSpan(words[0].idx, words[-1].idx + len(words[-1].text), 0)
-        speaker = _name_from_token(subj, fake, ranges, mentions)
+        speaker = name_from_token(subj, fake, ranges, mentions)
         if speaker is None:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
