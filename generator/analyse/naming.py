@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from generator.analyse.lexicon import GROUP_SPEAKERS, PERSON_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, TITLES
 from generator.analyse.references import (
-    ANONYMOUS,
     ROLE_QUALIFIERS,
     References,
     in_quotes,
@@ -142,8 +141,7 @@ def _family(noun: Token, q: QSpan, ranges, mentions: References) -> str | None:
         return new_actor_named(f"{named[-1].text} {noun.lower_}", mentions, "group")
     owner = next((name_from_token(c, q, ranges, mentions) for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        owner = mentions.recent_person(noun.idx, "s", mentions.sent_start(noun.idx))
-        owner = owner if owner and not owner.startswith(ANONYMOUS) else None
+        owner = mentions.person_before(noun.idx)
     if owner and mentions.kind(owner) == "person":
         return new_actor_named(f"{owner.split()[-1]} {noun.lower_}", mentions, "group")
     return None

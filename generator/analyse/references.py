@@ -116,7 +116,7 @@ class References:
         "the Ballymena-born actor" is not Ballymena); for an organisation, the most recent one."""
         kind = self.description_kind(noun, definite)
         if kind == "organization":
-            return self.salient_org(noun.idx, self.sent_start(noun.idx)) or recent_org(self, noun.idx)
+            return self.org_before(noun.idx)
         if kind != "person":
             return None
         holder = self.with_role(noun.lower_, noun.idx, qualifiers_of(noun))
@@ -184,7 +184,7 @@ class References:
 
     def _resolve_event(self, tok: Token) -> None:
         if tok.lower_ in ORG_NOUNS:  # "The firm, which supplies …": the chain goes on through it
-            name = self.salient_org(tok.idx, self.sent_start(tok.idx)) or recent_org(self, tok.idx)
+            name = self.org_before(tok.idx)
             if name:
                 self.events.append((tok.idx, name, rank(tok), self.sent_start(tok.idx)))
             return
@@ -197,6 +197,10 @@ class References:
         if tok.i in self.resolved:
             return _named(self.resolved[tok.i])
         return _named(self.recent_person(tok.idx, PRONOUNS.get(tok.lower_, "s"), self.sent_start(tok.idx)))
+
+    def person_before(self, char: int) -> str | None:
+        """The person (of either gender) the text is about just before `char`, as callers see names."""
+        return _named(self.recent_person(char, "s", self.sent_start(char)))
 
     def recent_person(self, before: int, gender: str, sent_start: int, floor_paragraphs: int = 2,
                       exclude: set[str] = frozenset()) -> str | None:
@@ -228,6 +232,10 @@ class References:
             if pool:
                 return pool[0][1]
         return None
+
+    def org_before(self, char: int) -> str | None:
+        """The organisation "the firm" at `char` means: the salient one, else the most recent one named."""
+        return self.salient_org(char, self.sent_start(char)) or recent_org(self, char)
 
     def salient_org(self, before: int, sent_start: int) -> str | None:
         """The organisation "the firm" or "the party" most likely means: the most salient one named in the
