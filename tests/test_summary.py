@@ -49,6 +49,19 @@ def test_key_points_are_whole_sentences_in_order_never_cut_quotes(analyse_text):
     assert not any(p.startswith(("People lost", "The town needs")) for p in points)
 
 
+@pytest.mark.parametrize("currency, said", [("£", "the council's report says"), ("$", "city officials said Tuesday")])
+def test_a_long_article_still_gets_three_key_points(analyse_text, currency, said):
+    """A news summary keeps its length when the article grows: 66 paragraphs give three points, not five."""
+    places = ["Ashford", "Brampton", "Carlow", "Dunmore", "Elmsley", "Fairholt", "Glenview", "Harlow", "Ivybridge",
+              "Kelso", "Lindale"]
+    works = ["library", "bus station", "swimming pool", "primary school", "health centre", "market hall"]
+    body = [f"The {w} in {p} will be repaired by {2027 + i % 4} at a cost of {currency}{i % 9 + 1}.{i % 7}m, {said}."
+            for i, (p, w) in enumerate((p, w) for p in places for w in works)]
+    r = analyse_text(*body, title="Repairs across the county",
+                     standfirst="Sixty-six public buildings will be repaired over the next four years.")
+    assert len(r.summary.key_points) == 3
+
+
 @pytest.mark.parametrize("first", [
     # US style: the full stop inside the closing mark, which the parser tends to split off as a "sentence"
     "WICHITA, Kan. — The county's two hospitals will merge next year, officials said Tuesday, in a deal "

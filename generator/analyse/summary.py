@@ -37,6 +37,10 @@ REDUNDANCY = 0.8
 """Penalty per unit of cosine to the lede or an already chosen point (maximal marginal relevance)."""
 SAME_AS_LEDE = 0.7
 """A sentence this close (cosine) to the lede repeats it."""
+KEY_POINTS = 3
+"""Three points, however long the article: a news summary (a standfirst, an agency's or a broadcaster's
+summary, "story highlights") keeps its length when the article grows, so a fourth point lengthens the summary
+more than it adds to what a reader learns."""
 
 LABELS = {
     "letters": r"letters?(?: to the editor)?|(?:your|readers['’]?) letters|mailbag|letters? of the day",
@@ -97,7 +101,7 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     return Summary(lede=lede, key_points=points, kind=kind)
 
 
-def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) -> list[str]:
+def key_points(sentences: list[str], lede: str, k: int = KEY_POINTS) -> list[str]:
     """Central sentences (TF-IDF cosine to the rest), strongly drawn to the top of the article, without
     repeating the lede or each other (maximal marginal relevance); returned in article order."""
     if not sentences:
@@ -124,7 +128,6 @@ def key_points(sentences: list[str], lede: str, k_min: int = 3, k_max: int = 5) 
         quoted = 0.8 if sentences[i].lstrip()[:1] in "“\"" else 1.0  # a bare quote says less than a report
         base.append((CENTRALITY * c / top + (1 - CENTRALITY) * position) * length * quoted)
     allowed = [i for i in range(n) if _dot(vecs[i], lede_vec) < SAME_AS_LEDE] or list(range(n))
-    k = max(k_min, min(k_max, n // 30 + 2))  # 3 points up to 60 candidate sentences, 5 from 90
     chosen: list[int] = []
     while len(chosen) < min(k, len(allowed)):
         def gain(i: int) -> float:
