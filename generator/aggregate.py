@@ -10,9 +10,9 @@ their gazetteer id, else their name. The user's corrections (`corrections.py`) a
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from generator.analyse import names, slugify, unique_slug
@@ -20,26 +20,27 @@ from generator.analyse.gazetteer import norm
 from generator.analyse.lexicon import DEMONYMS, FEMALE_WORDS, HONORIFICS, MALE_WORDS, ORG_HEADS, TITLES
 from generator.analyse.mentions import NOT_ENTITIES
 from generator.records import Actor, Place, Quote, Record
+from generator.texts import Texts
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
-    """One actor or place page."""
+    """One actor or place page (or, below `MIN_ARTICLES`, its line in the downloads: most are these)."""
 
     id: str
     name: str
     kind: str
-    aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
+    aliases: Sequence[str] = ()  # an empty one is the one shared empty tuple: most entries are one mention
+    roles: Sequence[str] = ()
+    affiliations: Sequence[str] = ()
     articles: list[str] = field(default_factory=list)  # record ids, newest first
     mentions: int = 0
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
-    quotes: list[tuple[str, Quote]] = field(default_factory=list)  # (record id, quote) said by this actor
-    with_actors: list[tuple[str, int]] = field(default_factory=list)  # (entry id, shared articles)
-    with_places: list[tuple[str, int]] = field(default_factory=list)
+    quotes: Sequence[tuple[str, Quote]] = ()  # (record id, quote) said by this actor
+    with_actors: Sequence[tuple[str, int]] = ()  # (entry id, shared articles); shared empty: most have none
+    with_places: Sequence[tuple[str, int]] = ()
     page: bool = True  # False: named in too few articles for a page of its own; it lives on its article's page
 
 
@@ -57,6 +58,12 @@ class SiteIndex:
     places: dict[str, Entry]
     actor_page: dict[tuple[str, str], str]  # (record id, actor name) -> entry id
     place_page: dict[tuple[str, str], str]  # (record id, place name) -> entry id
+    texts: Texts | None = None
+    """Where the records' paragraphs are when they are not on the records (`generate` keeps them on disk)."""
+
+    def paragraphs(self, r: Record) -> list[str]:
+        """The article's text, from the record or read back from `texts`."""
+        return r.paragraphs if r.paragraphs or self.texts is None else self.texts.get(r.id)
 
     def actor_link(self, rid: str, name: str | None) -> str | None:
         """The id of the page of this article's actor `name`, or None when it has no page."""
@@ -77,9 +84,10 @@ def _neg(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date)
 
 
-def build(records: list[Record], min_articles: int = 1) -> SiteIndex:
+def build(records: list[Record], min_articles: int = 1, texts: Texts | None = None) -> SiteIndex:
     """`min_articles`: an actor or place named in fewer articles gets no page (`Entry.page`); every one is
-    still in the index (downloads, the article's own tables)."""
+    still in the index (downloads, the article's own tables). `texts`: the records' paragraphs, when they
+    were taken off the records to save memory."""
     records = one_kind([_plain_actors(r) for r in sorted(records, key=sort_key)])
     by_id = {r.id: r for r in records}
     actor_page, actors = _merge_actors(records)
@@ -97,11 +105,14 @@ def build(records: list[Record], min_articles: int = 1) -> SiteIndex:
                 entry.articles.append(r.id)
         for q in r.quotes:
             if q.speaker and (r.id, q.speaker) in actor_page:
-                actors[actor_page[(r.id, q.speaker)]].quotes.append((r.id, q))
+                entry = actors[actor_page[(r.id, q.speaker)]]
+                if not entry.quotes:
+                    entry.quotes = []
+                entry.quotes.append((r.id, q))
     for entry in [*actors.values(), *places.values()]:
         entry.page = len(entry.articles) >= min_articles
     _cooccurrence(records, actors, places, actor_page, place_page)
-    return SiteIndex(records, by_id, actors, places, actor_page, place_page)
+    return SiteIndex(records, by_id, actors, places, actor_page, place_page, texts)
 
 
 def _plain_actors(r: Record) -> Record:
@@ -170,27 +181,24 @@ def one_kind(records: list[Record]) -> list[Record]:
         if not any(norm(x.name) in winner for x in [*r.actors, *r.places]):
             out.append(r)
             continue
-        r = copy.deepcopy(r)
         actors, places = [], list(r.places)
         for a in r.actors:
             kind = winner.get(norm(a.name), a.kind)
             if kind == "place":
                 like = located.get(norm(a.name))
-                places.append(Place(name=a.name, kind=like.kind if like else "other", aliases=a.aliases,
+                places.append(Place(name=a.name, kind=like.kind if like else "other", aliases=list(a.aliases),
                                     mentions=a.mentions, country=like and like.country, lat=like and like.lat,
                                     lon=like and like.lon, geonameid=like and like.geonameid))
             else:
-                a.kind = kind
-                actors.append(a)
+                actors.append(a if kind == a.kind else replace(a, kind=kind))
         kept = []
         for p in places:
             kind = winner.get(norm(p.name), "place")
             if kind == "place":
                 kept.append(p)
             else:
-                actors.append(Actor(name=p.name, kind=kind, aliases=p.aliases, mentions=p.mentions))
-        r.actors, r.places = actors, kept
-        out.append(r)
+                actors.append(Actor(name=p.name, kind=kind, aliases=list(p.aliases), mentions=p.mentions))
+        out.append(replace(r, actors=actors, places=kept))  # a new record; its unchanged parts are shared
     return out
 
 
@@ -348,13 +356,11 @@ def _merge_actors(records: list[Record]):
     # one entry per root; names by popularity
     names: dict[tuple, Counter] = defaultdict(Counter)
     info: dict[tuple, list[Actor]] = defaultdict(list)
-    page_of: dict[tuple[str, str], tuple] = {}
     for r in records:
         for a in r.actors:
             root = find(node_of[(r.id, a.name)])
             names[root][a.name] += 1
             info[root].append(a)
-            page_of[(r.id, a.name)] = root
     entries: dict[tuple, Entry] = {}
     used: set[str] = set()
     for root in sorted(names, key=lambda k: (k[0], k[1:])):
@@ -365,10 +371,10 @@ def _merge_actors(records: list[Record]):
         slug = unique_slug(slugify(name) or "actor", used)
         entries[root] = Entry(
             id=slug, name=name, kind=kinds.most_common(1)[0][0],
-            aliases=_uniq([n for a in actors for n in [a.name, *a.aliases] if n != name])[:12],
-            roles=_uniq([x for a in actors for x in a.roles])[:8],
-            affiliations=_uniq([x for a in actors for x in a.affiliations])[:8])
-    actor_page = {k: entries[root].id for k, root in page_of.items()}
+            aliases=_uniq([n for a in actors for n in [a.name, *a.aliases] if n != name])[:12] or (),
+            roles=_uniq([x for a in actors for x in a.roles])[:8] or (),
+            affiliations=_uniq([x for a in actors for x in a.affiliations])[:8] or ())
+    actor_page = {k: entries[find(node)].id for k, node in node_of.items()}
     return actor_page, {e.id: e for e in entries.values()}
 
 
@@ -387,7 +393,7 @@ def _merge_places(records: list[Record]):
         name = Counter(p.name for p in ps).most_common(1)[0][0]
         first = ps[0]
         slug = unique_slug(slugify(name) or "place", used)
-        aliases = _uniq([a for p in ps for a in [p.name, *p.aliases] if a != name])[:12]
+        aliases = _uniq([a for p in ps for a in [p.name, *p.aliases] if a != name])[:12] or ()
         entries[k] = Entry(id=slug, name=name, kind=first.kind, country=first.country, lat=first.lat,
                            lon=first.lon, aliases=aliases)
     return {key: entries[k].id for key, k in page_of.items()}, {e.id: e for e in entries.values()}
@@ -407,9 +413,11 @@ def _cooccurrence(records, actors, places, actor_page, place_page, top: int = 8)
             for p in p_ids:
                 if p != x:
                     together_p[x][p] += 1
-    for eid, e in list(actors.items()) + list(places.items()):
-        e.with_actors = sorted(together_a[eid].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        e.with_places = sorted(together_p[eid].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    for eid, e in [*actors.items(), *places.items()]:
+        if eid in together_a:
+            e.with_actors = sorted(together_a[eid].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        if eid in together_p:
+            e.with_places = sorted(together_p[eid].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
 
 
 def _uniq(items) -> list[str]:

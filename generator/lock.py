@@ -24,7 +24,14 @@ _held: dict[str, list[int]] = {}
 """Resolved folder -> [descriptor, depth] for the locks this process holds."""
 
 
+_kept_by_next_child = False
+
+
 def _close_in_child() -> None:
+    global _kept_by_next_child
+    if _kept_by_next_child:  # a child doing this process's work (`shared_with_child`); its own children close
+        _kept_by_next_child = False
+        return
     for fd, _ in _held.values():
         try:
             os.close(fd)
@@ -35,6 +42,19 @@ def _close_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_close_in_child)
+
+
+@contextmanager
+def shared_with_child() -> Iterator[None]:
+    """The child forked inside this block keeps this process's locks, re-entrant as here: it does this run's
+    work (`site.build` generates in a child, so that the memory of a large site's index is given back before
+    MkDocs runs)."""
+    global _kept_by_next_child
+    _kept_by_next_child = True
+    try:
+        yield
+    finally:
+        _kept_by_next_child = False
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from functools import cache
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """One article as read from disk, before any language analysis."""
 
@@ -50,7 +51,7 @@ feed or JSON fields, a seed file's "Source:" line), a sidecar file beside it, th
 ISO date in a file or folder name), a dateline at the very start of the text (dates only)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     name: str
     kind: str  # person | organization | group
@@ -60,7 +61,7 @@ class Actor:
     affiliations: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     name: str
     kind: str  # country | city | region | landmark | water | other
@@ -76,7 +77,7 @@ UNCERTAIN = 0.85
 """Attributions less sure than this are marked uncertain on the site (see `Quote.confidence`)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     text: str
     speaker: str | None
@@ -89,7 +90,7 @@ class Quote:
     `analyse.quotes.CONFIDENCE`); None when there is no speaker."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Summary:
     lede: str = ""
     key_points: list[str] = field(default_factory=list)
@@ -97,7 +98,7 @@ class Summary:
     """news | opinion | letters | roundup | live: the last four are summarised as what they are."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     path: str
     id: str
@@ -134,12 +135,12 @@ class Record:
             id=d["id"],
             title=d["title"],
             standfirst=d.get("standfirst", ""),
-            source=d.get("source", ""),
+            source=_intern(d.get("source", "")),
             date=d.get("date"),
             summary=Summary(**d.get("summary", {})),
-            actors=[Actor(**a) for a in d.get("actors", [])],
-            places=[Place(**p) for p in d.get("places", [])],
-            quotes=[Quote(**q) for q in d.get("quotes", [])],
+            actors=[_shared(Actor(**a), "name", "kind") for a in d.get("actors", [])],
+            places=[_shared(Place(**p), "name", "kind", "country") for p in d.get("places", [])],
+            quotes=[_shared(Quote(**q), "speaker", "kind", "cue") for q in d.get("quotes", [])],
             paragraphs=list(d.get("paragraphs", [])),
             url=d.get("url"),
             authors=list(d.get("authors", [])),
@@ -151,6 +152,18 @@ class Record:
             date_from=d.get("date_from"),
             source_from=d.get("source_from"),
         )
+
+
+def _intern(value):
+    return sys.intern(value) if type(value) is str else value
+
+
+def _shared(x, *names: str):
+    """`x` with these fields' strings interned: a name, a kind, a cue recur across 100,000 records, and one copy
+    of each is what keeps a large site's index in memory (benchmarks/shards.py)."""
+    for name in names:
+        setattr(x, name, _intern(getattr(x, name)))
+    return x
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -14,22 +14,29 @@ Nothing a user had is lost, and a run killed at any instant leaves a complete do
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import itertools
+import json
 import logging
 import os
+import pickle
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator import aggregate, corrections, lock, stories, swap
 from generator.ingest import IngestError
 from generator.progress import Progress
-from generator.render.pages import GENERATED_DIRS, render_site
+from generator.render.pages import GENERATED_DIRS, Content, render_pages
 from generator.report import BuildReport
 from generator.swap import fault
+from generator.texts import Texts
 
 log = logging.getLogger("summary-site")
 MARKER = ".generated"
@@ -72,27 +79,77 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
     items = store.read(stored) if stored is not None else pipeline.run(
         [seeds], jobs=jobs, cache_dir=cache, progress=progress.advance, filename_pattern=filename_pattern,
         executor=executor)
-    records, failed = [], 0
-    for item in items:
-        if isinstance(item, IngestError):
-            failed += 1
-            progress.error(item)
-        else:
-            records.append(item)
-            report.add(item)
-    fixes = corrections.Corrections()
-    if (path := corrections.find(seeds)) is not None:
-        fixes = corrections.load(path)
-        for line in fixes.errors:  # one line per bad entry; the good ones still apply
-            failed += 1
-            progress.error(line)
-        records = corrections.apply(records, fixes)
-    report.failed = failed
-    report.corrections, report.corrections_text = fixes.entries, fixes.summary()
-    index = aggregate.build(records, min_articles=min_articles)
-    pages = render_site(index, stories.group(index, story_options))
-    write_generated(docs, pages)
-    return len(records), failed
+    inputs = hashlib.sha256(repr((_code_digest(), min_articles, story_options)).encode())
+    with Texts() as texts:  # the paragraphs wait on disk: in memory, only what the index needs
+        records, failed = [], 0
+        for item in items:
+            if isinstance(item, IngestError):
+                failed += 1
+                progress.error(item)
+            else:
+                inputs.update(json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8", "surrogatepass"))
+                texts.put(item.id, item.paragraphs)
+                item.paragraphs = []
+                records.append(item)
+                report.add(item)
+        fixes = corrections.Corrections()
+        if (path := corrections.find(seeds)) is not None:
+            fixes = corrections.load(path)
+            try:
+                inputs.update(path.read_bytes())
+            except OSError:
+                inputs.update(secrets.token_bytes(16))  # unreadable now: never "unchanged"
+            for line in fixes.errors:  # one line per bad entry; the good ones still apply
+                failed += 1
+                progress.error(line)
+            records = corrections.apply(records, fixes)
+        report.failed = failed
+        report.corrections, report.corrections_text = fixes.entries, fixes.summary()
+        n, digest = len(records), inputs.hexdigest()
+        with lock.hold(docs):
+            if unchanged(docs, digest):
+                clean_docs(docs)  # what an interrupted run left beside them
+                log.info("%s: nothing changed since the last generate; the pages are kept", docs)
+                return n, failed
+        index = aggregate.build(_handed_over(records), min_articles=min_articles, texts=texts)
+        pages = render_pages(index, stories.group(index, story_options))
+        write_generated(docs, itertools.chain(pages, [(INPUTS, digest + "\n")]))
+    return n, failed
+
+
+INPUTS = ".summary-site/inputs"
+"""The digest of everything the pages are made from (records, corrections, options, this code): a generate
+with the same inputs leaves the pages as they are (`unchanged`)."""
+
+
+def unchanged(docs: Path, digest: str) -> bool:
+    """Whether docs/ holds complete pages made from exactly these inputs (and the home page is there)."""
+    current = _current_store(docs)
+    if current is None or not (docs / "index.md").exists() or not all(_our_link(docs, n) for n in GENERATED_DIRS):
+        return False
+    try:
+        return (docs / current / INPUTS).read_text(encoding="utf-8").strip() == digest
+    except (OSError, UnicodeError):
+        return False
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The generator's own files: new code may make other pages from the same records."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _handed_over(records: list) -> list:
+    """The records in a new list, the caller's emptied: `aggregate.build` holds the only reference, so the
+    records it replaces by corrected copies are freed as it goes (100,000 do not fit twice)."""
+    out = records[:]
+    records.clear()
+    return out
 
 
 def _mkdtemp(prefix: str, parent: Path) -> Path:
@@ -108,9 +165,10 @@ def _reason(e: OSError) -> str:
     return e.strerror or str(e) or type(e).__name__
 
 
-def write_generated(docs: Path, pages: dict[str, str]) -> None:
+def write_generated(docs: Path, pages: dict[str, str] | Iterable[tuple[str, Content]]) -> None:
     """Write a complete new set of pages beside the current one, then switch all folders to it at once.
-    The set is named by its content: the same pages give the same docs/, file for file."""
+    The pages are written as they come (`render_pages`: never all in memory). The set is named by its
+    content: the same pages give the same docs/, file for file."""
     with lock.hold(docs):
         _check_owned(docs)
         clean_docs(docs)
@@ -121,9 +179,8 @@ def write_generated(docs: Path, pages: dict[str, str]) -> None:
             tmp = _mkdtemp(LEFTOVER_PREFIXES[0], docs)
         except OSError as e:
             raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)})") from e
-        name = STORE + _digest(pages)
         try:
-            _write_pages(tmp, pages)
+            name = STORE + _write_pages(tmp, pages.items() if isinstance(pages, dict) else pages)
             fault("docs-written")
             _link_folders(docs)
             previous = _current_store(docs)
@@ -143,16 +200,11 @@ def write_generated(docs: Path, pages: dict[str, str]) -> None:
             shutil.rmtree(docs / previous, ignore_errors=True)
 
 
-def _digest(pages: dict[str, str]) -> str:
-    h = hashlib.sha256()
-    for rel in sorted(pages):
-        h.update(rel.encode("utf-8", "surrogatepass") + b"\0" + pages[rel].encode("utf-8", "surrogatepass") + b"\0")
-    return h.hexdigest()[:12]
-
-
-def _write_pages(store: Path, pages: dict[str, str]) -> None:
+def _write_pages(store: Path, pages: Iterable[tuple[str, Content]]) -> str:
+    """Write the pages under `store`; returns their digest (of every path and text, in any order)."""
     made: set[Path] = set()
-    for rel, content in pages.items():
+    digests: dict[str, bytes] = {}
+    for rel, content in pages:
         parts = Path(rel).parts
         if Path(rel).is_absolute() or ".." in parts or parts[0] not in GENERATED_DIRS:
             raise SiteError(f"refusing to write outside the generated folders: {rel}")
@@ -160,9 +212,15 @@ def _write_pages(store: Path, pages: dict[str, str]) -> None:
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        path.write_text(content, encoding="utf-8", newline="\n")
+        h = hashlib.sha256(rel.encode("utf-8", "surrogatepass") + b"\0")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            for chunk in [content] if isinstance(content, str) else content:
+                f.write(chunk)
+                h.update(chunk.encode("utf-8", "surrogatepass"))
+        digests[rel] = h.digest()
     for name in GENERATED_DIRS:
         _mark(store / name)
+    return hashlib.sha256(b"".join(digests[rel] for rel in sorted(digests))).hexdigest()[:12]
 
 
 def _mark(folder: Path) -> None:
@@ -463,12 +521,74 @@ def generate_command(args) -> int:
     return 1 if failed else 0
 
 
+def _generate_apart(args) -> tuple[int, int, BuildReport]:
+    """`_generate` in a forked child, its result (or its exception) sent back through a pipe: the memory of a
+    large site's index is the child's and goes back to the system when it ends, before MkDocs and Pagefind
+    run (Python keeps most freed memory). The child dies with this process, and a child killed by a signal
+    ends this process the same way. In this process when there is no fork, or when the output streams are not
+    the process's own (a caller capturing them, as tests do, would not see the child's lines)."""
+    report = BuildReport()
+    if not hasattr(os, "fork") or not _own_streams():
+        return (*_generate(args, report), report)
+    read_end, write_end = os.pipe()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    parent = os.getpid()
+    with lock.shared_with_child():
+        pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _die_with_parent()
+        if os.getppid() != parent:  # the parent ended before the line above
+            os._exit(1)
+        try:
+            result = ("done", (*_generate(args, report), report))
+        except KeyboardInterrupt:
+            os._exit(130)
+        except BaseException as e:  # noqa: BLE001  sent to the parent, which raises it
+            result = ("raised", e)
+        with os.fdopen(write_end, "wb") as f:
+            try:
+                pickle.dump(result, f)
+            except Exception:  # noqa: BLE001  an exception that does not pickle
+                pickle.dump(("raised", SiteError(f"generate failed: {result[1]!r}")), f)
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    if not data:
+        raise SiteError(f"generate stopped (exit status {os.waitstatus_to_exitcode(status)})")
+    kind, value = pickle.loads(data)
+    if kind == "raised":
+        raise value
+    return value
+
+
+def _own_streams() -> bool:
+    try:
+        return sys.stdout.fileno() == 1 and sys.stderr.fileno() == 2
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return False
+
+
+def _die_with_parent() -> None:
+    """Linux: this process gets SIGKILL when its parent ends (an orphan must not go on writing docs/)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 @_command
 def build_command(args) -> int:
     start = time.perf_counter()
-    report = BuildReport()
     with lock.hold(args.docs):
-        n, failed = _generate(args, report)
+        n, failed, report = _generate_apart(args)
         out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict, jobs=args.jobs)
     if not args.quiet:
         print(f"built {n} article{'s' if n != 1 else ''} into {out} in {time.perf_counter() - start:.1f} s"

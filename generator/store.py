@@ -154,22 +154,20 @@ def read(location: str) -> Iterator[Record | IngestError]:
         raise StoreError(f"{location}: cannot read ({e})") from None
     seen: set[str] = set()
     for path in paths:
-        try:
-            lines = list(_lines(fs, path))
+        try:  # one line at a time: a store of 100,000 records is over a gigabyte of text
+            for n, line in _lines(fs, path):
+                if not line.strip():
+                    continue
+                try:
+                    d = json.loads(line)
+                    if "error" in d:
+                        yield IngestError(str(d.get("path", f"{path}:{n}")), str(d["error"]), d.get("item"))
+                        continue
+                    record = Record.from_dict(d)
+                except (ValueError, KeyError, TypeError, AttributeError) as e:
+                    yield IngestError(f"{path}:{n}", f"not a summary-site record ({type(e).__name__}: {e})")
+                    continue
+                record.id = unique_slug(record.id, seen)
+                yield record
         except (OSError, UnicodeError) as e:
             yield IngestError(path, f"cannot read records ({e})")
-            continue
-        for n, line in lines:
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                if "error" in d:
-                    yield IngestError(str(d.get("path", f"{path}:{n}")), str(d["error"]), d.get("item"))
-                    continue
-                record = Record.from_dict(d)
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                yield IngestError(f"{path}:{n}", f"not a summary-site record ({type(e).__name__}: {e})")
-                continue
-            record.id = unique_slug(record.id, seen)
-            yield record

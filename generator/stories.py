@@ -13,6 +13,7 @@ in doubt the articles stay apart: a wrong story misleads more than a missing one
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ TOP_TERMS = 20
 """An article's heaviest words and names, through which it meets the articles that may share its event."""
 NEAREST = 60
 """Of the articles sharing a heavy word inside the window, the nearest in time that are compared."""
+CANDIDATES = 40
+"""Articles compared with each article, at most (as many as a story can hold, `StoryOptions.max_articles`)."""
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
@@ -86,16 +89,17 @@ def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], fl
     vocab = _Vocabulary()
     terms, shingles = [], []
     for r in records:  # one text at a time: 10,000 articles' words at once would take gigabytes
-        ids = vocab.ids(_words(" ".join([r.title, *r.paragraphs])))
-        lead = vocab.ids(_words(" ".join([r.title, r.title, *r.paragraphs[:LEAD_PARAGRAPHS]])))
+        paragraphs = index.paragraphs(r)
+        ids = vocab.ids(_words(" ".join([r.title, *paragraphs])))
+        lead = vocab.ids(_words(" ".join([r.title, r.title, *paragraphs[:LEAD_PARAGRAPHS]])))
         terms.append(_terms(ids, lead))
         shingles.append(_shingles(ids[:SHINGLE_WORDS]))
-    vectors = _tfidf(terms, vocab.stop)
+    vectors = _tfidf(terms, vocab.stop)  # in place: the terms become the vectors
     del terms
-    names = [_names(r, index) for r in records]
+    names = _names(records, index)
     days = [_day(r) for r in records]
     pairs: dict[tuple[int, int], float] = {}
-    for i, j in _duplicates(shingles) | _neighbours(vectors, days, options.window_days):
+    for i, j in _duplicates(shingles, days, options.window_days) | _neighbours(vectors, days, options.window_days):
         apart = None if days[i] is None or days[j] is None else abs(days[i] - days[j])
         if apart is not None and apart > options.window_days:
             continue
@@ -103,8 +107,10 @@ def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], fl
         copied = common / (min(shingles[i].size, shingles[j].size) or 1)
         if copied >= options.duplicate:
             pairs[(i, j)] = 1.0
-        elif apart is not None and names[i] & names[j]:  # one event has someone or somewhere in common
-            pairs[(i, j)] = max(_cosine(vectors[i], vectors[j]) - DAY_PENALTY * apart, 0.0)
+        elif apart is not None and _share(names[i], names[j]):  # one event has someone or somewhere in common
+            score = _cosine(vectors[i], vectors[j]) - DAY_PENALTY * apart
+            if score > 0:  # a pair never scored counts 0 all the same (`_average_linkage`)
+                pairs[(i, j)] = score
     return pairs
 
 
@@ -117,7 +123,7 @@ class _Vocabulary:
         self.stop: set[int] = set()
 
     def ids(self, words: list[str]) -> np.ndarray:
-        out = np.empty(len(words), dtype=np.int64)
+        out = np.empty(len(words), dtype=np.int32)  # a collection has far fewer than 2**31 words
         for k, w in enumerate(words):
             n = self.numbers.get(w)
             if n is None:
@@ -137,16 +143,27 @@ def _terms(ids: np.ndarray, lead: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     paragraphs count `LEAD_WEIGHT` more, as they say what the article is about (the rest drifts into
     background). The lead's words are all in the full text, which starts with the same title."""
     terms, counts = np.unique(ids, return_counts=True)
+    counts = counts.astype(np.int32)
     if lead.size:
         words, times = np.unique(lead, return_counts=True)
         counts[np.searchsorted(terms, words)] += LEAD_WEIGHT * times
     return terms, counts
 
 
-def _names(r: Record, index: SiteIndex) -> set[str]:
-    """The article's actors and places, by their page across the collection ("Mrs Clinton" is Hillary Clinton)."""
-    return ({"@" + (index.actor_page.get((r.id, a.name)) or a.name.lower()) for a in r.actors}
-            | {"#" + (index.place_page.get((r.id, p.name)) or p.name.lower()) for p in r.places})
+def _names(records: list[Record], index: SiteIndex) -> list[np.ndarray]:
+    """Each article's actors and places, by their page across the collection ("Mrs Clinton" is Hillary
+    Clinton), as sorted numbers: a set of strings per article is a gigabyte at 100,000 articles."""
+    number: dict[str, int] = {}
+    out = []
+    for r in records:
+        keys = {"@" + (index.actor_page.get((r.id, a.name)) or a.name.lower()) for a in r.actors} | {
+            "#" + (index.place_page.get((r.id, p.name)) or p.name.lower()) for p in r.places}
+        out.append(np.array(sorted(number.setdefault(k, len(number)) for k in keys), dtype=np.int32))
+    return out
+
+
+def _share(a: np.ndarray, b: np.ndarray) -> bool:
+    return np.intersect1d(a, b, assume_unique=True).size > 0
 
 
 Vector = tuple[np.ndarray, np.ndarray]
@@ -154,7 +171,8 @@ Vector = tuple[np.ndarray, np.ndarray]
 
 
 def _tfidf(terms: list[tuple[np.ndarray, np.ndarray]], stop: set[int]) -> list[Vector]:
-    """Unit vectors of (1 + log count) * idf without the stop words: the words few articles use weigh most."""
+    """Unit vectors of (1 + log count) * idf without the stop words: the words few articles use weigh most.
+    The list of terms is turned into the list of vectors."""
     size = max((int(t[-1]) for t, _ in terms if t.size), default=0) + 1
     stopped = np.zeros(size, dtype=bool)
     stopped[list(stop)] = True
@@ -162,12 +180,11 @@ def _tfidf(terms: list[tuple[np.ndarray, np.ndarray]], stop: set[int]) -> list[V
     for t, _ in terms:
         df[t] += 1
     idf = np.log((len(terms) + 1) / (df + 0.5))
-    out = []
-    for t, k in terms:
+    for n, (t, k) in enumerate(terms):  # each replaced as it is done: 100,000 articles' terms are not kept twice
         keep = ~stopped[t]
         t, w = t[keep], (1 + np.log(k[keep])) * idf[t[keep]]
-        out.append((t, (w / (np.sqrt((w * w).sum()) or 1.0)).astype(np.float32)))
-    return out
+        terms[n] = (t, (w / (np.sqrt((w * w).sum()) or 1.0)).astype(np.float32))
+    return terms
 
 
 def _cosine(a: Vector, b: Vector) -> float:
@@ -186,17 +203,19 @@ def _shingles(ids: np.ndarray) -> np.ndarray:
     """A text's word 4-grams as sorted unique 32-bit hashes: each 4-gram's word numbers mixed by multiplication
     (deterministic, unlike `hash`, and vectorised)."""
     if len(ids) < 4:
-        return np.empty(0, dtype=np.uint64)
+        return np.empty(0, dtype=np.uint32)
     ids = ids.astype(np.uint64)
     h = ids[:-3] * _MIX[0] ^ ids[1:-2] * _MIX[1] ^ ids[2:-1] * _MIX[2] ^ ids[3:] * _MIX[3]
-    return np.unique((h ^ (h >> np.uint64(29))) & np.uint64(0xFFFFFFFF))
+    return np.unique((h ^ (h >> np.uint64(29))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 _MIX = tuple(np.uint64(x) for x in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93))
 
 
-def _duplicates(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
-    """Pairs of texts that may be copies of each other: MinHash LSH over their word 4-grams."""
+def _duplicates(shingles: list[np.ndarray], days: list[int | None], window: int) -> set[tuple[int, int]]:
+    """Pairs of texts that may be copies of each other: MinHash LSH over their word 4-grams. Dated copies
+    further apart than the window are never one story, and of a text copied hundreds of times only the
+    `NEAREST` copies in time are paired with each: never all pairs."""
     from datasketch import MinHash, MinHashLSH  # 0.6 s to import: only when grouping
 
     lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
@@ -209,29 +228,46 @@ def _duplicates(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
             m.update_batch(items.tolist())
             sketches[i] = m
             lsh.insert(i, m)
-    return {(min(i, j), max(i, j)) for i, m in sketches.items() for j in lsh.query(m) if j != i}
+    found: set[tuple[int, int]] = set()
+    for i, m in sketches.items():
+        near = [(0 if days[i] is None or days[j] is None else abs(days[i] - days[j]), j)
+                for j in lsh.query(m) if j != i]
+        for _, j in sorted(x for x in near if x[0] <= window)[:NEAREST]:
+            found.add((min(i, j), max(i, j)))
+    return found
 
 
 def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> set[tuple[int, int]]:
-    """Dated pairs inside the window that share one of their heaviest words (`TOP_TERMS`), at most the
-    `NEAREST` in time per word and article: an inverted index, never all pairs."""
+    """Dated pairs inside the window that share one of their heaviest words (`TOP_TERMS`): an inverted index,
+    never all pairs. Per article and word, the `NEAREST` later articles in time; per article, the `CANDIDATES`
+    that share the most of its heavy words (then the nearest in time): a common word ("Trump") on thousands of
+    articles a day would otherwise make tens of millions of pairs at 100,000 articles."""
     df = np.bincount(np.concatenate([v[0] for v in vectors] + [np.zeros(1, dtype=np.int64)]))
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    heavy: list[np.ndarray] = []
     for i, (t, w) in enumerate(vectors):
         if days[i] is None:
+            heavy.append(t[:0])
             continue
         shared = df[t] > 1  # a word no other article has leads nowhere
         t, w = t[shared], w[shared]
-        for k in np.argsort(-w, kind="stable")[:TOP_TERMS]:
-            postings[int(t[k])].append((days[i], i))
-    found: set[tuple[int, int]] = set()
+        heavy.append(t[np.argsort(-w, kind="stable")[:TOP_TERMS]])
+        for term in heavy[-1].tolist():
+            postings[term].append((days[i], i))
     for items in postings.values():
         items.sort()
-        for k, (day, i) in enumerate(items):
+    found: set[tuple[int, int]] = set()
+    for i, terms in enumerate(heavy):
+        near: dict[int, int] = defaultdict(int)
+        for term in terms.tolist():
+            items = postings[term]
+            k = bisect.bisect_left(items, (days[i], i))
             for other, j in items[k + 1:k + 1 + NEAREST]:
-                if other - day > window:
+                if other - days[i] > window:
                     break
-                found.add((min(i, j), max(i, j)))
+                near[j] += 1
+        best = sorted(near, key=lambda j: (-near[j], days[j] - days[i], j))[:CANDIDATES]
+        found.update((min(i, j), max(i, j)) for j in best)
     return found
 
 

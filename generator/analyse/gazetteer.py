@@ -132,7 +132,7 @@ class GeoHit:
     admin1: str | None = None  # a US state's code, a UK nation's (SCT, ENG, WLS, NIR)
 
 
-@functools.lru_cache(maxsize=1 << 20)  # every name of a 100,000-article collection: aggregate calls it often
+@functools.lru_cache(maxsize=1 << 17)  # the names that recur (aggregate calls it often); not all: memory
 def norm(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()

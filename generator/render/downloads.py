@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from generator.aggregate import Entry, SiteIndex
 from generator.records import Quote, Record
@@ -32,35 +33,59 @@ QUOTE_FIELDS = ("speaker", "speaker_id", "kind", "text", "cue", "article_id", "t
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         value = "; ".join(str(x) for x in value)
     s = str(value)
     return "'" + s if _FORMULA.match(s) and not _NUMBER.match(s) else s
 
 
 def to_csv(rows: Iterable[dict], fields: tuple[str, ...]) -> str:
-    buf = io.StringIO()
+    return "".join(csv_chunks(rows, fields))
+
+
+def csv_chunks(rows: Iterable[dict], fields: tuple[str, ...], size: int = 1000) -> Iterator[str]:
+    """The CSV text `size` rows at a time (a table of a million quotes is never one string)."""
+    buf = io.StringIO(BOM)
+    buf.seek(len(BOM))
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(fields)
-    for row in rows:
+    for n, row in enumerate(rows, 1):
         writer.writerow([_cell(row.get(f)) for f in fields])
-    return BOM + buf.getvalue()
+        if n % size == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
 def to_json(rows: list[dict]) -> str:
     """Compact JSON, `<` `>` `&` as escapes so the file is inert if ever inlined into HTML."""
-    s = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    return s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
+    return _inert(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))) + "\n"
+
+
+def json_chunks(rows: Iterable[dict], size: int = 1000) -> Iterator[str]:
+    """`to_json` of the rows, `size` rows at a time."""
+    rows = iter(rows)
+    first = True
+    while chunk := list(itertools.islice(rows, size)):
+        text = _inert(json.dumps(chunk, ensure_ascii=False, separators=(",", ":")))[1:-1]
+        yield ("[" if first else ",") + text
+        first = False
+    yield ("[" if first else "") + "]\n"
+
+
+def _inert(text: str) -> str:
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def direct_quotes(entry: Entry) -> list[tuple[str, Quote]]:
     return [(rid, q) for rid, q in entry.quotes if q.kind != "indirect"]
 
 
-def article_rows(index: SiteIndex) -> list[dict]:
-    return [{"id": r.id, "title": r.title, "date": r.date, "source": r.source, "url": r.url,
+def article_rows(index: SiteIndex) -> Iterator[dict]:
+    return ({"id": r.id, "title": r.title, "date": r.date, "source": r.source, "url": r.url,
              "authors": r.authors, "lede": r.summary.lede, "actors": len(r.actors), "places": len(r.places),
-             "quotes": sum(1 for q in r.quotes if q.kind != "indirect")} for r in index.records]
+             "quotes": sum(1 for q in r.quotes if q.kind != "indirect")} for r in index.records)
 
 
 def actor_rows(index: SiteIndex) -> list[dict]:
@@ -86,32 +111,35 @@ def quote_row(r: Record, q: Quote, speaker_id: str | None) -> dict:
             "paragraph": q.paragraph + 1 if q.paragraph is not None else None}
 
 
-def quote_rows(index: SiteIndex) -> list[dict]:
+def quote_rows(index: SiteIndex) -> Iterator[dict]:
     """Every quote of every article, newest article first, with its speaker's page id when it has one."""
-    return [quote_row(r, q, index.actor_page.get((r.id, q.speaker)) if q.speaker else None)
-            for r in index.records for q in r.quotes]
+    return (quote_row(r, q, index.actor_page.get((r.id, q.speaker)) if q.speaker else None)
+            for r in index.records for q in r.quotes)
 
 
-def records_jsonl(records: list[Record]) -> str:
-    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records)
+def records_jsonl(index: SiteIndex) -> Iterator[str]:
+    """Every record in the pipeline's own format, text included (read back one at a time: `SiteIndex.texts`)."""
+    for r in index.records:
+        d = r.to_dict()
+        d["paragraphs"] = index.paragraphs(r)
+        yield json.dumps(d, ensure_ascii=False) + "\n"
 
 
 def actor_quotes_path(entry: Entry) -> str:
     return f"{DIR}/quotes/{entry.id}.csv"
 
 
-def render_downloads(index: SiteIndex) -> dict[str, str]:
-    """{path under docs/: file text}: the four tables as CSV and JSON, the records, each speaker's quotes."""
-    tables = {"articles": (article_rows(index), ARTICLE_FIELDS), "actors": (actor_rows(index), ACTOR_FIELDS),
-              "places": (place_rows(index), PLACE_FIELDS), "quotes": (quote_rows(index), QUOTE_FIELDS)}
-    files: dict[str, str] = {}
+def render_downloads(index: SiteIndex) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """(path under docs/, text or its chunks): the four tables as CSV and JSON, the records, each speaker's
+    quotes. The rows are made again for each file rather than kept: a million quotes do not fit twice."""
+    tables = {"articles": (article_rows, ARTICLE_FIELDS), "actors": (actor_rows, ACTOR_FIELDS),
+              "places": (place_rows, PLACE_FIELDS), "quotes": (quote_rows, QUOTE_FIELDS)}
     for name, (rows, fields) in tables.items():
-        files[f"{DIR}/{name}.csv"] = to_csv(rows, fields)
-        files[f"{DIR}/{name}.json"] = to_json(rows)
-    files[f"{DIR}/records.jsonl"] = records_jsonl(index.records)
+        yield f"{DIR}/{name}.csv", csv_chunks(rows(index), fields)
+        yield f"{DIR}/{name}.json", json_chunks(rows(index))
+    yield f"{DIR}/records.jsonl", records_jsonl(index)
     for entry in index.actors.values():
         quotes = entry.quotes
         if quotes and entry.page:  # linked from the speaker's page; every quote is in quotes.csv too
             rows = [quote_row(index.by_id[rid], q, entry.id) for rid, q in quotes]
-            files[actor_quotes_path(entry)] = to_csv(rows, QUOTE_FIELDS)
-    return files
+            yield actor_quotes_path(entry), to_csv(rows, QUOTE_FIELDS)

@@ -13,8 +13,10 @@ the link pattern is read from the first row's own link), `data-labels` (display 
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import math
+from collections.abc import Iterable, Iterator
 
 from generator.aggregate import Entry, SiteIndex
 from generator.records import Record
@@ -77,30 +79,30 @@ def data_table(name: str, headers: list[str], rows: list[str], total: int, up: s
                "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
 
 
-def table_files(index: SiteIndex) -> dict[str, str]:
+def table_files(index: SiteIndex) -> Iterator[tuple[str, str]]:
     """Each index table's rows, in the page's order, as JSON files of `CHUNK_ROWS` rows: the script loads the
     next one as the reader pages on, and all of them only to sort or filter (the Quotes table of 10,000
-    articles is tens of MB as one file). Only the table's columns; quote text cut as on the page."""
-    tables = {
-        "articles": [article_json(r) for r in index.records],
-        "actors": [{"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles),
-                    "quotes": len(dl.direct_quotes(x))} for x in _by_articles(_paged(index.actors))],
-        "places": [{"id": x.id, "name": x.name, "country": x.country, "kind": x.kind, "articles": len(x.articles)}
-                   for x in _by_articles(_paged(index.places))],
-        "quotes": [{"speaker": q["speaker"], "speaker_id": _speaker_page(index, q), "text": _cut(q["text"]),
-                    "article_id": q["article_id"], "paragraph": q["paragraph"], "date": q["date"],
-                    "source": q["source"], "kind": q["kind"]} for q in dl.quote_rows(index)],
-    }
-    files = {}
-    for name, rows in tables.items():
-        files.update(chunked(name, rows))
-    return files
+    articles is tens of MB as one file). Only the table's columns; quote text cut as on the page. Rows are
+    made as they are written: the quotes of 100,000 articles are over a million."""
+    yield from chunked("articles", (article_json(r) for r in index.records))
+    yield from chunked("actors", ({"id": x.id, "name": x.name, "kind": x.kind, "articles": len(x.articles),
+                                   "quotes": len(dl.direct_quotes(x))} for x in _by_articles(_paged(index.actors))))
+    yield from chunked("places", ({"id": x.id, "name": x.name, "country": x.country, "kind": x.kind,
+                                   "articles": len(x.articles)} for x in _by_articles(_paged(index.places))))
+    yield from chunked("quotes", ({"speaker": q["speaker"], "speaker_id": _speaker_page(index, q),
+                                   "text": _cut(q["text"]), "article_id": q["article_id"],
+                                   "paragraph": q["paragraph"], "date": q["date"], "source": q["source"],
+                                   "kind": q["kind"]} for q in dl.quote_rows(index)))
 
 
-def chunked(name: str, rows: list[dict]) -> dict[str, str]:
+def chunked(name: str, rows: Iterable[dict]) -> Iterator[tuple[str, str]]:
     """One table's rows as the JSON chunks `data_table` points the script at."""
-    return {f"{dl.DIR}/{TABLE_DIR}/{name}-{k}.json": dl.to_json(rows[k * CHUNK_ROWS:(k + 1) * CHUNK_ROWS])
-            for k in range(math.ceil(len(rows) / CHUNK_ROWS))}
+    rows = iter(rows)
+    for k in itertools.count():
+        chunk = list(itertools.islice(rows, CHUNK_ROWS))
+        if not chunk:
+            return
+        yield f"{dl.DIR}/{TABLE_DIR}/{name}-{k}.json", dl.to_json(chunk)
 
 
 def article_json(r: Record) -> dict:
@@ -231,19 +233,20 @@ def places_index(index: SiteIndex) -> str:
 
 def quotes_index(index: SiteIndex) -> str:
     """Every quote, newest article first: speaker, quote (linked to its paragraph), date, outlet, kind."""
-    rows = dl.quote_rows(index)
+    total = sum(len(r.quotes) for r in index.records)
+    rows = list(itertools.islice(dl.quote_rows(index), INDEX_ROWS))
     speakers = sum(1 for x in index.actors.values() if x.quotes)
     out = [_front("Quotes", "Every quote and reported statement, with its speaker."),
            "[Home](../index.md) › Quotes\n", "# Quotes\n"]
-    out.append(f"{_plural(len(rows), 'quote')} and reported statements by {_plural(speakers, 'named speaker')}. "
-               + _shown(len(rows), "newest first"))
+    out.append(f"{_plural(total, 'quote')} and reported statements by {_plural(speakers, 'named speaker')}. "
+               + _shown(total, "newest first"))
     out.append(downloads_line("quotes", "the quotes"))
     headers = [_th("Speaker", "speaker", link="speaker_id"),
                _th("Quote", "text", link="article_id", anchor="paragraph"),
                _th("Date", "date", "date", sort="descending"), _th("Outlet", "source", filter_=True),
                _th("Kind", "kind", filter_=True, labels=QUOTE_KIND)]
     html_rows = []
-    for row in rows[:INDEX_ROWS]:
+    for row in rows:
         r = index.by_id[row["article_id"]]
         sid = _speaker_page(index, row)
         speaker = (_a(f"../actors/{sid}.md", e.html_text(row["speaker"])) if sid
@@ -255,5 +258,5 @@ def quotes_index(index: SiteIndex) -> str:
                          + _td(quote, row["text"], r.id) + _td(e.html_text(_date(r)), r.date or "")
                          + _td(e.html_text(r.source) or "—", r.source or "")
                          + _td(QUOTE_KIND.get(row["kind"], e.html_text(row["kind"])), row["kind"]) + "</tr>")
-    out.append(data_table("quotes", headers, html_rows, len(rows)))
+    out.append(data_table("quotes", headers, html_rows, total))
     return "\n".join(out)

@@ -13,6 +13,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from generator.aggregate import Entry, SiteIndex
@@ -45,7 +46,7 @@ from generator.shards import month
 from generator.stories import Story, by_article
 from generator.stories import group as group_stories
 
-__all__ = ["GENERATED_DIRS", "map_block", "render_site"]
+__all__ = ["GENERATED_DIRS", "map_block", "render_pages", "render_site"]
 
 GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", "stories", dl.DIR, ".summary-site")
 """Folders under docs/ that belong to the generator; everything else in docs/ is the user's."""
@@ -75,32 +76,41 @@ NOT_SEARCHED = " data-pagefind-ignore"
 """Tables of an article's actors and places: the search finds the names in the text and on their own pages."""
 
 
+Content = str | Iterable[str]
+"""A file's text, whole or as chunks written one after the other (a download of 100,000 records)."""
+
+
 def render_site(index: SiteIndex, stories: list[Story] | None = None) -> dict[str, str]:
-    """`stories`: the grouping of `generator.stories` (made here with its default options when not given)."""
+    """Every file as one dict (for tests and small sites; `generate` writes `render_pages` as it goes)."""
+    return {rel: text if isinstance(text, str) else "".join(text) for rel, text in render_pages(index, stories)}
+
+
+def render_pages(index: SiteIndex, stories: list[Story] | None = None) -> Iterator[tuple[str, Content]]:
+    """(path under docs/, text) for every generated file, one at a time, so a site's pages are never all in
+    memory at once. `stories`: the grouping of `generator.stories` (made here with its default options when
+    not given)."""
     stories = group_stories(index) if stories is None else stories
     story_of = by_article(stories)
-    pages: dict[str, str] = {}
     for r in index.records:
-        pages[f"articles/{r.id}.md"] = article_page(r, index, story_of.get(r.id))
+        yield f"articles/{r.id}.md", article_page(r, index, story_of.get(r.id))
     for entry in index.actors.values():
         if entry.page:
-            pages[f"actors/{entry.id}.md"] = actor_page(entry, index)
+            yield f"actors/{entry.id}.md", actor_page(entry, index)
     for entry in index.places.values():
         if entry.page:
-            pages[f"places/{entry.id}.md"] = place_page(entry, index)
-    pages["articles/index.md"] = articles_index(index)
-    pages["actors/index.md"] = actors_index(index)
-    pages["places/index.md"] = places_index(index)
-    pages["quotes/index.md"] = quotes_index(index)
-    pages["explore/index.md"] = explore_page(index)
-    pages.update(render_stories(stories, index))
-    pages.update(render_tags(index))
-    pages[".summary-site/latest.md"] = latest_fragment(index)
-    pages[".summary-site/feed.json"] = json.dumps(feed_items(index), ensure_ascii=False)
-    pages[".summary-site/months.json"] = json.dumps({r.id: month(r) for r in index.records})  # the shard plan
-    pages.update(dl.render_downloads(index))
-    pages.update(table_files(index))
-    return pages
+            yield f"places/{entry.id}.md", place_page(entry, index)
+    yield "articles/index.md", articles_index(index)
+    yield "actors/index.md", actors_index(index)
+    yield "places/index.md", places_index(index)
+    yield "quotes/index.md", quotes_index(index)
+    yield "explore/index.md", explore_page(index)
+    yield from render_stories(stories, index).items()
+    yield from render_tags(index)
+    yield ".summary-site/latest.md", latest_fragment(index)
+    yield ".summary-site/feed.json", json.dumps(feed_items(index), ensure_ascii=False)
+    yield ".summary-site/months.json", json.dumps({r.id: month(r) for r in index.records})  # the shard plan
+    yield from dl.render_downloads(index)
+    yield from table_files(index)
 
 
 # --- small pieces --------------------------------------------------------------------------------------
@@ -203,7 +213,7 @@ def article_page(r: Record, index: SiteIndex, story: Story | None = None) -> str
         out.append(_items(shown))
         out += _more_quotes(len(reported) - len(shown), "reported statement")
     out.append("## Full text\n")
-    out.append(full_text_block(r.paragraphs))
+    out.append(full_text_block(index.paragraphs(r)))
     return "\n".join(out)
 
 

@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.aggregate import SiteIndex
@@ -97,19 +98,18 @@ def tags_line(r: Record, prefix: str = "../tags/") -> str:
     return raw(f'<nav class="md-tags ss-tags" aria-label="Tags">{"".join(links)}</nav>') if links else ""
 
 
-def render_tags(index: SiteIndex) -> dict[str, str]:
+def render_tags(index: SiteIndex) -> Iterator[tuple[str, str]]:
     """tags/index.md, a page per tag, their tables' JSON chunks and the list of tags as CSV and JSON."""
     tags = collect(index)
-    files = {f"{DIR}/index.md": tags_index(tags)}
+    yield f"{DIR}/index.md", tags_index(tags)
     rows = [{"id": t.id, "name": t.name, "articles": len(t.articles), "page": f"{DIR}/{t.id}/"} for t in tags]
-    files[f"{dl.DIR}/tags.csv"] = dl.to_csv(rows, FIELDS)
-    files[f"{dl.DIR}/tags.json"] = dl.to_json(rows)
-    files.update(ix.chunked("tags", [{"id": t.id, "name": t.name, "articles": len(t.articles)} for t in tags]))
+    yield f"{dl.DIR}/tags.csv", dl.to_csv(rows, FIELDS)
+    yield f"{dl.DIR}/tags.json", dl.to_json(rows)
+    yield from ix.chunked("tags", [{"id": t.id, "name": t.name, "articles": len(t.articles)} for t in tags])
     for t in tags:
         records = [index.by_id[rid] for rid in t.articles]
-        files[f"{DIR}/{t.id}.md"] = tag_page(t, records)
-        files.update(ix.chunked(f"tag-{t.id}", [ix.article_json(r) for r in records]))
-    return files
+        yield f"{DIR}/{t.id}.md", tag_page(t, records)
+        yield from ix.chunked(f"tag-{t.id}", (ix.article_json(r) for r in records))
 
 
 def tags_index(tags: list[Tag]) -> str:

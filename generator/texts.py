@@ -1,0 +1,45 @@
+"""Article texts kept on disk while a site is generated: the one part of a record only its own page needs.
+
+The paragraphs are about half of a record. `generate` moves them here as the records stream in, so the
+index of a 100,000-article site holds names, quotes and summaries but not the text (benchmarks/shards.py
+measures the peak). The article page, the story grouping and the records download read each text back,
+one at a time, by record id.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+
+
+class Texts:
+    """Paragraphs by record id, in an unnamed temporary file (gone when closed, or when the process ends)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()
+        self._where: dict[str, tuple[int, int]] = {}
+        self._end = 0
+
+    def put(self, rid: str, paragraphs: list[str]) -> None:
+        data = json.dumps(paragraphs, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._where[rid] = (self._end, len(data))
+        self._end += len(data)
+
+    def get(self, rid: str) -> list[str]:
+        """The paragraphs put under `rid` ([] when none were)."""
+        if rid not in self._where:
+            return []
+        start, size = self._where[rid]
+        self._file.seek(start)
+        return json.loads(self._file.read(size).decode("utf-8", "surrogatepass"))
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Texts:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
