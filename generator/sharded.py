@@ -1,11 +1,12 @@
 """Build a large site as shards: one MkDocs and Pagefind run per shard and one for the hub, merged into one site.
 
-MkDocs renders every page in memory before writing any, on one core, and Pagefind holds every page in memory
-(about 0.4 GB per 1,000 pages): one run over 100,000 articles does not fit. So, from more than
-`shard_articles` articles (plugin option), `generator.shards.plan` splits the articles into shards by year (by
-runs of months in a large year); the hub is everything else (home, indexes, actor, place and hand-written
-pages). Each is built from a docs folder of its own (symbolic links to the generated pages) by its own process,
-up to `jobs` at a time, with the same mkdocs.yml: the same header, navigation and theme on every page.
+MkDocs renders every page in memory before writing any, on one core, and Pagefind holds every page in memory (about
+0.4 GB per 1,000 pages): one run over 100,000 articles does not fit. So, from more than `shard_articles` articles
+(plugin option), `generator.shards.plan` splits the articles into shards by year (by runs of months in a large
+year), each with the pages of the stories its articles begin; the hub is everything else (home, indexes, actor,
+place and hand-written pages). Each is built from a docs folder of its own (symbolic links to the generated pages)
+by its own process, up to `jobs` at a time, with the same mkdocs.yml: the same header, navigation and theme on
+every page.
 
 - Links across shards: each run's plugin is given the pages of the other runs (`ELSEWHERE`) as files that are
   neither built nor copied (`plugin.Elsewhere`), so MkDocs resolves and checks links to them as usual
@@ -42,7 +43,10 @@ log = logging.getLogger("summary-site")
 MONTHS = Path(".summary-site") / "months.json"
 SEARCH_LIST = f"{SEARCH_DIR}/shards.json"
 DONE = ".complete"
-VERSION = "2"
+SPLIT = ("articles", "stories")
+"""Folders whose pages go to the shard of their article: an article's page, and a story's page (named after its
+first article), so the hub stays small however many stories there are."""
+VERSION = "3"
 """Part of every digest: bump when the way a run is built changes."""
 
 
@@ -81,11 +85,13 @@ def plan_units(docs: Path, limit: int) -> list[Unit]:
     months = json.loads((docs / MONTHS).read_text(encoding="utf-8"))
     files = site_files(docs)
     parts = shards.plan(months, limit)
-    owner = {f"articles/{rid}.md": name for name, ids in parts.items() for rid in ids}
+    present = set(files)
+    owned = {name: sorted(rel for rid in ids for folder in SPLIT if (rel := f"{folder}/{rid}.md") in present)
+             for name, ids in parts.items()}
+    owner = {rel for rels in owned.values() for rel in rels}
     assets = tuple(f for f in files if f.startswith("assets/"))
     hub = Unit(shards.HUB, tuple(f for f in files if f not in owner))
-    return [hub] + [Unit(name, tuple(sorted(f"articles/{rid}.md" for rid in ids)) + assets)
-                    for name, ids in parts.items()]
+    return [hub] + [Unit(name, tuple(rels) + assets) for name, rels in owned.items()]
 
 
 def digest(unit: Unit, docs: Path, settings: str) -> str:
@@ -112,22 +118,18 @@ def _work_docs(work: Path, docs: Path, unit: Unit, elsewhere: list[str], total: 
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     mine = set(unit.files)
+    split = tuple(f"{folder}/" for folder in SPLIT)
     if unit.hub:
         for entry in sorted(os.listdir(docs)):
-            if entry.startswith(".") or entry == "articles":
+            if entry.startswith(".") or entry in SPLIT:
                 continue
             os.symlink(os.path.realpath(docs / entry), work / entry)
-        for rel in unit.files:
-            if rel.startswith("articles/"):
-                (work / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.symlink(os.path.realpath(docs / rel), work / rel)
-    else:
-        (work / "articles").mkdir()
-        if (docs / "assets").is_dir():
-            os.symlink(os.path.realpath(docs / "assets"), work / "assets")
-        for rel in unit.files:
-            if rel.startswith("articles/"):
-                os.symlink(os.path.realpath(docs / rel), work / rel)
+    elif (docs / "assets").is_dir():
+        os.symlink(os.path.realpath(docs / "assets"), work / "assets")
+    for rel in unit.files:
+        if rel.startswith(split):
+            (work / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.path.realpath(docs / rel), work / rel)
     own = work / ".summary-site"
     own.mkdir()
     data = docs / ".summary-site"
@@ -228,7 +230,9 @@ def merge(site: Path, units: list[Unit], outputs: dict[str, Path], site_url: str
             shutil.copytree(out, site, dirs_exist_ok=True, copy_function=_link_or_copy,
                             ignore=lambda d, names: [n for n in names if n == DONE])
         else:
-            shutil.copytree(out / "articles", site / "articles", dirs_exist_ok=True, copy_function=_link_or_copy)
+            for folder in SPLIT:
+                if (out / folder).is_dir():
+                    shutil.copytree(out / folder, site / folder, dirs_exist_ok=True, copy_function=_link_or_copy)
             bundle = out / SEARCH_DIR / unit.name
             if bundle.is_dir():
                 shutil.copytree(bundle, site / SEARCH_DIR / unit.name, copy_function=_link_or_copy)

@@ -14,8 +14,10 @@ in doubt the articles stay apart: a wrong story misleads more than a missing one
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -63,8 +65,13 @@ TOP_TERMS = 20
 """An article's heaviest words and names, through which it meets the articles that may share its event."""
 NEAREST = 60
 """Of the articles sharing a heavy word inside the window, the nearest in time that are compared."""
+KEPT = 0.5
+"""Pairs scoring under this share of the threshold are not kept, and count 0 like a pair never compared: they
+could only pull a group's average down, and at 100,000 articles they are millions."""
 CANDIDATES = 40
 """Articles compared with each article, at most (as many as a story can hold, `StoryOptions.max_articles`)."""
+COPIES = 40
+"""Copies of its text paired with each article, at most (the same bound)."""
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
@@ -81,10 +88,36 @@ def group(index: SiteIndex, options: StoryOptions | None = None) -> list[Story]:
 def scored_pairs(index: SiteIndex, options: StoryOptions | None = None) -> dict[tuple[str, str], float]:
     """Every compared pair's score, by record ids (for the benchmark and the tests)."""
     ids = [r.id for r in index.records]
-    return {(ids[i], ids[j]): s for (i, j), s in _scores(index, options or StoryOptions()).items()}
+    return {(ids[i], ids[j]): s for (i, j), s in _scores(index, options or StoryOptions()).pairs()}
 
 
-def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], float]:
+class Pairs(dict):
+    """Scores of pairs of articles (positions i < j among n), keyed by one number, i * n + j: millions of pairs
+    at 100,000 articles, and a tuple key would double their memory. A pair not here scores 0."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+
+    @classmethod
+    def of(cls, n: int, scores: dict[tuple[int, int], float]) -> Pairs:
+        out = cls(n)
+        for (i, j), score in scores.items():
+            out[out.key(i, j)] = score
+        return out
+
+    def key(self, i: int, j: int) -> int:
+        return min(i, j) * self.n + max(i, j)
+
+    def score(self, i: int, j: int) -> float:
+        return self.get(self.key(i, j), 0.0)
+
+    def pairs(self, floor: float = 0.0) -> Iterator[tuple[tuple[int, int], float]]:
+        """((i, j), score) of the pairs scoring at least `floor`."""
+        return ((divmod(k, self.n), v) for k, v in self.items() if v >= floor)
+
+
+def _scores(index: SiteIndex, options: StoryOptions) -> Pairs:
     records = index.records
     vocab = _Vocabulary()
     terms, shingles = [], []
@@ -98,19 +131,22 @@ def _scores(index: SiteIndex, options: StoryOptions) -> dict[tuple[int, int], fl
     del terms
     names = _names(records, index)
     days = [_day(r) for r in records]
-    pairs: dict[tuple[int, int], float] = {}
-    for i, j in _duplicates(shingles, days, options.window_days) | _neighbours(vectors, days, options.window_days):
+    pairs = Pairs(len(records))
+    for i, j in itertools.chain(_duplicates(shingles, days, options.window_days),
+                                _neighbours(vectors, days, options.window_days)):
+        if pairs.key(i, j) in pairs:
+            continue
         apart = None if days[i] is None or days[j] is None else abs(days[i] - days[j])
         if apart is not None and apart > options.window_days:
             continue
         common = np.intersect1d(shingles[i], shingles[j], assume_unique=True).size
         copied = common / (min(shingles[i].size, shingles[j].size) or 1)
         if copied >= options.duplicate:
-            pairs[(i, j)] = 1.0
+            pairs[pairs.key(i, j)] = 1.0
         elif apart is not None and _share(names[i], names[j]):  # one event has someone or somewhere in common
             score = _cosine(vectors[i], vectors[j]) - DAY_PENALTY * apart
-            if score > 0:  # a pair never scored counts 0 all the same (`_average_linkage`)
-                pairs[(i, j)] = score
+            if score >= KEPT * options.threshold:
+                pairs[pairs.key(i, j)] = score
     return pairs
 
 
@@ -212,10 +248,10 @@ def _shingles(ids: np.ndarray) -> np.ndarray:
 _MIX = tuple(np.uint64(x) for x in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93))
 
 
-def _duplicates(shingles: list[np.ndarray], days: list[int | None], window: int) -> set[tuple[int, int]]:
+def _duplicates(shingles: list[np.ndarray], days: list[int | None], window: int) -> Iterator[tuple[int, int]]:
     """Pairs of texts that may be copies of each other: MinHash LSH over their word 4-grams. Dated copies
     further apart than the window are never one story, and of a text copied hundreds of times only the
-    `NEAREST` copies in time are paired with each: never all pairs."""
+    `COPIES` nearest in time are paired with each: never all pairs."""
     from datasketch import MinHash, MinHashLSH  # 0.6 s to import: only when grouping
 
     lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
@@ -228,16 +264,14 @@ def _duplicates(shingles: list[np.ndarray], days: list[int | None], window: int)
             m.update_batch(items.tolist())
             sketches[i] = m
             lsh.insert(i, m)
-    found: set[tuple[int, int]] = set()
-    for i, m in sketches.items():
+    for i, m in sketches.items():  # a pair may come twice (from each side): the caller scores it once
         near = [(0 if days[i] is None or days[j] is None else abs(days[i] - days[j]), j)
                 for j in lsh.query(m) if j != i]
-        for _, j in sorted(x for x in near if x[0] <= window)[:NEAREST]:
-            found.add((min(i, j), max(i, j)))
-    return found
+        for _, j in sorted(x for x in near if x[0] <= window)[:COPIES]:
+            yield min(i, j), max(i, j)
 
 
-def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> set[tuple[int, int]]:
+def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> Iterator[tuple[int, int]]:
     """Dated pairs inside the window that share one of their heaviest words (`TOP_TERMS`): an inverted index,
     never all pairs. Per article and word, the `NEAREST` later articles in time; per article, the `CANDIDATES`
     that share the most of its heavy words (then the nearest in time): a common word ("Trump") on thousands of
@@ -256,7 +290,6 @@ def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> s
             postings[term].append((days[i], i))
     for items in postings.values():
         items.sort()
-    found: set[tuple[int, int]] = set()
     for i, terms in enumerate(heavy):
         near: dict[int, int] = defaultdict(int)
         for term in terms.tolist():
@@ -266,12 +299,11 @@ def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> s
                 if other - days[i] > window:
                     break
                 near[j] += 1
-        best = sorted(near, key=lambda j: (-near[j], days[j] - days[i], j))[:CANDIDATES]
-        found.update((min(i, j), max(i, j)) for j in best)
-    return found
+        for j in sorted(near, key=lambda j: (-near[j], days[j] - days[i], j))[:CANDIDATES]:
+            yield min(i, j), max(i, j)
 
 
-def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: StoryOptions,
+def _average_linkage(n: int, pairs: Pairs, options: StoryOptions,
                      days: list[int | None] | None = None) -> list[list[int]]:
     """Groups joined strongest pair first, each join only when the mean score over all the pairs between the
     two groups (a pair never scored counts 0) reaches the threshold, the result stays small enough, and its
@@ -281,9 +313,7 @@ def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: Story
     cluster = {i: [i] for i in range(n)}
     span = {i: (d, d) if (d := days[i]) is not None else None for i in range(n)}
     of = list(range(n))
-    for (i, j), score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
-        if score < options.threshold:
-            break
+    for (i, j), _ in sorted(pairs.pairs(options.threshold), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = of[i], of[j]
         if ci == cj or len(cluster[ci]) + len(cluster[cj]) > options.max_articles:
             continue
@@ -291,7 +321,7 @@ def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: Story
         joined = (min(x[0] for x in both), max(x[1] for x in both)) if both else None
         if joined is not None and joined[1] - joined[0] > options.window_days:
             continue
-        total = sum(pairs.get((min(x, y), max(x, y)), 0.0) for x in cluster[ci] for y in cluster[cj])
+        total = sum(pairs.score(x, y) for x in cluster[ci] for y in cluster[cj])
         if total / (len(cluster[ci]) * len(cluster[cj])) < options.threshold:
             continue
         keep, gone = min(ci, cj), max(ci, cj)
@@ -303,7 +333,7 @@ def _average_linkage(n: int, pairs: dict[tuple[int, int], float], options: Story
     return [sorted(c) for c in cluster.values() if len(c) >= 2]
 
 
-def _stories(clusters: list[list[int]], records: list[Record], pairs: dict[tuple[int, int], float]) -> list[Story]:
+def _stories(clusters: list[list[int]], records: list[Record], pairs: Pairs) -> list[Story]:
     """A story's id is its first article's (unique, and it stays while later articles join); its title is
     the title of the article closest to all the others."""
     made = []
@@ -311,7 +341,7 @@ def _stories(clusters: list[list[int]], records: list[Record], pairs: dict[tuple
         ordered = sorted(members, key=lambda i: _story_order(records[i]))
 
         def centrality(i: int, members=members) -> float:
-            return sum(pairs.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
+            return sum(pairs.score(i, j) for j in members if j != i)
 
         central = max(ordered, key=lambda i: (centrality(i), -ordered.index(i)))
         rs = [records[i] for i in ordered]

@@ -204,3 +204,27 @@ def test_search_finds_an_article_of_an_old_shard(project):
         hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
         assert any("articles/portmouth-council-votes" in h for h in hrefs), hrefs
         assert page.errors == [] and page.outside == []
+
+
+def test_a_story_page_goes_to_the_shard_of_its_first_article(tmp_path):
+    """Stories are named after their first article and built with it: the hub keeps only the stories index,
+    however many stories a large collection has."""
+    from generator import sharded
+
+    docs = tmp_path / "docs"
+    for rel in ("articles/index.md", "articles/a-2019.md", "articles/b-2020.md", "articles/c-2020.md",
+                "stories/index.md", "stories/a-2019.md", "stories/b-2020.md", "actors/index.md", "index.md"):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("# page\n", encoding="utf-8")
+    (docs / ".summary-site").mkdir()
+    (docs / sharded.MONTHS).write_text(json.dumps({"a-2019": "2019-03", "b-2020": "2020-05", "c-2020": "2020-06"}))
+    hub, *parts = sharded.plan_units(docs, limit=2)
+    assert "stories/index.md" in hub.files and "articles/index.md" in hub.files
+    assert not any(f.startswith("stories/") and f != "stories/index.md" for f in hub.files)
+    assert {u.name: u.files for u in parts} == {
+        "2019": ("articles/a-2019.md", "stories/a-2019.md"),
+        "2020": ("articles/b-2020.md", "articles/c-2020.md", "stories/b-2020.md")}
+    work = tmp_path / "work"
+    sharded._work_docs(work, docs, parts[1], [], 3)
+    assert sorted(str(p.relative_to(work)) for p in work.rglob("*.md")) == [
+        "articles/b-2020.md", "articles/c-2020.md", "stories/b-2020.md"]

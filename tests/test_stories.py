@@ -82,12 +82,12 @@ def test_a_wider_window_or_lower_threshold_is_an_option(collection):
 
 def test_average_linkage_does_not_chain():
     """A-B and B-C close, A-C not at all: C stays out of A and B's story."""
-    pairs = {(0, 1): 0.9, (1, 2): 0.8}
+    pairs = stories.Pairs.of(3, {(0, 1): 0.9, (1, 2): 0.8})
     assert stories._average_linkage(3, pairs, stories.StoryOptions(threshold=0.5)) == [[0, 1]]
-    pairs[(0, 2)] = 0.6
+    pairs[pairs.key(2, 0)] = 0.6
     assert stories._average_linkage(3, pairs, stories.StoryOptions(threshold=0.5)) == [[0, 1, 2]]
     # an undated copy (0) of two dated ones a year apart (1, 2) joins one of them, never both
-    copies = {(0, 1): 1.0, (0, 2): 1.0}
+    copies = stories.Pairs.of(3, {(0, 1): 1.0, (0, 2): 1.0})
     assert stories._average_linkage(3, copies, stories.StoryOptions(), [None, 700_000, 700_365]) == [[0, 1]]
 
 

@@ -291,8 +291,14 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
     single = {m.name for m in mentions if " " not in m.name and m.vote in ("org", "acronym")}
     single |= _brands(mentions)
     single |= {w for w in (m.name.split()[0] for m in mentions) if w.lower() in KNOWN_ORGS}
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    lower_text = " ".join(t.text for t in doc if t.is_lower)
+    at: dict[str, list[int]] = {}  # each word's token positions: one pass over the doc, not one per name
+    lower = []
+    for t in doc:
+        at.setdefault(t.text, []).append(t.i)
+        if t.is_lower:
+            lower.append(t.text)
+    lower_words = {w for w in lower if w.isalpha()}
+    lower_text = " ".join(lower)
     surnames = {e[-1].text for e in docs.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
     in_longer = {w.lower() for m in mentions if " " in m.name for w in m.name.split()}
     alone = {m.name for m in mentions if " " not in m.name} | {w.title() for w in KNOWN_ORGS if " " not in w}
@@ -320,7 +326,8 @@ def _products_and_common_words(doc: Doc, mentions: list[Mention]) -> list[Mentio
                 and m.vote in ("org", "person", "place"):
             continue  # "game AI", "a PDA": acronyms of common nouns
         if len(words) == 1 and m.vote in ("org", "person", "place") and not m.aliases and (
-                _only_a_modifier(doc, m.name, surnames, m.vote == "place") or _owned_product(doc, m, surnames)):
+                _only_a_modifier(doc, at.get(m.name, []), m.name, surnames, m.vote == "place")
+                or _owned_product(doc, m, surnames)):
             continue
         out.append(m)
     return out
@@ -356,18 +363,18 @@ def _brands(mentions: list[Mention]) -> set[str]:
             and w.lower() not in names.NOT_GIVEN and not gazetteer.is_known_place(w)}
 
 
-def _only_a_modifier(doc: Doc, word: str, surnames: set[str], place: bool) -> bool:
+def _only_a_modifier(doc: Doc, seen: list[int], word: str, surnames: set[str], place: bool) -> bool:
     """"a Belisha beacon", "a Commonwealth silver medal": a capitalised word that only ever comes before a
     common noun or a number is a modifier, not a name (unless it is a known name: a surname of someone named
-    in full, a known organisation, an acronym, a big place the model took for one: "a London taxi")."""
+    in full, a known organisation, an acronym, a big place the model took for one: "a London taxi"). `seen`: the
+    word's token positions."""
     if word.isupper() or word in surnames or word.lower() in KNOWN_ORGS or names.is_given_name(word) \
             or place and _primary_place(word):
         return False
-    seen = [t for t in doc if t.text == word]
     return bool(seen) and all(
-        t.i + 1 < len(doc) and doc[t.i + 1].is_lower and doc[t.i + 1].tag_ in ("NN", "NNS", "JJ")
-        or t.i + 2 < len(doc) and doc[t.i + 1].like_num and doc[t.i + 2].is_lower and doc[t.i + 2].is_alpha
-        for t in seen)
+        i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].tag_ in ("NN", "NNS", "JJ")
+        or i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].is_lower and doc[i + 2].is_alpha
+        for i in seen)
 
 
 def _owned_product(doc: Doc, m: Mention, surnames: set[str]) -> bool:
