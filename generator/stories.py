@@ -70,8 +70,10 @@ KEPT = 0.5
 could only pull a group's average down, and at 100,000 articles they are millions."""
 CANDIDATES = 40
 """Articles compared with each article, at most (as many as a story can hold, `StoryOptions.max_articles`)."""
-COPIES = 40
-"""Copies of its text paired with each article, at most (the same bound)."""
+COPIES = 10
+"""Copies of its text paired with each article, at most: enough for a story of `max_articles` copies (their
+mean pair score is then a quarter or more, over the threshold), and a text copied a thousand times does not
+make a million pairs."""
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
