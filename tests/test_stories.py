@@ -166,3 +166,20 @@ def test_stories_index_lists_dated_stories_newest_first_and_undated_last():
     assert page.index("newer.md") < page.index("older.md") < page.index("undated.md")
     assert "1 February 2026" in page and "1 January 2026 – 2 January 2026" in page
     assert "&lt;b&gt;event&lt;/b&gt;" in page and "3 stories of 6 articles" in page
+
+
+def test_a_story_of_many_wire_copies_lists_a_few_on_each_article_page(make):
+    """Twelve outlets run one wire text: each copy's page names five of the others and links the story's page
+    for the rest, so a widely syndicated story does not swell every page that carries it."""
+    from generator.render import story_pages
+
+    copies = [make(T.WIRE, f"wire-{k:02d}", source=f"Outlet {k}") for k in range(12)]
+    index = aggregate.build(copies)
+    (story,) = stories.group(index)
+    assert len(story.articles) == 12
+    block = story_pages.same_story_block(copies[0], story, index)
+    assert "11 other articles about this event" in block
+    assert block.count("<li>") == story_pages.SAME_STORY_SHOWN + 1
+    assert f'<a href="../stories/{story.id}.md">6 more</a> on the story' in block
+    page = render_site(index)[f"stories/{story.id}.md"]
+    assert all(f"../articles/{c.id}.md" in page for c in copies)

@@ -53,7 +53,7 @@ GENERATED_DIRS = ("articles", "actors", "places", "quotes", "tags", "explore", "
 
 HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
-ARTICLE_QUOTES_BUDGET = 7_000
+ARTICLE_QUOTES_BUDGET = 6_000
 ARTICLE_REPORTED_BUDGET = 3_000
 """Characters of quotes (with their markup) on an article's page: each is in its full text too, so a long
 interview stays under 60 KB of HTML (benchmarks/shards.py); the rest are counted, with a link."""

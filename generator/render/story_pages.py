@@ -150,12 +150,20 @@ def _article_block(r: Record, index: SiteIndex) -> str:
     return "\n".join(parts)
 
 
+SAME_STORY_SHOWN = 5
+"""Other articles of its story listed on an article's page (all are on the story's page): a story of 40 wire
+copies must not push an article page over its 60 KB (benchmarks/shards.py)."""
+
+
 def same_story_block(r: Record, story: Story | None, index: SiteIndex) -> str:
     """The article page's section: its story's page and the other articles, by date then outlet."""
     if story is None:
         return ""
     others = [index.by_id[rid] for rid in story.articles if rid != r.id]
-    items = [_byline(_article_link(x, prefix=""), e.html_text(x.source), e.html_text(_date(x))) for x in others]
+    items = [_byline(_article_link(x, prefix=""), e.html_text(x.source), e.html_text(_date(x)))
+             for x in others[:SAME_STORY_SHOWN]]
+    if len(others) > SAME_STORY_SHOWN:
+        items.append(_a(f"../{DIR}/{story.id}.md", f"{len(others) - SAME_STORY_SHOWN:,} more") + " on the story's page")
     return "\n".join(["## Same story elsewhere\n",
                       f"[{_plural(len(others), 'other article')} about this event](../{DIR}/{story.id}.md), "
                       "compared side by side:\n", _items(items, "ss-same-story", NOT_SEARCHED)])
