@@ -37,3 +37,19 @@ def test_a_short_article_lists_every_quote(analyse_text):
                           "Daniel Okoro said the reading room would stay closed.", title="Library hours")
     page = pages.article_page(record, aggregate.build([record], min_articles=1))
     assert "more quote" not in page and "more reported" not in page and "Marta Kowalczyk" in page
+
+
+def test_a_long_article_lists_fewer_quotes_its_text_holds_them_all(analyse_text):
+    """Quotes share the page with the full text: a long article's page lists fewer, so it stays small."""
+    quotes = [f'"We will rebuild the {n}th pier before the winter storms arrive," said {SPEAKERS[n % 4]}.'
+              for n in range(30)]
+    filler = ["The council's report on the harbour runs to several hundred pages and covers the dredging, the "
+              "ferry routes, the old warehouses and the cost of each option in detail. " * 4] * 40
+    short, long = analyse_text(*quotes, title="Short"), analyse_text(*quotes, *filler, title="Long")
+    assert sum(map(len, long.paragraphs)) > pages.LONG_TEXT + 10_000
+
+    def listed(record):
+        page = pages.article_page(record, aggregate.build([record], min_articles=1))
+        return page[page.index("## Quotes"):page.index("## Full text")].count("<blockquote>")
+    assert 0 < listed(long) < listed(short)
+    assert pages._budget(pages.ARTICLE_QUOTES_BUDGET, long.paragraphs) >= pages.ARTICLE_QUOTES_BUDGET // 4

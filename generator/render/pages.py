@@ -55,6 +55,9 @@ HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
 ARTICLE_QUOTES_BUDGET = 6_000
 ARTICLE_REPORTED_BUDGET = 3_000
+LONG_TEXT = 15_000
+"""Characters of article text from which the quote budgets shrink (by one character per two of text, to a
+quarter): the text is on the page too, and holds every quote."""
 """Characters of quotes (with their markup) on an article's page: each is in its full text too, so a long
 interview stays under 60 KB of HTML (benchmarks/shards.py); the rest are counted, with a link."""
 MAX_ENTRY_ARTICLES = 200
@@ -160,6 +163,7 @@ def _uncertain(q: Quote) -> str:
 # --- article --------------------------------------------------------------------------------------------
 
 def article_page(r: Record, index: SiteIndex, story: Story | None = None) -> str:
+    paragraphs = index.paragraphs(r)
     out = [_front(r.title, r.summary.lede)]
     out.append(f"[Home](../index.md) › [Articles](index.md) › {e.text(_date(r))}\n")
     out.append(f"# {e.text(r.title)}\n")
@@ -202,19 +206,26 @@ def article_page(r: Record, index: SiteIndex, story: Story | None = None) -> str
         out.append("## Quotes\n")
         shown = _within([_blockquote(f"“{e.html_text(q.text)}”", _byline(
             _speaker(index, r.id, q) + (f" ({e.html_text(q.cue)})" if q.cue else ""), _paragraph_link(q)))
-            for q in direct], ARTICLE_QUOTES_BUDGET)
+            for q in direct], _budget(ARTICLE_QUOTES_BUDGET, paragraphs))
         out += shown
         out += _more_quotes(len(direct) - len(shown), "quote")
     if reported:
         out.append("## Reported speech\n")
         shown = _within([_byline(f"{_speaker(index, r.id, q)} ({e.html_text(q.cue or 'said')}): "
                                  f"{e.html_text(q.text)}", _paragraph_link(q)) for q in reported],
-                        ARTICLE_REPORTED_BUDGET)
+                        _budget(ARTICLE_REPORTED_BUDGET, paragraphs))
         out.append(_items(shown))
         out += _more_quotes(len(reported) - len(shown), "reported statement")
     out.append("## Full text\n")
-    out.append(full_text_block(index.paragraphs(r)))
+    out.append(full_text_block(paragraphs))
     return "\n".join(out)
+
+
+def _budget(budget: int, paragraphs: list[str]) -> int:
+    """A quote section's budget on the page of an article with this text: smaller for a long text, so the page
+    stays under 60 KB of HTML (benchmarks/shards.py)."""
+    over = sum(len(p) for p in paragraphs) - LONG_TEXT
+    return max(budget // 4, budget - over // 2) if over > 0 else budget
 
 
 def _within(items: list[str], budget: int) -> list[str]:
