@@ -87,9 +87,9 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
                 failed += 1
                 progress.error(item)
             else:
-                inputs.update(json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8", "surrogatepass"))
-                texts.put(item.id, item.paragraphs)
+                inputs.update(texts.put(item.id, item.paragraphs))  # the text is encoded once, for both
                 item.paragraphs = []
+                inputs.update(json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8", "surrogatepass"))
                 records.append(item)
                 report.add(item)
         fixes = corrections.Corrections()

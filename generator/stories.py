@@ -88,7 +88,8 @@ def group(index: SiteIndex, options: StoryOptions | None = None) -> list[Story]:
 
 
 def scored_pairs(index: SiteIndex, options: StoryOptions | None = None) -> dict[tuple[str, str], float]:
-    """Every compared pair's score, by record ids (for the benchmark and the tests)."""
+    """The score of every pair kept (compared, and scoring at least `KEPT` of the threshold), by record ids (for
+    the benchmark and the tests)."""
     ids = [r.id for r in index.records]
     return {(ids[i], ids[j]): s for (i, j), s in _scores(index, options or StoryOptions()).pairs()}
 

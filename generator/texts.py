@@ -20,12 +20,14 @@ class Texts:
         self._where: dict[str, tuple[int, int]] = {}
         self._end = 0
 
-    def put(self, rid: str, paragraphs: list[str]) -> None:
+    def put(self, rid: str, paragraphs: list[str]) -> bytes:
+        """Store the paragraphs under `rid`; returns the bytes stored (their JSON), for a caller that hashes them."""
         data = json.dumps(paragraphs, ensure_ascii=False).encode("utf-8", "surrogatepass")
         self._file.seek(self._end)
         self._file.write(data)
         self._where[rid] = (self._end, len(data))
         self._end += len(data)
+        return data
 
     def get(self, rid: str) -> list[str]:
         """The paragraphs put under `rid` ([] when none were)."""
