@@ -44,7 +44,10 @@ def test_serve_home_and_article_then_stop(tmp_path):
         _command() + ["serve", "-q", "--no-cache", "-j", "1", "--seeds", "seeds", "--docs", "docs",
                       "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # a run started in the background by a script (`make test &`, some CI) ignores SIGINT, and a child
+        # inherits that: serve would never see the Ctrl-C below
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         home, deadline = None, time.monotonic() + 240
         while home is None:
