@@ -13,10 +13,9 @@ in doubt the articles stay apart: a wrong story misleads more than a missing one
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
-from collections import defaultdict
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -94,30 +93,38 @@ def scored_pairs(index: SiteIndex, options: StoryOptions | None = None) -> dict[
     return {(ids[i], ids[j]): s for (i, j), s in _scores(index, options or StoryOptions()).pairs()}
 
 
-class Pairs(dict):
-    """Scores of pairs of articles (positions i < j among n), keyed by one number, i * n + j: millions of pairs
-    at 100,000 articles, and a tuple key would double their memory. A pair not here scores 0."""
+class Pairs:
+    """Scores of pairs of articles (positions i < j among n), each pair keyed by one number, i * n + j, in two
+    sorted arrays: millions of pairs at 100,000 articles, where a dict of them took hundreds of megabytes. A
+    pair not here scores 0."""
 
-    def __init__(self, n: int) -> None:
-        super().__init__()
-        self.n = n
+    def __init__(self, n: int, keys: np.ndarray, scores: np.ndarray) -> None:
+        self.n, self.keys, self.scores = n, keys, scores
 
     @classmethod
     def of(cls, n: int, scores: dict[tuple[int, int], float]) -> Pairs:
-        out = cls(n)
-        for (i, j), score in scores.items():
-            out[out.key(i, j)] = score
-        return out
+        got = sorted((min(i, j) * n + max(i, j), s) for (i, j), s in scores.items())
+        return cls(n, np.array([k for k, _ in got], dtype=np.int64), np.array([s for _, s in got]))
 
-    def key(self, i: int, j: int) -> int:
-        return min(i, j) * self.n + max(i, j)
+    def __len__(self) -> int:
+        return self.keys.size
 
     def score(self, i: int, j: int) -> float:
-        return self.get(self.key(i, j), 0.0)
+        return self.total([i], [j])
+
+    def total(self, xs: list[int], ys: list[int]) -> float:
+        """The sum of the scores of every pair of one article of `xs` and one of `ys`."""
+        a, b = np.asarray(xs, dtype=np.int64)[:, None], np.asarray(ys, dtype=np.int64)[None, :]
+        wanted = (np.minimum(a, b) * self.n + np.maximum(a, b)).ravel()
+        at = np.minimum(np.searchsorted(self.keys, wanted), max(self.keys.size - 1, 0))
+        found = self.keys[at] == wanted if self.keys.size else np.zeros(wanted.size, dtype=bool)
+        return float(self.scores[at[found]].sum())
 
     def pairs(self, floor: float = 0.0) -> Iterator[tuple[tuple[int, int], float]]:
-        """((i, j), score) of the pairs scoring at least `floor`."""
-        return ((divmod(k, self.n), v) for k, v in self.items() if v >= floor)
+        """((i, j), score) of the pairs scoring at least `floor`, strongest first (then by i and j)."""
+        kept = np.flatnonzero(self.scores >= floor)
+        kept = kept[np.argsort(-self.scores[kept], kind="stable")]  # keys are sorted: ties stay by (i, j)
+        return ((divmod(int(k), self.n), float(v)) for k, v in zip(self.keys[kept], self.scores[kept]))
 
 
 def _scores(index: SiteIndex, options: StoryOptions) -> Pairs:
@@ -134,23 +141,29 @@ def _scores(index: SiteIndex, options: StoryOptions) -> Pairs:
     del terms
     names = _names(records, index)
     days = [_day(r) for r in records]
-    pairs = Pairs(len(records))
-    for i, j in itertools.chain(_duplicates(shingles, days, options.window_days),
-                                _neighbours(vectors, days, options.window_days)):
-        if pairs.key(i, j) in pairs:
-            continue
+    n = len(records)
+    candidates = np.unique(np.fromiter(  # each pair once, though it may come from both sides and both searches
+        (i * n + j for i, j in itertools.chain(_duplicates(shingles, days, options.window_days),
+                                               _neighbours(vectors, days, options.window_days))), dtype=np.int64))
+    keys, scores = array("q"), array("d")
+    for key in candidates.tolist():
+        i, j = divmod(key, n)
         apart = None if days[i] is None or days[j] is None else abs(days[i] - days[j])
         if apart is not None and apart > options.window_days:
             continue
         common = np.intersect1d(shingles[i], shingles[j], assume_unique=True).size
         copied = common / (min(shingles[i].size, shingles[j].size) or 1)
         if copied >= options.duplicate:
-            pairs[pairs.key(i, j)] = 1.0
+            score = 1.0
         elif apart is not None and _share(names[i], names[j]):  # one event has someone or somewhere in common
             score = _cosine(vectors[i], vectors[j]) - DAY_PENALTY * apart
-            if score >= KEPT * options.threshold:
-                pairs[pairs.key(i, j)] = score
-    return pairs
+            if score < KEPT * options.threshold:
+                continue
+        else:
+            continue
+        keys.append(key)
+        scores.append(score)
+    return Pairs(n, np.frombuffer(keys, dtype=np.int64), np.frombuffer(scores, dtype=np.float64))
 
 
 class _Vocabulary:
@@ -252,36 +265,54 @@ _MIX = tuple(np.uint64(x) for x in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x16
 
 
 def _duplicates(shingles: list[np.ndarray], days: list[int | None], window: int) -> Iterator[tuple[int, int]]:
-    """Pairs of texts that may be copies of each other: MinHash LSH over their word 4-grams. Dated copies
-    further apart than the window are never one story, and of a text copied hundreds of times only the
+    """Pairs of texts that may be copies of each other: MinHash LSH over their word 4-grams (datasketch's
+    sketches and bands; the buckets are sorted arrays, as its index of dicts takes kilobytes per article). Dated
+    copies further apart than the window are never one story, and of a text copied hundreds of times only the
     `COPIES` nearest in time are paired with each: never all pairs."""
     from datasketch import MinHash, MinHashLSH  # 0.6 s to import: only when grouping
 
-    lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+    bands = MinHashLSH(threshold=0.5, num_perm=NUM_PERM).hashranges  # which sketch values make each band
     scheme = MinHash(num_perm=NUM_PERM, seed=1)  # its permutations, made once (a tenth of the time otherwise)
-    sketches = {}
-    for i, items in enumerate(shingles):
-        if items.size:
-            m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=scheme.permutations,
-                        scheme=scheme.scheme)
-            m.update_batch(items.tolist())
-            sketches[i] = m
-            lsh.insert(i, m)
-    for i, m in sketches.items():  # a pair may come twice (from each side): the caller scores it once
-        near = [(0 if days[i] is None or days[j] is None else abs(days[i] - days[j]), j)
-                for j in lsh.query(m) if j != i]
-        for _, j in sorted(x for x in near if x[0] <= window)[:COPIES]:
+    rows = np.array([i for i, items in enumerate(shingles) if items.size], dtype=np.int64)
+    sketches = np.empty((rows.size, NUM_PERM), dtype=np.uint32)  # datasketch's hash values are under 2**32
+    for k, i in enumerate(rows.tolist()):
+        m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=scheme.permutations, scheme=scheme.scheme)
+        m.update_batch(shingles[i].tolist())
+        sketches[k] = m.hashvalues
+    buckets = []  # per band: the rows in order of their bucket, where each bucket starts, each row's bucket
+    for start, end in bands:
+        _, bucket = np.unique(sketches[:, start:end], axis=0, return_inverse=True)
+        bucket = bucket.ravel()
+        order = np.argsort(bucket, kind="stable")
+        starts = np.searchsorted(bucket[order], np.arange(bucket.max(initial=-1) + 2))
+        buckets.append((order, starts, bucket))
+    del sketches
+    day = np.array([d if d is not None else 0 for d in days], dtype=np.int64)[rows]
+    dated = np.array([d is not None for d in days], dtype=bool)[rows]
+    for k in range(rows.size):
+        mates = [order[starts[b]:starts[b + 1]] for order, starts, bucket in buckets
+                 if starts[(b := bucket[k]) + 1] - starts[b] > 1]
+        if not mates:
+            continue
+        near = np.unique(np.concatenate(mates))
+        near = near[near != k]
+        apart = np.where(dated[k] & dated[near], np.abs(day[near] - day[k]), 0)
+        near, apart = near[apart <= window], apart[apart <= window]
+        i = int(rows[k])
+        for j in rows[near[np.lexsort((near, apart))][:COPIES]].tolist():  # the nearest in time, then by position
             yield min(i, j), max(i, j)
 
 
 def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> Iterator[tuple[int, int]]:
-    """Dated pairs inside the window that share one of their heaviest words (`TOP_TERMS`): an inverted index,
-    never all pairs. Per article and word, the `NEAREST` later articles in time; per article, the `CANDIDATES`
-    that share the most of its heavy words (then the nearest in time): a common word ("Trump") on thousands of
-    articles a day would otherwise make tens of millions of pairs at 100,000 articles."""
-    df = np.bincount(np.concatenate([v[0] for v in vectors] + [np.zeros(1, dtype=np.int64)]))
-    postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    heavy: list[np.ndarray] = []
+    """Dated pairs inside the window that share one of their heaviest words (`TOP_TERMS`): an inverted index
+    (sorted arrays), never all pairs. Per article and word, the `NEAREST` later articles in time; per article,
+    the `CANDIDATES` that share the most of its heavy words (then the nearest in time): a common word ("Trump")
+    on thousands of articles a day would otherwise make tens of millions of pairs at 100,000 articles."""
+    size = max((int(t[-1]) for t, _ in vectors if t.size), default=0) + 1
+    df = np.zeros(size, dtype=np.int32)
+    for t, _ in vectors:
+        df[t] += 1  # an article's words are unique
+    heavy = []
     for i, (t, w) in enumerate(vectors):
         if days[i] is None:
             heavy.append(t[:0])
@@ -289,20 +320,28 @@ def _neighbours(vectors: list[Vector], days: list[int | None], window: int) -> I
         shared = df[t] > 1  # a word no other article has leads nowhere
         t, w = t[shared], w[shared]
         heavy.append(t[np.argsort(-w, kind="stable")[:TOP_TERMS]])
-        for term in heavy[-1].tolist():
-            postings[term].append((days[i], i))
-    for items in postings.values():
-        items.sort()
-    for i, terms in enumerate(heavy):
-        near: dict[int, int] = defaultdict(int)
-        for term in terms.tolist():
-            items = postings[term]
-            k = bisect.bisect_left(items, (days[i], i))
-            for other, j in items[k + 1:k + 1 + NEAREST]:
-                if other - days[i] > window:
-                    break
-                near[j] += 1
-        for j in sorted(near, key=lambda j: (-near[j], days[j] - days[i], j))[:CANDIDATES]:
+    del df
+    counts = np.array([h.size for h in heavy], dtype=np.int64)
+    term = np.concatenate(heavy + [np.zeros(0, dtype=np.int32)])
+    del heavy
+    article = np.repeat(np.arange(len(vectors), dtype=np.int64), counts)
+    day = np.array([d if d is not None else 0 for d in days], dtype=np.int64)
+    order = np.lexsort((article, day[article], term))  # each word's articles by date, then position
+    term, article = term[order], article[order]
+    at = np.empty(order.size, dtype=np.int64)
+    at[order] = np.arange(order.size)  # where each (article, word) went
+    del order
+    offsets = np.concatenate([[0], np.cumsum(counts)])
+    for i in range(len(vectors)):
+        if counts[i] == 0:
+            continue
+        found = []
+        for k in at[offsets[i]:offsets[i + 1]].tolist():
+            later = slice(k + 1, k + 1 + NEAREST)
+            ok = np.logical_and.accumulate((term[later] == term[k]) & (day[article[later]] - day[i] <= window))
+            found.append(article[later][ok])
+        near, shared = np.unique(np.concatenate(found), return_counts=True)
+        for j in near[np.lexsort((near, day[near] - day[i], -shared))][:CANDIDATES].tolist():
             yield min(i, j), max(i, j)
 
 
@@ -316,7 +355,7 @@ def _average_linkage(n: int, pairs: Pairs, options: StoryOptions,
     cluster = {i: [i] for i in range(n)}
     span = {i: (d, d) if (d := days[i]) is not None else None for i in range(n)}
     of = list(range(n))
-    for (i, j), _ in sorted(pairs.pairs(options.threshold), key=lambda kv: (-kv[1], kv[0])):
+    for (i, j), _ in pairs.pairs(options.threshold):
         ci, cj = of[i], of[j]
         if ci == cj or len(cluster[ci]) + len(cluster[cj]) > options.max_articles:
             continue
@@ -324,8 +363,7 @@ def _average_linkage(n: int, pairs: Pairs, options: StoryOptions,
         joined = (min(x[0] for x in both), max(x[1] for x in both)) if both else None
         if joined is not None and joined[1] - joined[0] > options.window_days:
             continue
-        total = sum(pairs.score(x, y) for x in cluster[ci] for y in cluster[cj])
-        if total / (len(cluster[ci]) * len(cluster[cj])) < options.threshold:
+        if pairs.total(cluster[ci], cluster[cj]) / (len(cluster[ci]) * len(cluster[cj])) < options.threshold:
             continue
         keep, gone = min(ci, cj), max(ci, cj)
         for x in cluster[gone]:
@@ -344,7 +382,7 @@ def _stories(clusters: list[list[int]], records: list[Record], pairs: Pairs) -> 
         ordered = sorted(members, key=lambda i: _story_order(records[i]))
 
         def centrality(i: int, members=members) -> float:
-            return sum(pairs.score(i, j) for j in members if j != i)
+            return pairs.total([i], [j for j in members if j != i])
 
         central = max(ordered, key=lambda i: (centrality(i), -ordered.index(i)))
         rs = [records[i] for i in ordered]

@@ -84,7 +84,7 @@ def test_average_linkage_does_not_chain():
     """A-B and B-C close, A-C not at all: C stays out of A and B's story."""
     pairs = stories.Pairs.of(3, {(0, 1): 0.9, (1, 2): 0.8})
     assert stories._average_linkage(3, pairs, stories.StoryOptions(threshold=0.5)) == [[0, 1]]
-    pairs[pairs.key(2, 0)] = 0.6
+    pairs = stories.Pairs.of(3, {(0, 1): 0.9, (1, 2): 0.8, (2, 0): 0.6})
     assert stories._average_linkage(3, pairs, stories.StoryOptions(threshold=0.5)) == [[0, 1, 2]]
     # an undated copy (0) of two dated ones a year apart (1, 2) joins one of them, never both
     copies = stories.Pairs.of(3, {(0, 1): 1.0, (0, 2): 1.0})
