@@ -242,6 +242,6 @@ def _combine(items):
         keep.mentions += item.mentions
         keep.aliases += [a for a in [item.name, *item.aliases] if a not in keep.aliases and a != keep.name]
         if isinstance(keep, Actor) and isinstance(item, Actor):
-            keep.roles += [x for x in item.roles if x not in keep.roles]
-            keep.affiliations += [x for x in item.affiliations if x not in keep.affiliations]
+            keep.roles = [*keep.roles, *(x for x in item.roles if x not in keep.roles)]  # may be a tuple
+            keep.affiliations = [*keep.affiliations, *(x for x in item.affiliations if x not in keep.affiliations)]
     return list(out.values())

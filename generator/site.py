@@ -33,6 +33,7 @@ from pathlib import Path
 from generator import aggregate, corrections, lock, stories, swap
 from generator.ingest import IngestError
 from generator.progress import Progress
+from generator.records import compact
 from generator.render.pages import GENERATED_DIRS, Content, render_pages
 from generator.report import BuildReport
 from generator.swap import fault
@@ -90,7 +91,7 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
                 inputs.update(texts.put(item.id, item.paragraphs))  # the text is encoded once, for both
                 item.paragraphs = []
                 inputs.update(json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8", "surrogatepass"))
-                records.append(item)
+                records.append(compact(item))
                 report.add(item)
         fixes = corrections.Corrections()
         if (path := corrections.find(seeds)) is not None:

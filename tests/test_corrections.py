@@ -55,6 +55,19 @@ def test_merge_makes_one_page_and_keeps_the_old_names_as_aliases():
     assert len([a for a in recs[2].actors if a.name == "Barack Obama"]) == 1  # one actor per article
 
 
+def test_merge_of_compacted_records_combines_roles_and_affiliations():
+    """generate compacts records (tuples, not lists) before corrections: merging two actors still works."""
+    from generator.records import compact
+
+    two = record("c", [Actor("President Obama", "person", roles=["president"], affiliations=["Democratic Party"]),
+                       Actor("Barack Obama", "person", roles=["former senator"], mentions=2)])
+    (fixed,) = corrections.apply([compact(two)], corrections.parse(GOOD))
+    (obama,) = fixed.actors
+    assert obama.name == "Barack Obama" and obama.mentions == 2
+    assert sorted(obama.roles) == ["former senator", "president"] and list(obama.affiliations) == ["Democratic Party"]
+    assert "President Obama" in obama.aliases
+
+
 def test_rename_moves_quotes_and_drop_removes_the_name_everywhere():
     c = corrections.parse(GOOD)
     q1 = Quote(text="We will win.", speaker="Trump 47.3", kind="direct")

@@ -187,7 +187,7 @@ def article_page(r: Record, index: SiteIndex, story: Story | None = None) -> str
         out.append("## Actors\n")
         rows = []
         for a in r.actors:
-            roles = "; ".join(a.roles[:3] + [f"({x})" for x in a.affiliations[:2] if x not in " ".join(a.roles)])
+            roles = "; ".join([*a.roles[:3], *(f"({x})" for x in a.affiliations[:2] if x not in " ".join(a.roles))])
             rows.append([_actor_link(index, r.id, a.name), KIND_LABEL.get(a.kind, e.html_text(a.kind)),
                          e.html_text(roles), str(a.mentions)])
         out.append(_table(["Actor", "Kind", "Role", "Mentions"], rows, NOT_SEARCHED))
