@@ -374,8 +374,9 @@ def _merge_actors(records: list[Record]):
             aliases=_uniq([n for a in actors for n in [a.name, *a.aliases] if n != name])[:12] or (),
             roles=_uniq([x for a in actors for x in a.roles])[:8] or (),
             affiliations=_uniq([x for a in actors for x in a.affiliations])[:8] or ())
-    actor_page = {k: entries[find(node)].id for k, node in node_of.items()}
-    return actor_page, {e.id: e for e in entries.values()}
+    for k, node in node_of.items():  # the same dict becomes the page of each (article, name): one, not two,
+        node_of[k] = entries[find(node)].id  # of a million keys at 100,000 articles
+    return node_of, {e.id: e for e in entries.values()}
 
 
 def _merge_places(records: list[Record]):
