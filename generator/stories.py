@@ -133,8 +133,9 @@ def _scores(index: SiteIndex, options: StoryOptions) -> Pairs:
     terms, shingles = [], []
     for r in records:  # one text at a time: 10,000 articles' words at once would take gigabytes
         paragraphs = index.paragraphs(r)
-        ids = vocab.ids(_words(" ".join([r.title, *paragraphs])))
-        lead = vocab.ids(_words(" ".join([r.title, r.title, *paragraphs[:LEAD_PARAGRAPHS]])))
+        title, opening = len(_words(r.title)), len(_words(" ".join(paragraphs[:LEAD_PARAGRAPHS])))
+        ids = vocab.ids(_words(" ".join([r.title, *paragraphs])))  # no word spans the space between two parts
+        lead = np.concatenate([ids[:title], ids[:title + opening]])  # the title twice, the opening paragraphs
         terms.append(_terms(ids, lead))
         shingles.append(_shingles(ids[:SHINGLE_WORDS]))
     vectors = _tfidf(terms, vocab.stop)  # in place: the terms become the vectors

@@ -31,11 +31,15 @@ class Texts:
 
     def get(self, rid: str) -> list[str]:
         """The paragraphs put under `rid` ([] when none were)."""
+        return json.loads(self.raw(rid))
+
+    def raw(self, rid: str) -> str:
+        """The paragraphs put under `rid` as the JSON text they are stored as ("[]" when none were)."""
         if rid not in self._where:
-            return []
+            return "[]"
         start, size = self._where[rid]
         self._file.seek(start)
-        return json.loads(self._file.read(size).decode("utf-8", "surrogatepass"))
+        return self._file.read(size).decode("utf-8", "surrogatepass")
 
     def close(self) -> None:
         self._file.close()

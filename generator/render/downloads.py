@@ -23,6 +23,8 @@ DIR = "downloads"
 BOM = "\ufeff"
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_RISKY = "=+-@\t\r"
+"""The first characters `_FORMULA` looks for."""
 ARTICLE_FIELDS = ("id", "title", "date", "source", "url", "authors", "lede", "actors", "places", "quotes")
 ACTOR_FIELDS = ("id", "name", "kind", "articles", "mentions", "quotes", "roles", "affiliations", "aliases", "page")
 PLACE_FIELDS = ("id", "name", "kind", "country", "lat", "lon", "articles", "mentions", "aliases", "page")
@@ -31,6 +33,8 @@ QUOTE_FIELDS = ("speaker", "speaker_id", "kind", "text", "cue", "article_id", "t
 
 
 def _cell(value) -> str:
+    if type(value) is str and not (value and value[0] in _RISKY):  # most cells: no formula test needed
+        return value
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -121,8 +125,13 @@ def records_jsonl(index: SiteIndex) -> Iterator[str]:
     """Every record in the pipeline's own format, text included (read back one at a time: `SiteIndex.texts`)."""
     for r in index.records:
         d = r.to_dict()
-        d["paragraphs"] = index.paragraphs(r)
-        yield json.dumps(d, ensure_ascii=False) + "\n"
+        if r.paragraphs or index.texts is None:
+            yield json.dumps(d, ensure_ascii=False) + "\n"
+            continue
+        # the stored JSON of the text goes in as it is (the text is half the record: not decoded, encoded again);
+        # the key, unquoted, is only ever the record's own (inside a string its quotes are escaped)
+        text = '"paragraphs": ' + index.texts.raw(r.id)
+        yield json.dumps(d, ensure_ascii=False).replace('"paragraphs": []', text, 1) + "\n"
 
 
 def actor_quotes_path(entry: Entry) -> str:
