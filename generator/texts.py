@@ -9,14 +9,16 @@ one at a time, by record id.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 
 
 class Texts:
-    """Paragraphs by record id, in an unnamed temporary file (gone when closed, or when the process ends)."""
+    """Paragraphs by record id, in an unnamed temporary file (gone when closed, or when the process ends).
+    Unbuffered, and read back at an offset (`os.pread`): a forked process can read it while this one does."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()
+        self._file = tempfile.TemporaryFile(buffering=0)
         self._where: dict[str, tuple[int, int]] = {}
         self._end = 0
 
@@ -24,7 +26,9 @@ class Texts:
         """Store the paragraphs under `rid`; returns the bytes stored (their JSON), for a caller that hashes them."""
         data = json.dumps(paragraphs, ensure_ascii=False).encode("utf-8", "surrogatepass")
         self._file.seek(self._end)
-        self._file.write(data)
+        view = memoryview(data)
+        while view:  # unbuffered: a write may take part of it
+            view = view[self._file.write(view):]
         self._where[rid] = (self._end, len(data))
         self._end += len(data)
         return data
@@ -38,8 +42,13 @@ class Texts:
         if rid not in self._where:
             return "[]"
         start, size = self._where[rid]
-        self._file.seek(start)
-        return self._file.read(size).decode("utf-8", "surrogatepass")
+        data = os.pread(self._file.fileno(), size, start)
+        while len(data) < size:  # a short read (a signal): the rest
+            more = os.pread(self._file.fileno(), size - len(data), start + len(data))
+            if not more:
+                raise OSError(f"the stored text of {rid} is cut short")
+            data += more
+        return data.decode("utf-8", "surrogatepass")
 
     def close(self) -> None:
         self._file.close()

@@ -109,3 +109,22 @@ def test_build_generates_in_a_child_and_reports_as_before(tmp_path):
     assert "2 articles built, 1 file failed" in done.stderr
     assert "built 2 articles into" in done.stdout
     assert len(list((project / "site" / "articles").glob("*/index.html"))) == 2
+
+
+def test_two_writers_make_the_pages_one_makes(tmp_path):
+    """With `--jobs 2`, generate writes the article and story pages from a second process while it writes the
+    rest: the pages are the same, file for file, as with one."""
+    copy = DATED_ARTICLE.replace("title: Ministers meet", "title: Iraqi ministers meet").replace(
+        "source: Example Wire", "source: Other Wire")
+    trees = []
+    for jobs in ("1", "2"):
+        project = make_project(tmp_path / f"j{jobs}", {"dated.md": DATED_ARTICLE, "copy.md": copy})
+        done = subprocess.run([sys.executable, "-m", "generator", "generate", "-j", jobs, "--no-cache", "--seeds",
+                               "seeds", "--docs", "docs"], cwd=project, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        docs = project / "docs"
+        store = docs / os.readlink(docs / site.CURRENT)
+        trees.append((store.name, {str(p.relative_to(store)): p.read_bytes() for p in store.rglob("*") if p.is_file()}))
+    assert trees[0][0] == trees[1][0]  # the same digest names the same set of pages
+    assert trees[0][1] == trees[1][1]
+    assert any(k.startswith("stories/") and k != "stories/index.md" for k in trees[1][1])  # a story was grouped

@@ -88,32 +88,38 @@ def render_site(index: SiteIndex, stories: list[Story] | None = None) -> dict[st
     return {rel: text if isinstance(text, str) else "".join(text) for rel, text in render_pages(index, stories)}
 
 
-def render_pages(index: SiteIndex, stories: list[Story] | None = None) -> Iterator[tuple[str, Content]]:
+def render_pages(index: SiteIndex, stories: list[Story] | None = None, part: str | None = None
+                 ) -> Iterator[tuple[str, Content]]:
     """(path under docs/, text) for every generated file, one at a time, so a site's pages are never all in
     memory at once. `stories`: the grouping of `generator.stories` (made here with its default options when
-    not given)."""
-    stories = group_stories(index) if stories is None else stories
-    story_of = by_article(stories)
-    for r in index.records:
-        yield f"articles/{r.id}.md", article_page(r, index, story_of.get(r.id))
-    for entry in index.actors.values():
-        if entry.page:
-            yield f"actors/{entry.id}.md", actor_page(entry, index)
-    for entry in index.places.values():
-        if entry.page:
-            yield f"places/{entry.id}.md", place_page(entry, index)
-    yield "articles/index.md", articles_index(index)
-    yield "actors/index.md", actors_index(index)
-    yield "places/index.md", places_index(index)
-    yield "quotes/index.md", quotes_index(index)
-    yield "explore/index.md", explore_page(index)
-    yield from render_stories(stories, index).items()
-    yield from render_tags(index)
-    yield ".summary-site/latest.md", latest_fragment(index)
-    yield ".summary-site/feed.json", json.dumps(feed_items(index), ensure_ascii=False)
-    yield ".summary-site/months.json", json.dumps({r.id: month(r) for r in index.records})  # the shard plan
-    yield from dl.render_downloads(index)
-    yield from table_files(index)
+    not given). `part`: only the files that show the grouping ("stories": the article and story pages) or
+    only the others ("rest"), which two processes can write at once; None: all."""
+    if part != "rest":
+        stories = group_stories(index) if stories is None else stories
+        story_of = by_article(stories)
+        for r in index.records:
+            yield f"articles/{r.id}.md", article_page(r, index, story_of.get(r.id))
+    if part is None or part == "rest":
+        for entry in index.actors.values():
+            if entry.page:
+                yield f"actors/{entry.id}.md", actor_page(entry, index)
+        for entry in index.places.values():
+            if entry.page:
+                yield f"places/{entry.id}.md", place_page(entry, index)
+        yield "articles/index.md", articles_index(index)
+        yield "actors/index.md", actors_index(index)
+        yield "places/index.md", places_index(index)
+        yield "quotes/index.md", quotes_index(index)
+        yield "explore/index.md", explore_page(index)
+    if part != "rest":
+        yield from render_stories(stories, index).items()
+    if part is None or part == "rest":
+        yield from render_tags(index)
+        yield ".summary-site/latest.md", latest_fragment(index)
+        yield ".summary-site/feed.json", json.dumps(feed_items(index), ensure_ascii=False)
+        yield ".summary-site/months.json", json.dumps({r.id: month(r) for r in index.records})  # the shard plan
+        yield from dl.render_downloads(index)
+        yield from table_files(index)
 
 
 # --- small pieces --------------------------------------------------------------------------------------
