@@ -27,6 +27,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -139,6 +140,8 @@ index is 3 GB. Below it, one more article into a 10,000-article site is about a 
 def _two_writers(jobs: int) -> bool:
     if (jobs or os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or not _own_streams():
         return False
+    if threading.active_count() > 1:  # a Dask client's threads: a fork copies their locks, held or not
+        return False
     try:
         with open("/proc/self/status", encoding="ascii") as f:
             rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))  # kB
@@ -212,16 +215,22 @@ def write_generated(docs: Path, pages: dict[str, str] | Iterable[tuple[str, Cont
         except OSError as e:
             raise SiteError(f"{docs}: cannot write the generated pages ({_reason(e)})") from e
         try:
-            other = _apart(lambda: _write_pages(tmp, apart)) if apart is not None else None
+            pages = pages.items() if isinstance(pages, dict) else pages
+            other = None
+            if apart is not None:
+                try:
+                    other = _apart(lambda: _write_pages(tmp, apart), mirror_signal=False)
+                except OSError:  # no fork now (memory, process limit): this process writes them too
+                    pages = itertools.chain(pages, apart)
             try:
-                digests = _write_pages(tmp, pages.items() if isinstance(pages, dict) else pages)
+                digests = _write_pages(tmp, pages)
+                if other is not None:
+                    digests.update(other())
             except BaseException:
-                if other is not None:  # it would go on writing into a folder about to go
+                if other is not None and other.running():  # it would go on writing into a folder about to go
                     os.kill(other.pid, signal.SIGKILL)
                     os.waitpid(other.pid, 0)
                 raise
-            if other is not None:
-                digests.update(other())
             name = STORE + hashlib.sha256(b"".join(digests[rel] for rel in sorted(digests))).hexdigest()[:12]
             fault("docs-written")
             _link_folders(docs)
@@ -574,10 +583,11 @@ def _generate_apart(args) -> tuple[int, int, BuildReport]:
     return _apart(lambda: (*_generate(args, report), report), keep_lock=True)()
 
 
-def _apart(work: Callable[[], Any], keep_lock: bool = False) -> Callable[[], Any]:
+def _apart(work: Callable[[], Any], keep_lock: bool = False, mirror_signal: bool = True) -> Callable[[], Any]:
     """Start `work` in a forked child; returns the function that waits for it and gives its result, or raises
-    its exception (sent back through a pipe). The child dies with this process, and a child killed by a
-    signal ends this process the same way. `keep_lock`: the child does this run's work under its lock."""
+    its exception (sent back through a pipe). The child dies with this process. A child killed by a signal
+    ends this process the same way (`mirror_signal`; else it is a SiteError). `keep_lock`: the child does
+    this run's work under its lock."""
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
@@ -607,7 +617,11 @@ def _apart(work: Callable[[], Any], keep_lock: bool = False) -> Callable[[], Any
         with os.fdopen(read_end, "rb") as f:
             data = f.read()
         _, status = os.waitpid(pid, 0)
+        finish.running = lambda: False
         if os.WIFSIGNALED(status):
+            if not mirror_signal:
+                raise SiteError(f"the second page writer was stopped by signal {os.WTERMSIG(status)}; "
+                                "the previous pages are kept")
             os.kill(os.getpid(), os.WTERMSIG(status))
         if not data:
             raise SiteError(f"generate stopped (exit status {os.waitstatus_to_exitcode(status)})")
@@ -615,7 +629,7 @@ def _apart(work: Callable[[], Any], keep_lock: bool = False) -> Callable[[], Any
         if kind == "raised":
             raise value
         return value
-    finish.pid = pid
+    finish.pid, finish.running = pid, lambda: True
     return finish
 
 

@@ -118,7 +118,7 @@ class Pairs:
         wanted = (np.minimum(a, b) * self.n + np.maximum(a, b)).ravel()
         at = np.minimum(np.searchsorted(self.keys, wanted), max(self.keys.size - 1, 0))
         found = self.keys[at] == wanted if self.keys.size else np.zeros(wanted.size, dtype=bool)
-        return float(self.scores[at[found]].sum())
+        return sum(self.scores[at[found]].tolist())  # added in order, as a Python sum: the same float every time
 
     def pairs(self, floor: float = 0.0) -> Iterator[tuple[tuple[int, int], float]]:
         """((i, j), score) of the pairs scoring at least `floor`, strongest first (then by i and j)."""

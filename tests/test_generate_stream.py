@@ -128,3 +128,27 @@ def test_two_writers_make_the_pages_one_makes(tmp_path):
     assert trees[0][0] == trees[1][0]  # the same digest names the same set of pages
     assert trees[0][1] == trees[1][1]
     assert any(k.startswith("stories/") and k != "stories/index.md" for k in trees[1][1])  # a story was grouped
+
+
+def test_pages_written_apart_are_the_same_pages_fork_or_no_fork(tmp_path, monkeypatch):
+    """The second writer's pages count in the set's name like any other; a refused path in them is refused
+    (its error comes back from the child); and with no fork at all this process writes them."""
+    import pytest
+
+    pages = [("articles/a.md", "A « é »"), ("actors/b.md", "B")]
+    apart = [("articles/c.md", "C"), ("stories/d.md", ["D", " in chunks"])]
+    site.write_generated(tmp_path / "one", pages + apart)
+    site.write_generated(tmp_path / "two", iter(pages), apart=iter(apart))
+    with pytest.raises(site.SiteError, match="refusing to write outside"):
+        site.write_generated(tmp_path / "bad", iter(pages), apart=iter([("../escape.md", "X")]))
+    assert not (tmp_path / "escape.md").exists()
+
+    def no_fork():
+        raise OSError("Resource temporarily unavailable")
+    monkeypatch.setattr(os, "fork", no_fork)
+    site.write_generated(tmp_path / "three", iter(pages), apart=iter(apart))
+    names = {os.readlink(tmp_path / d / site.CURRENT) for d in ("one", "two", "three")}
+    assert len(names) == 1
+    for d in ("two", "three"):
+        assert (tmp_path / d / "stories" / "d.md").read_text(encoding="utf-8") == "D in chunks"
+        assert (tmp_path / d / "articles" / "a.md").read_text(encoding="utf-8") == "A « é »"
