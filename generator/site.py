@@ -116,12 +116,12 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
                 log.info("%s: nothing changed since the last generate; the pages are kept", docs)
                 return n, failed
         index = aggregate.build(_handed_over(records), min_articles=min_articles, texts=texts)
+        done = [(INPUTS, digest + "\n")]
         if _two_writers(jobs):  # the story grouping and its pages in a second process, the rest here
-            write_generated(docs, itertools.chain(render_pages(index, [], part="rest"), [(INPUTS, digest + "\n")]),
+            write_generated(docs, itertools.chain(render_pages(index, part="rest"), done),
                             apart=_story_part(index, story_options))
         else:
-            pages = render_pages(index, stories.group(index, story_options))
-            write_generated(docs, itertools.chain(pages, [(INPUTS, digest + "\n")]))
+            write_generated(docs, itertools.chain(render_pages(index, stories.group(index, story_options)), done))
     return n, failed
 
 

@@ -55,11 +55,11 @@ HOME_LATEST = 10
 MAX_PLACE_QUOTES = 20
 ARTICLE_QUOTES_BUDGET = 6_000
 ARTICLE_REPORTED_BUDGET = 3_000
+"""Characters of quotes (with their markup) on an article's page: each is in its full text too, so a long
+interview stays under 60 KB of HTML (benchmarks/shards.py); the rest are counted, with a link."""
 LONG_TEXT = 15_000
 """Characters of article text from which the quote budgets shrink (by one character per two of text, to a
 quarter): the text is on the page too, and holds every quote."""
-"""Characters of quotes (with their markup) on an article's page: each is in its full text too, so a long
-interview stays under 60 KB of HTML (benchmarks/shards.py); the rest are counted, with a link."""
 MAX_ENTRY_ARTICLES = 200
 """Articles listed on an actor's or place's page (newest first); the count says how many there are."""
 QUOTE_BUDGET = 110_000
@@ -94,32 +94,39 @@ def render_pages(index: SiteIndex, stories: list[Story] | None = None, part: str
     memory at once. `stories`: the grouping of `generator.stories` (made here with its default options when
     not given). `part`: only the files that show the grouping ("stories": the article and story pages) or
     only the others ("rest"), which two processes can write at once; None: all."""
-    if part != "rest":
-        stories = group_stories(index) if stories is None else stories
-        story_of = by_article(stories)
-        for r in index.records:
-            yield f"articles/{r.id}.md", article_page(r, index, story_of.get(r.id))
-    if part is None or part == "rest":
-        for entry in index.actors.values():
-            if entry.page:
-                yield f"actors/{entry.id}.md", actor_page(entry, index)
-        for entry in index.places.values():
-            if entry.page:
-                yield f"places/{entry.id}.md", place_page(entry, index)
-        yield "articles/index.md", articles_index(index)
-        yield "actors/index.md", actors_index(index)
-        yield "places/index.md", places_index(index)
-        yield "quotes/index.md", quotes_index(index)
-        yield "explore/index.md", explore_page(index)
-    if part != "rest":
-        yield from render_stories(stories, index).items()
-    if part is None or part == "rest":
-        yield from render_tags(index)
-        yield ".summary-site/latest.md", latest_fragment(index)
-        yield ".summary-site/feed.json", json.dumps(feed_items(index), ensure_ascii=False)
-        yield ".summary-site/months.json", json.dumps({r.id: month(r) for r in index.records})  # the shard plan
-        yield from dl.render_downloads(index)
-        yield from table_files(index)
+    if part in (None, "stories"):
+        yield from _grouped_pages(index, group_stories(index) if stories is None else stories)
+    if part in (None, "rest"):
+        yield from _other_pages(index)
+
+
+def _grouped_pages(index: SiteIndex, stories: list[Story]) -> Iterator[tuple[str, Content]]:
+    """The article pages (each links its story) and the story pages."""
+    story_of = by_article(stories)
+    for r in index.records:
+        yield f"articles/{r.id}.md", article_page(r, index, story_of.get(r.id))
+    yield from render_stories(stories, index).items()
+
+
+def _other_pages(index: SiteIndex) -> Iterator[tuple[str, Content]]:
+    """Every file that does not depend on the story grouping."""
+    for entry in index.actors.values():
+        if entry.page:
+            yield f"actors/{entry.id}.md", actor_page(entry, index)
+    for entry in index.places.values():
+        if entry.page:
+            yield f"places/{entry.id}.md", place_page(entry, index)
+    yield "articles/index.md", articles_index(index)
+    yield "actors/index.md", actors_index(index)
+    yield "places/index.md", places_index(index)
+    yield "quotes/index.md", quotes_index(index)
+    yield "explore/index.md", explore_page(index)
+    yield from render_tags(index)
+    yield ".summary-site/latest.md", latest_fragment(index)
+    yield ".summary-site/feed.json", json.dumps(feed_items(index), ensure_ascii=False)
+    yield ".summary-site/months.json", json.dumps({r.id: month(r) for r in index.records})  # the shard plan
+    yield from dl.render_downloads(index)
+    yield from table_files(index)
 
 
 # --- small pieces --------------------------------------------------------------------------------------
