@@ -106,12 +106,6 @@ class Pairs:
         got = sorted((min(i, j) * n + max(i, j), s) for (i, j), s in scores.items())
         return cls(n, np.array([k for k, _ in got], dtype=np.int64), np.array([s for _, s in got]))
 
-    def __len__(self) -> int:
-        return self.keys.size
-
-    def score(self, i: int, j: int) -> float:
-        return self.total([i], [j])
-
     def total(self, xs: list[int], ys: list[int]) -> float:
         """The sum of the scores of every pair of one article of `xs` and one of `ys`."""
         a, b = np.asarray(xs, dtype=np.int64)[:, None], np.asarray(ys, dtype=np.int64)[None, :]
