@@ -81,6 +81,180 @@ def test_a_sentence_ending_on_its_quotation_can_lead(analyse_text, first):
     assert not any(p.startswith(("WICHITA", "\"")) for p in r.summary.key_points)
 
 
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_transcripts_and_quotes_running_on_are_not_key_points(analyse_text, mark):
+    """A transcript's turns and a paragraph that opens a quotation it does not close are someone's words with
+    no one named, whatever marks they hold inside ("Shark Tank"-style titles, a newspaper's name)."""
+    close = '"' if mark == '"' else "”"
+    r = analyse_text(
+        "The governor defended his plan for the state's schools in a radio interview on Sunday morning.",
+        "He said the plan would add two hundred teachers and would not raise taxes for families this year.",
+        "A partial transcript follows.",
+        f"{mark}HOST: Let's start with the schools. The {mark}Daily Courier{close} says parents are worried. "
+        "Are they right to be worried about the plan?",
+        f"{mark}GOVERNOR: Well, look, the parents of this state have an enormously important choice to make. "
+        f"This is what {mark}good schools{close} means to families in every county of the state.",
+        f"{mark}HOST: Governor, the teachers' union says the numbers in the plan simply do not add up.",
+        f"{mark}GOVERNOR: The union has not read the plan, and that is why we are going to win this argument.",
+        "The state legislature will vote on the plan in March, and the union has promised a campaign against it.",
+        f"{mark}We will knock on every door in the state before that vote, and we will tell every parent "
+        f"what the {mark}reform{close} really costs them.",
+        f"{mark}The governor knows that, and that is why he is on the radio,{close} the union's president said.",
+        title="Governor defends schools plan")
+    points = r.summary.key_points
+    assert len(points) >= 2
+    assert not any(p.startswith(("HOST", "GOVERNOR", "Well, look", "This is what", "We will", "The union has not",
+                                 "Let's", "Are they")) for p in points), points
+
+
+@pytest.mark.parametrize("first, lede", [
+    ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — The state's largest teachers' union went on strike on Monday, closing "
+     "four hundred schools.", "The state's largest"),
+    ("WASHINGTON, March 3, 2019 (Reuters) - The Senate voted on Tuesday to block the sale of fighter jets to "
+     "the kingdom.", "The Senate voted"),
+    ("HEMPSTEAD, N.Y. ― If the strategy worked against the last challenger, it might just work again, the "
+     "campaign believes.", "If the strategy"),
+])
+def test_wire_datelines_with_dates_are_not_in_the_lede(analyse_text, first, lede):
+    rest = ["The union said the strike would last until the state agreed to a new contract for teachers.",
+            "About 12,000 teachers walked out, and parents were told to keep their children at home.",
+            "State officials said talks would resume on Wednesday at the capitol building downtown.",
+            "The last strike, in 2009, lasted eleven days and ended with a three-year pay deal for teachers."]
+    r = analyse_text(first, *rest, title="Teachers strike")
+    assert r.summary.lede.startswith(lede), r.summary.lede
+
+
+def test_a_sentence_broken_off_is_not_a_key_point(analyse_text):
+    r = analyse_text(*NEWS[:3], "The chair said the board had listened to the harbour users and had made sure "
+                     "that the entrance, the slipway and the —.", *NEWS[4:], title="Sea wall to be rebuilt")
+    assert not any(p.endswith("—.") for p in r.summary.key_points)
+
+
+def _from_file(tmp_path, name: str, text: str):
+    """The record of one article file, read as a user's file is (the reader drops labels and timestamps)."""
+    from generator import pipeline
+
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    (record,) = list(pipeline.run([f], jobs=1, cache_dir=None))
+    return record
+
+
+@pytest.mark.parametrize("caption", [
+    "A firefighter walks past a burning house in the hills above the town on Monday, Aug. 12, 2024. "
+    "(AP Photo/Jane Doe)",
+    "Residents watch the smoke rise over the valley from a road outside the town on Monday. Photograph: "
+    "John Smith/Getty Images",
+])
+def test_captions_are_never_key_points(analyse_text, caption):
+    r = analyse_text("A wildfire driven by strong winds forced thousands of people from their homes on Monday, "
+                     "officials said.", caption,
+                     "More than 500 firefighters and 20 aircraft were sent to fight the fire, the fire service said.",
+                     "Three villages were ordered to evacuate, and schools in the area will stay closed on Tuesday.",
+                     "The fire started near a motorway on Sunday afternoon and spread quickly in the dry grass.",
+                     title="Wildfire forces thousands from homes")
+    points = r.summary.key_points
+    assert not any(p.startswith(("A firefighter", "Residents watch", "(AP", "John Smith")) for p in points)
+
+
+@pytest.mark.parametrize("stamps", [["2:32 p.m. ET", "2:20 p.m. ET", "2:05 p.m. ET"],
+                                    ["14:32 GMT", "14:20 GMT", "14:05 GMT"]])
+def test_live_pages_with_times_on_lines_of_their_own(tmp_path, stamps):
+    entries = ["The finance minister confirms that the tax on company payrolls will rise by one point next year.",
+               "She says the threshold at which employers start paying will fall to five thousand a year.",
+               "The minister begins her speech by saying the government inherited a large hole in the budget."]
+    body = "\n\n".join(f"{t}\n\n{e}" for t, e in zip(stamps, entries))
+    r = _from_file(tmp_path, "budget.txt", "Budget raises taxes on employers\n\nThe finance minister has "
+                   f"announced the largest tax rises in a generation in her first budget.\n\n{body}\n")
+    assert r.summary.kind == "live" and r.summary.lede.startswith("Live coverage: ")
+
+
+def test_section_labels_above_the_text_and_after_the_title(tmp_path):
+    letters = _from_file(tmp_path, "letters.txt", "Speed cameras and the joy of libraries\n\nLetters\n\n"
+                         "I was dismayed to read your report on speed cameras in our county last week.\n\n"
+                         "Your correspondent is wrong to call the cameras a cash cow for the council.\n\n"
+                         "May I add a word of praise for the staff of our local library this winter?\n")
+    assert letters.summary.kind == "letters" and "Letters" in letters.tags
+    opinion = _from_file(tmp_path, "view.txt", "The housing target will never be met | Opinion\n\n"
+                         "The government's target of a million and a half new homes is not going to be met.\n\n"
+                         "Builders are building fewer homes than at any time in a decade, the figures show.\n\n"
+                         "The sooner ministers admit the target is a slogan, the sooner they can fix it.\n")
+    assert opinion.summary.kind == "opinion"
+    news = _from_file(tmp_path, "minister.txt", "Minister wrote to 40 councils\n\nThe local government minister "
+                      "wrote to 40 councils last month warning that their funding would be cut.\n\nLetters\n\n"
+                      "The letters gave the councils until March to publish their audited accounts for 2022.\n\n"
+                      "Council leaders said the threat was unfair because auditors were in short supply.\n")
+    assert news.summary.kind == "news"
+
+
+@pytest.mark.parametrize("numeral", ["The Grade I listed hall, which dates from the 16th century, was being "
+                                     "restored when the fire began.",
+                                     "The hall was used as a hospital in World War I and opened to the public in "
+                                     "1952."])
+def test_a_roman_numeral_is_not_the_first_person(analyse_text, numeral):
+    r = analyse_text("A fire has destroyed a historic manor house near the city, the county fire service said.",
+                     numeral, "About 80 firefighters were sent to the scene and the roof collapsed within two hours.",
+                     "Nobody was hurt, but several paintings and pieces of furniture were lost in the blaze.",
+                     title="Fire destroys manor house")
+    assert r.summary.kind == "news"
+
+
+def test_a_roundup_keeps_its_first_sentence_as_a_point(analyse_text):
+    r = analyse_text("Police were called to the high street shortly before midday on Monday after reports of "
+                     "an attack.", "A 17-year-old boy was arrested at the scene on suspicion of attempted murder.",
+                     "The police said they were not looking for anyone else in connection with the attack.",
+                     title="Town centre attack: what we know so far",
+                     standfirst="Three people were injured in a knife attack in a town centre on Monday morning.")
+    assert r.summary.kind == "roundup"
+    assert r.summary.key_points[0].startswith("Three people were injured")
+
+
+def test_an_interview_gives_no_broken_points(tmp_path):
+    r = _from_file(tmp_path, "qa.txt", "A year as mayor\n\nThe mayor was elected a year ago this week and spoke "
+                   "to the paper about housing and the budget.\n\nQ: What surprised you most about the job?\n\n"
+                   "A: How much of it is about potholes. People want their streets fixed.\n\n"
+                   "Q: And the budget gap?\n\nA: We will close it without cutting the libraries.\n")
+    assert not any(p.startswith(("Q:", "A:", "What surprised", "How much")) or len(p.split()) < 4
+                   for p in r.summary.key_points)
+
+
+def test_a_headline_about_what_people_describe_is_news(analyse_text):
+    r = analyse_text(*NEWS, title="Three residents describe the night the sea wall broke")
+    assert r.summary.kind == "news" and r.summary.lede == NEWS[0]
+
+
+def test_a_long_first_sentence_still_leads(analyse_text):
+    first = ("The central bank held interest rates at five per cent on Thursday, with its committee voting by "
+             "six votes to three to keep them there for a seventh month in a row, despite growing pressure from "
+             "businesses and homeowners, who had hoped for a first cut after inflation fell faster than expected "
+             "in the spring and the economy slowed sharply in the first three months of the year.")
+    r = analyse_text(first, "Markets now expect the first cut in August.",
+                     "Lenders have already begun to trim their fixed-rate deals in anticipation of lower rates.",
+                     title="Rates held again")
+    assert r.summary.lede == first
+
+
+@pytest.mark.parametrize("sentence", ["By Tuesday evening, the council had voted to close the harbour car park "
+                                      "for the winter.",
+                                      "From next April, visitors will pay a small fee to use the new slipway."])
+def test_a_sentence_opening_on_by_or_from_is_not_a_byline(analyse_text, sentence):
+    r = analyse_text(sentence, *NEWS[1:3], *NEWS[4:7], title="Harbour changes")
+    assert r.summary.lede == sentence
+
+
+def test_a_british_quote_in_single_marks_running_on_is_not_a_point(analyse_text):
+    r = analyse_text("The leader of the county council has resigned after a review found tenants had been left "
+                     "in damp homes.",
+                     "‘I have let down the people who elected me and I am deeply sorry for the harm that has "
+                     "been done to them.",
+                     "‘They deserved far better from this council,’ Cllr Jones said in a statement on Tuesday.",
+                     "The review found that complaints about 600 homes had not been acted on for four years.",
+                     "An interim leader will be chosen by the ruling group at a meeting next week.",
+                     title="Council leader resigns")
+    assert r.summary.kind == "news"
+    assert not any(p.startswith("‘I have let down") for p in r.summary.key_points)
+
+
 def test_letters_opinion_roundup_and_live_say_what_they_are(analyse_text):
     letters = analyse_text("Letters.", "The new sea wall plan is a waste of money that the town cannot afford "
                            "this year.", "I have lived by the harbour for sixty years and never seen a flood "

@@ -43,7 +43,7 @@ def analyse(article: Article, doc: Doc | None, language: str | None = "en") -> R
     record.quotes = quotes.extract(doc, starts, ents, record.actors)
     record.summary = summary.summarise(doc, article.standfirst, starts, skip_first_para=bool(article.standfirst),
                                        title=article.title, url=article.url, tags=article.tags,
-                                       authors=article.authors)
+                                       authors=article.authors, dropped=article.boilerplate)
     return record
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from generator.analyse import docs
-from generator.analyse.spans import find_spans
+from generator.analyse.spans import NOT_SPEAKERS, find_spans
 from generator.records import Summary
 
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -26,7 +26,7 @@ whose what when where why how all any both each few more most other some such on
 just should now said says also has have had do does did would could may might must about into over after
 before under again further once up down out off""".split())
 WORD = re.compile(r"[a-z][a-z'-]+")
-MIN_WORDS, MAX_WORDS = 8, 60
+MIN_WORDS, MAX_WORDS = 8, 80
 CENTRALITY = 0.35
 """Weight of centrality against position in a sentence's score (news: position matters more)."""
 POSITION_DECAY = 1.0
@@ -50,14 +50,16 @@ LABELS = {
 }
 _LABEL = {k: re.compile(rf"^\W*(?:{v})\W*$", re.I) for k, v in LABELS.items()}
 _TITLE_PREFIX = {k: re.compile(rf"^\W*(?:{v})\s*[:|–—-]\s+\S", re.I) for k, v in LABELS.items()}
+_TITLE_SUFFIX = {k: re.compile(rf"\S\s+[|–—]\s*(?:{v})\W*$", re.I) for k, v in LABELS.items()}
+"""A label after the headline ("Libraries are worth every penny | Letters"), as many outlets' titles carry."""
 _URL_PART = {"letters": re.compile(r"/letters?(?:-to-the-editor)?/", re.I),
              "opinion": re.compile(r"/(?:opinion|opinions|commentisfree|op-?ed|editorials?|columns?|comment)/", re.I),
              "live": re.compile(r"/(?:live|live-news|liveblog|live-updates)/", re.I)}
 _TITLE = {
     "live": re.compile(r"\blive(?:\s+updates|\s+blog|\s+coverage)?\s*:|\blive updates\b|\bas it happened\b", re.I),
-    "roundup": re.compile(r"^\s*(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:(?:\w+\s+){0,2}"
+    "roundup": re.compile(r"^\s*(?:(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:\w+\s+){0,2}"
                           r"(?:things|reasons|ways|facts|moments|questions|takeaways|lessons|photos|pictures|tweets"
-                          r"|charts|quotes|stories|highlights)\b|\w+\s+(?:share|reveal|tell|explain|describe)\b)"
+                          r"|charts|quotes|stories|highlights)\b|\d{2,3}\s+\w+\s+(?:share|reveal|tell|explain|describe)\b)"
                           r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:", re.I),
 }
 _TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?|Updated at \d)\b", re.I)
@@ -65,36 +67,50 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|
 KIND_LABEL = {"opinion": "Opinion", "letters": "Letters from readers", "roundup": "A round-up",
               "live": "Live coverage"}
 
-_FRAGMENT_END = re.compile(r"[,;:–—-]\s*[.!?]?[\"”’)]*\s*$|\b(?:and|or|but|of|the|a|to|in|with)\.$", re.I)
-_BYLINE = re.compile(r"^\s*(?:By|From|Written by|Reporting by|Photo(?:graph)?s? by)\s+[A-Z]", re.I)
+_FRAGMENT_END = re.compile(r"[,;:–—-]\s*[.!?]?[\"”’)]*\s*$|\b(?:and|or|but|the|a)\.$", re.I)
+"""A sentence broken off ("... and the —.", "... and."); one ending on a preposition ("hard to argue with.") is
+English."""
+_BYLINE = re.compile(r"^\s*(?i:by|from|written by|reporting by|photo(?:graph)?s? by)\s+[A-Z][\w.'’-]*"
+                     r"(?:\s+(?:[A-Z][\w.'’-]*|de|la|le|du|da|di|del|van|von|al|bin))+\s*(?:$|[,|/–—-]|\sand\s|\sin\s[A-Z])")
+"""A byline: "By Jane Porter, Coast Reporter", "From Ana de la Cruz in Madrid"; not "By Tuesday, the council ..."
+or "From outside the modern age, ..."."""
 _CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|Photograph:|Picture:|Image:|File photo|"
                       r"\(pictured\)|\(Photo|Credit:)", re.I)
 
 
 def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para: bool, *, title: str = "",
-              url: str | None = None, tags: list[str] | None = None, authors: list[str] | None = None) -> Summary:
+              url: str | None = None, tags: list[str] | None = None, authors: list[str] | None = None,
+              dropped: list[str] | None = None) -> Summary:
+    """`dropped`: the lines the reader left out of the paragraphs (headings, credits, timestamps)."""
     text = docs.text(doc)
-    quoted = [(q.start, q.end) for q in find_spans(text, para_starts)]
+    bounds = _paragraph_bounds(text, para_starts)
+    quoted = [(q.start, q.end) for q in find_spans(text, para_starts)] + _speech_paragraphs(text, bounds)
+    captions = [(a, b) for a, b in bounds if _CAPTION.search(text[a:b])]
     sentences = _sentences(doc)
     body = sentences
     if skip_first_para and len(para_starts) > 1:
         body = [s for s in sentences if s.start_char >= para_starts[1]]
-    candidates = [s.text.strip() for s in body if _informative(s.text) and not _cut_quote(s, quoted)
-                  and not _bare_quote(s.text.strip())]
+    whole = [s for s in body if not _cut_quote(s, quoted) and not any(a <= s.start_char < b for a, b in captions)]
+    candidates = [s.text.strip() for s in whole if _informative(s.text) and not _bare_quote(s.text.strip())
+                  and not _FRAGMENT_END.search(s.text.strip()) and not _BYLINE.match(s.text.strip())]
     if not candidates:
-        candidates = [s.text.strip() for s in body if not _cut_quote(s, quoted)][:3] or \
-            [s.text.strip() for s in body][:3]
-    kind = kind_of(title, standfirst, [text[a:b] for a, b in _paragraph_bounds(text, para_starts)][:40],
-                   url, tags or [], _first_person_lead(body[:2], quoted))
+        candidates = [s.text.strip() for s in whole if s.text.strip()[-1:] in ".!?\"”’)"][:3]
+    kind = kind_of(title, standfirst, [text[a:b] for a, b in bounds][:40], url, tags or [],
+                   _first_person_lead(body[:2], quoted), dropped or [])
     lede = standfirst.strip() if good_lede(standfirst) else next((c for c in candidates if good_lede(c)), "")
-    if not lede and standfirst.strip():
-        lede = standfirst.strip()
+    if not lede:
+        lede = standfirst.strip() or next((s.text.strip() for s in body if s.text.strip()), "")
     lede = _without_dateline(lede)
-    lede_key = _bag_key(lede)
-    pool = [c for c in candidates if c != lede and not lede.startswith(c) and _bag_key(c) != lede_key]
-    points = [_without_dateline(p) for p in key_points(pool, lede)]
     if kind == "roundup" and title.strip():
-        lede = title.strip() if title.strip()[-1] in ".!?" else title.strip() + "."  # what is rounded up
+        # what is rounded up leads; the article's own first sentence may then be a point
+        rounded = title.strip() if title.strip()[-1] in ".!?" else title.strip() + "."
+        pool = candidates if not lede or lede in candidates else [lede, *candidates]
+        points = [_without_dateline(p) for p in key_points([c for c in pool if c != rounded], rounded)]
+        lede = rounded
+    else:
+        lede_key = _bag_key(lede)
+        pool = [c for c in candidates if c != lede and not lede.startswith(c) and _bag_key(c) != lede_key]
+        points = [_without_dateline(p) for p in key_points(pool, lede)]
     if kind != "news":
         label = KIND_LABEL[kind] + (f" by {authors[0]}" if kind == "opinion" and authors else "")
         lede = f"{label}: {lede}" if lede else f"{label}."
@@ -139,25 +155,32 @@ def key_points(sentences: list[str], lede: str, k: int = KEY_POINTS) -> list[str
 
 
 def kind_of(title: str, standfirst: str, paragraphs: list[str], url: str | None, tags: list[str],
-            first_person_lead: bool) -> str:
-    """news | opinion | letters | roundup | live, from labels (a "Letters." line, an "Opinion:" title, an
-    /opinion/ URL, tags), title shapes ("31 things...", "... live updates") and the text (timestamped
-    entries; an opening in the first person, which news does not use outside quotes)."""
+            first_person_lead: bool, dropped: list[str] = ()) -> str:
+    """news | opinion | letters | roundup | live, from labels (a "Letters." line, an "Opinion:" title or an
+    "| Opinion" one, an /opinion/ URL, tags), title shapes ("31 things...", "... live updates") and the text
+    (timestamped entries, in the text or on lines of their own, which the reader `dropped`; an opening in the
+    first person, which news does not use outside quotes)."""
     heads = [standfirst, *paragraphs[:3]]
     for kind in ("letters", "live", "opinion", "roundup"):
         if any(_LABEL[kind].match(h) for h in heads if h and len(h.split()) <= 5) \
-                or _TITLE_PREFIX[kind].match(title or "") \
+                or _TITLE_PREFIX[kind].match(title or "") or _TITLE_SUFFIX[kind].search(title or "") \
                 or any(_LABEL[kind].match(t) for t in tags):
             return kind
         if url and kind in _URL_PART and _URL_PART[kind].search(url):
             return kind
-    if _TITLE["live"].search(title or "") or sum(bool(_TIMESTAMP.match(p)) for p in paragraphs) >= 3:
+    stamps = sum(bool(_TIMESTAMP.match(p)) for p in paragraphs) + sum(bool(_STAMP_LINE.match(d)) for d in dropped)
+    if _TITLE["live"].search(title or "") or stamps >= 3:
         return "live"
     if _TITLE["roundup"].search(title or ""):
         return "roundup"
     if first_person_lead:
         return "opinion"
     return "news"
+
+
+_STAMP_LINE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|CET)?"
+                         r"|Updated at \d.*)\s*$", re.I)
+"""A timestamp alone on its line, as live pages set each entry's time."""
 
 
 def good_lede(sentence: str) -> bool:
@@ -171,7 +194,8 @@ def good_lede(sentence: str) -> bool:
 
 
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
-                       r"(?:\s+\((?:AP|Reuters|AFP|UPI|PA|CNN|Bloomberg)\))?\s*(?:—|–|--|-)\s+(?=[A-Z“\"‘'0-9])")
+                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # the wires' ", Sept. 26"
+                       r"(?:\s+\((?:AP|Reuters|AFP|UPI|PA|CNN|Bloomberg)\))?\s*(?:—|–|―|--|-)\s+(?=[A-Z“\"‘'0-9])")
 
 
 def _without_dateline(sentence: str) -> str:
@@ -238,14 +262,46 @@ def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
+_SPEAKER_LABEL = re.compile(r"^[\"“]?\s*(Q|A|[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
+
+
+def _speech_paragraphs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs that are speech as a whole, whatever marks they hold inside: one that opens a quotation it
+    does not close (the quote goes on in the next paragraph, in US and British style alike, in double or
+    single marks) and the turns of a transcript ("SMITH: ...", "Q: ..."; a label seen twice, or a Q). Their
+    sentences are someone's words with no one named."""
+    opened, turns = [], []
+    for a, b in bounds:
+        para = text[a:b].strip()
+        if para[:1] in "\"“" and _unbalanced(para) or para[:1] == "‘" and not _SINGLE_CLOSE.search(para):
+            opened.append((a - 1, b + 1))
+        if (m := _SPEAKER_LABEL.match(para)) and m.group(1).strip() not in NOT_SPEAKERS:
+            turns.append((m.group(1).strip(), (a - 1, b + 1)))
+    labels = [label for label, _ in turns]
+    if len(turns) < 2 or not ("Q" in labels or len(set(labels)) < len(labels)):
+        turns = []
+    return opened + [span for _, span in turns]
+
+
+_SINGLE_CLOSE = re.compile(r"[\w.,!?;:…-]’(?!\w)")
+"""A closing single mark: after a word or punctuation and not inside a word (the apostrophe of "it’s")."""
+
+
 def _first_person_lead(sentences, quoted: list[tuple[int, int]]) -> bool:
-    """The opening sentences speak in the first person outside any quotation: a column or a letter."""
+    """The opening sentences speak in the first person outside any quotation: a column or a letter. A capital
+    "I" after a name is a numeral ("Grade I listed", "World War I", "Charles I")."""
     for s in sentences:
         for m in _FIRST_PERSON.finditer(s.text):
             pos = s.start_char + m.start()
+            if m.group() == "I" and _NUMERAL_I.search(s.text[:m.start()]):
+                continue
             if not any(a - 1 <= pos <= b + 1 for a, b in quoted):
                 return True
     return False
+
+
+_NUMERAL_I = re.compile(r"\S\s+[A-Z][\w-]*\s+$")
+"""A capitalised word before the "I", itself not the first of the sentence."""
 
 
 def _paragraph_bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:

@@ -162,7 +162,7 @@ def with_provenance(a: Article, hints: Hints | None) -> Article:
             a.source, a.source_from = hints.source, hints.source_from
         a.url = a.url or hints.url
         a.authors = a.authors or list(hints.authors)
-        a.tags = a.tags or list(hints.tags)
+        a.tags = a.tags + [t for t in hints.tags if t not in a.tags]  # a text's section label and the sidecar's
     if not a.date and (found := date_from_text([a.standfirst, *a.paragraphs] if a.standfirst else a.paragraphs)):
         a.date, a.date_from = found, "dateline"
     return a

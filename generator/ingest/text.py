@@ -26,6 +26,10 @@ _BOILER_PREFIX = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$|[\"”]\s*$")
 _ALLCAPS_HEADER = re.compile(r"^[A-Z][A-Z .&'’-]{1,30}[.:]?$")
 
+_SECTION = re.compile(r"^\W*(?P<name>letters?(?: to the editor)?|your letters|editorial|opinion|op-?ed|comment"
+                      r"|column|viewpoint|our view|analysis|obituary|review|interview|feature)\W*$", re.I)
+"""A section label on its own line above the text ("Letters", "Editorial"): the page's section, kept as a tag."""
+
 STANDFIRST_MAX = 320
 TITLE_MAX = 300
 
@@ -62,9 +66,12 @@ def parse(text: str, path: str) -> Article:
     paragraphs = [p for block in blocks for p in block]
     standfirst = " ".join(first[1:])
     body: list[str] = []
+    tags: list[str] = []
     for i, para in enumerate(paragraphs):
         if is_boilerplate(para):
             boilerplate.append(para)
+            if not body and (m := _SECTION.match(para)):
+                tags.append(m.group("name").capitalize())
             # an "ABSTRACT." header: the next paragraph is the standfirst
             if para.strip(" .:").upper() == "ABSTRACT" and not standfirst and i + 1 < len(paragraphs):
                 standfirst = paragraphs[i + 1]
@@ -75,7 +82,7 @@ def parse(text: str, path: str) -> Article:
     if not standfirst and len(body) >= 3 and _is_standfirst(body[0]):
         standfirst = body.pop(0)
     return Article(path=path, title=title, paragraphs=body, standfirst=standfirst, source=source,
-                   boilerplate=boilerplate, date=date, date_from="dateline" if date else None)
+                   boilerplate=boilerplate, date=date, date_from="dateline" if date else None, tags=tags)
 
 
 def is_boilerplate(line: str) -> bool:
