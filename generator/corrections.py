@@ -57,7 +57,8 @@ class Corrections:
 
     def summary(self) -> str:
         parts = ", ".join(f"{self.counts[k]} {k}" for k in SECTIONS if self.counts.get(k))
-        return f"{self.entries} corrections from {self.source} ({parts})" if self.entries else ""
+        noun = "correction" if self.entries == 1 else "corrections"
+        return f"{self.entries} {noun} from {self.source} ({parts})" if self.entries else ""
 
 
 def find(articles: Path) -> Path | None:

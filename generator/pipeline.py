@@ -253,7 +253,8 @@ def run(paths: list[str | Path], *, jobs: int = 0, cache_dir: Path | None = None
             yield from _end(pending.popleft(), cache, store, counts, progress, seen_ids)
     while pending:
         yield from _end(pending.popleft(), cache, store, counts, progress, seen_ids)
-    log.info("%d articles: %d from the cache, %d analysed", counts["articles"], counts["cached"], counts["analysed"])
+    log.info("%d article%s: %d from the cache, %d analysed", counts["articles"], "s" * (counts["articles"] != 1),
+             counts["cached"], counts["analysed"])
     if stats is not None:
         stats.update(counts)
 

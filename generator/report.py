@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from generator.records import Record
 
 MOSTLY = 0.5
-"""From this share of undated (or unsourced) articles on, the report says how to add them."""
+"""Above this share of undated (or unsourced) articles, the report says how to add them."""
 FIX_DATES = ("put the date in the file name (2016-09-12_slug.txt or {source}_{date}_{slug}.txt), in front "
              "matter (date: 2016-09-12) or in a sidecar metadata.csv beside the articles (see the README, "
              "\"Dates and outlets\")")
@@ -28,6 +28,8 @@ class BuildReport:
     undated: list[str] = field(default_factory=list)
     unsourced: list[str] = field(default_factory=list)
     other_language: list[str] = field(default_factory=list)
+    bad_corrections: int = 0
+    """Entries of the corrections file that could not be used (named on stderr)."""
     corrections: int = 0
     """Entity corrections applied (a corrections file); whoever applies them adds to this count."""
     corrections_text: str = ""
@@ -60,13 +62,16 @@ class BuildReport:
                            "or quotes)")
         if missing:
             out.append("  " + "; ".join(missing))
+        if self.bad_corrections:
+            out.append(f"  {self.bad_corrections} correction{'s' if self.bad_corrections != 1 else ''} could not "
+                       "be used (named above)")
         if self.corrections:
             out.append(f"  applied {self.corrections_text}" if self.corrections_text else
                        f"  {self.corrections} correction{'s' if self.corrections != 1 else ''} applied")
-        if n and len(self.undated) >= MOSTLY * n:
+        if n and len(self.undated) > MOSTLY * n:
             out.append(f"  most articles have no date, so the timeline and the newest quotes cannot be ordered: "
                        f"{FIX_DATES}")
-        if n and len(self.unsourced) >= MOSTLY * n:
+        if n and len(self.unsourced) > MOSTLY * n:
             out.append(f"  most articles have no source: {FIX_SOURCES}")
         if verbose:
             out.append("  dates from: " + _counts(self.date_from) + "; sources from: " + _counts(self.source_from))

@@ -107,7 +107,7 @@ def generate(seeds: Path, docs: Path, *, jobs: int = 0, cache: Path | None = Non
                 failed += 1
                 progress.error(line)
             records = corrections.apply(records, fixes)
-        report.failed = failed
+        report.failed, report.bad_corrections = failed - len(fixes.errors), len(fixes.errors)
         report.corrections, report.corrections_text = fixes.entries, fixes.summary()
         n, digest = len(records), inputs.hexdigest()
         with lock.hold(docs):
@@ -567,7 +567,7 @@ def generate_command(args) -> int:
     report = BuildReport()
     n, failed = _generate(args, report)
     log.info("generated %d article pages in %s (%.1f s)%s", n, args.docs, time.perf_counter() - start,
-             f"; {failed} files failed" if failed else "")
+             f"; {failed} input{'s' if failed != 1 else ''} could not be used (named above)" if failed else "")
     _print_report(args, report)
     return 1 if failed else 0
 
@@ -658,7 +658,7 @@ def build_command(args) -> int:
         out = build_site(args.config_file, args.docs, args.site_dir, strict=not args.no_strict, jobs=args.jobs)
     if not args.quiet:
         print(f"built {n} article{'s' if n != 1 else ''} into {out} in {time.perf_counter() - start:.1f} s"
-              + (f"; {failed} files or corrections could not be used (see above)" if failed else ""))
+              + (f"; {failed} input{'s' if failed != 1 else ''} could not be used (named above)" if failed else ""))
     _print_report(args, report)
     return 1 if failed else 0
 

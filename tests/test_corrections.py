@@ -137,6 +137,6 @@ def test_generate_applies_the_file_beside_the_articles_and_names_a_bad_line(tmp_
     errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {tmp_path / 'entities.yml'}:4: kind: 'Someone': kind must be one of "
                       "group, organization, person, place"]
-    assert "1 corrections from" in out.stderr
+    assert "1 correction from" in out.stderr
     pages = {p.name for p in (docs / "actors").iterdir()}
     assert "marjorie-quill-harte.md" in pages and "marjorie-quill.md" not in pages

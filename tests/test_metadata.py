@@ -217,3 +217,98 @@ def test_the_pattern_set_in_mkdocs_yml_is_used(tmp_path, capsys, nlp):
     assert "without a source" not in capsys.readouterr().err
     page = next((project / "docs" / "articles").glob("story-*.md")).read_text(encoding="utf-8")
     assert "Daily Courier" in page
+
+
+def test_an_html_page_is_dated_from_its_markup_never_its_body_or_footer(tmp_path):
+    page = ("<html><head><title>Tsunami remembered</title>{meta}</head><body><article><h1>Tsunami remembered</h1>"
+            "<p>On 26 December 2004 a wave swept across the Indian Ocean, killing people in a dozen countries.</p>"
+            "<p>Survivors gathered on the beach this week to remember the dead, and officials laid wreaths.</p>"
+            "<p>The number of warning buoys rose to forty, up from three in 2014, the agency said.</p>"
+            "</article><footer>© 2019 Example Media</footer></body></html>")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "plain.html").write_text(page.format(meta=""), encoding="utf-8")
+    (tmp_path / "a" / "meta.html").write_text(page.format(
+        meta='<meta property="article:published_time" content="2021-12-26T08:00:00Z">'), encoding="utf-8")
+    got = _read(tmp_path / "a")
+    assert got["plain.html"].date is None
+    assert got["meta.html"].date.startswith("2021-12-26")
+
+
+@pytest.mark.parametrize("value, date", [
+    ("2019-03-04", "2019-03-04"), (20181101, "2018-11-01"), ("20181101", "2018-11-01"), ("Tuesday", None),
+    ("March 2019", None), ("Tuesday 5 March 2019", "2019-03-05"), ("Tue 12 Mar 2019 21.45 GMT", "2019-03-12T21:45"),
+    ("2019.03.12", "2019-03-12"), (True, None), ("", None),
+])
+def test_dates_from_metadata_name_a_day_or_none(value, date):
+    from generator.ingest.meta import clean_date
+
+    got = clean_date(value)
+    assert (got or None) == date or (date and got.startswith(date)), got
+
+
+@pytest.mark.parametrize("line, date", [
+    ("26 December 2004 - a date nobody in the town will forget.", None),
+    ("November 6, 2018 - the date circled on every calendar in the state.", None),
+    ("First published on Tue 12 Mar 2019 21.45 GMT", "2019-03-12"),
+    ("March 13, 2019 / 6:02 PM", "2019-03-13"),
+    ("30 November 2018 • 12:01am", "2018-11-30"),
+])
+def test_a_dateline_is_a_line_about_the_page_not_a_sentence_about_a_day(line, date):
+    from generator.ingest.meta import date_from_text
+
+    assert date_from_text([line]) == date
+
+
+def test_files_named_one_by_one_keep_their_sidecar_and_folder_dates(tmp_path):
+    _write(tmp_path / "s", ["council.txt"])
+    (tmp_path / "s" / "metadata.csv").write_text("File, Date, Source\ncouncil.txt, 2019-03-21, Gazette\n",
+                                                 encoding="utf-8")
+    _write(tmp_path / "reuters" / "2018" / "07" / "15", ["story.txt"])
+    got = _read(tmp_path / "s" / "council.txt", tmp_path / "reuters" / "2018" / "07" / "15" / "story.txt")
+    assert got["errors"] == []
+    assert (got["council.txt"].date, got["council.txt"].source) == ("2019-03-21", "Gazette")
+    assert got["story.txt"].date == "2018-07-15"
+
+
+def test_the_path_and_sidecar_date_beat_a_dateline_line(tmp_path):
+    body = "Rates held\n\nUpdated 23 March 2019\n\nThe bank held its main rate at five per cent on Thursday.\n\n" \
+           "Economists had expected the decision after weak growth figures this winter.\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "gazette_2019-03-21_rates.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "a" / "gazette_2019-03-22_more.txt").write_text(body, encoding="utf-8")
+    got = _read(tmp_path / "a")
+    assert got["gazette_2019-03-21_rates.txt"].date == "2019-03-21"
+
+
+def test_a_slug_before_the_date_is_not_an_outlet_and_a_name_is_not_every_folders(tmp_path):
+    _write(tmp_path / "a", ["brexit-vote_2019-03-04.txt", "nhs-strike_2019-03-06.txt"])
+    got = _read(tmp_path / "a")
+    assert got["brexit-vote_2019-03-04.txt"].source == "" and got["brexit-vote_2019-03-04.txt"].date == "2019-03-04"
+    _write(tmp_path / "b", ["story.txt"])
+    _write(tmp_path / "b" / "bbc", ["story.txt"])
+    (tmp_path / "b" / "metadata.csv").write_text("file,date,source\nstory.txt,2018-07-15,Reuters\n", encoding="utf-8")
+    files, _ = find_articles([tmp_path / "b"])
+    hints, _ = find_hints([tmp_path / "b"], files)
+    assert hints[tmp_path / "b" / "story.txt"].source == "Reuters"
+    assert hints[tmp_path / "b" / "bbc" / "story.txt"].source == ""
+
+
+def test_the_report_says_most_only_above_half():
+    from generator.records import Record, Summary
+    from generator.report import BuildReport
+
+    report = BuildReport()
+    for i, date in enumerate(["2019-03-04", None]):
+        report.add(Record(path=f"{i}.txt", id=str(i), title="t", standfirst="", source="Gazette", date=date,
+                          summary=Summary(lede=""), actors=[], places=[], quotes=[], paragraphs=[]))
+    assert not any("most articles" in line for line in report.lines())
+
+
+def test_a_sidecar_with_day_first_dates_is_read_day_first(tmp_path):
+    _write(tmp_path / "uk", ["a.txt", "b.txt"])
+    (tmp_path / "uk" / "metadata.csv").write_text("file,date\na.txt,04/03/2019\nb.txt,13/03/2019\n", encoding="utf-8")
+    _write(tmp_path / "us", ["a.txt", "b.txt"])
+    (tmp_path / "us" / "metadata.csv").write_text("file,date\na.txt,04/03/2019\nb.txt,03/13/2019\n", encoding="utf-8")
+    uk, us = _read(tmp_path / "uk"), _read(tmp_path / "us")
+    assert (uk["a.txt"].date, uk["b.txt"].date) == ("2019-03-04", "2019-03-13")
+    assert (us["a.txt"].date, us["b.txt"].date) == ("2019-04-03", "2019-03-13")

@@ -138,7 +138,7 @@ def read_path(path: Path, hints: Hints | None = None) -> Iterator[Article | Inge
         return
     for i, item in enumerate(items):
         if isinstance(item, IngestError) or isinstance(item, Exception):
-            yield item if isinstance(item, IngestError) else IngestError(name, str(item), i)
+            yield item if isinstance(item, IngestError) else IngestError(name, str(item), i if len(items) > 1 else None)
             continue
         problem = check(item)
         if problem:
@@ -156,7 +156,7 @@ def with_provenance(a: Article, hints: Hints | None) -> Article:
     a.date_from = (a.date_from or "metadata") if a.date else None
     a.source_from = "metadata" if a.source else None
     if hints:
-        if not a.date and hints.date:
+        if hints.date and (not a.date or a.date_from == "dateline"):  # a dateline comes after the path
             a.date, a.date_from = hints.date, hints.date_from
         if not a.source and hints.source:
             a.source, a.source_from = hints.source, hints.source_from

@@ -25,7 +25,7 @@ def parse(content: str, path: str) -> list:
         body = body or entry.get("summary", "") or entry.get("description", "")
         paragraphs = _paragraphs(body)
         if not paragraphs:
-            out.append(ValueError(f"item {i}: no text"))
+            out.append(ValueError("no text"))
             continue
         date = entry.get("published") or entry.get("updated") or entry.get("dc_date")
         authors = [a.get("name", "") for a in entry.get("authors", []) if a.get("name")] or entry.get("author")

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from generator.ingest.meta import clean_date, split_authors
+from generator.ingest.meta import clean_date, day_first, split_authors
 
 SIDECAR_NAMES = ("metadata.csv", "metadata.json", "metadata.yaml", "metadata.yml")
 """Files in an articles folder that describe the others; never read as articles."""
@@ -158,7 +158,10 @@ def detect_pattern(rels: list[PurePosixPath]) -> Pattern | None:
         if not all(f and _date_of(f) and "source" in f for f in found):
             continue
         sources = Counter(f["source"].lower() for f in found)
-        if text.index("{source}") < text.index("{date}") or len(sources) <= len(rels) // 2:
+        # "guardian_2019-03-04_slug": the outlet before a date in the middle; "brexit-vote_2019-03-04" may be a
+        # slug before the date, so there the word must repeat, as after a date
+        middle = text.index("{source}") < text.index("{date}") and not text.endswith("{date}")
+        if middle or len(sources) <= len(rels) // 2:
             return pattern
     return None
 
@@ -174,7 +177,10 @@ def read_sidecar(path: Path) -> dict[str, dict]:
         raise HintError(str(path), f"cannot read sidecar ({getattr(e, 'strerror', None) or e})") from None
     try:
         if path.suffix == ".csv":
-            rows = list(csv.DictReader(io.StringIO(text)))
+            reader = csv.DictReader(io.StringIO(text))
+            if reader.fieldnames:  # "File, Date, Source" as spreadsheets write it
+                reader.fieldnames = [(h or "").strip().lower() for h in reader.fieldnames]
+            rows = [{k: v.strip() if isinstance(v, str) else v for k, v in r.items()} for r in reader]
             if rows and not any(k in rows[0] for k in KEY_FIELDS):
                 raise ValueError(f"no column named {' or '.join(KEY_FIELDS)}")
             data: object = rows
@@ -205,10 +211,10 @@ def read_sidecar(path: Path) -> dict[str, dict]:
     return out
 
 
-def _sidecar_hints(row: dict) -> Hints:
+def _sidecar_hints(row: dict, dayfirst: bool = False) -> Hints:
     h = Hints()
     date = row.get("date") or row.get("published")
-    h.date = clean_date(date if not isinstance(date, (list, dict)) else None)
+    h.date = clean_date(date if not isinstance(date, (list, dict)) else None, dayfirst)
     h.date_from = "sidecar" if h.date else None
     source = row.get("source") or row.get("outlet") or row.get("publisher")
     if isinstance(source, str) and source.strip():
@@ -237,23 +243,28 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
     roots = [Path(p) for p in paths if Path(p).is_dir()]
     rels = {f: _relative(f, roots) for f in files}
     sidecars: dict[Path, dict[str, dict]] = {}
-    for root in dict.fromkeys(roots):
-        for found in sorted(root.rglob("metadata.*")):
-            if is_sidecar(found.name) and found.is_file() and found not in sidecars:
-                try:
-                    sidecars[found] = read_sidecar(found)
-                except HintError as e:
-                    errors.append(e)
+    alone = [f.parent / name for f in files if rels[f] == PurePosixPath(f.as_posix()) for name in SIDECAR_NAMES]
+    for found in [*(s for root in dict.fromkeys(roots) for s in sorted(root.rglob("metadata.*"))),
+                  *dict.fromkeys(alone)]:
+        if is_sidecar(found.name) and found.is_file() and found not in sidecars:
+            try:
+                sidecars[found] = read_sidecar(found)
+            except HintError as e:
+                errors.append(e)
     by_folder: dict[Path, list[Path]] = defaultdict(list)
     for f in files:
         by_folder[f.parent].append(f)
     detected = {} if user else {d: detect_pattern([rels[f] for f in fs]) for d, fs in by_folder.items()}
+    names = Counter(f.name for f in files)
+    dayfirst = {id(row): first for rows in sidecars.values()
+                for first in [day_first(r.get("date") or r.get("published") for r in rows.values())]
+                for row in rows.values()}
     out: dict[Path, Hints] = {}
     for f in files:
         h = Hints()
-        row = _sidecar_row(f, sidecars)
+        row = _sidecar_row(f, sidecars, by_name=names[f.name] == 1)
         if row is not None:
-            h = _sidecar_hints(row)
+            h = _sidecar_hints(row, dayfirst[id(row)])
         found = (user or detected.get(f.parent))
         found = found.match(rels[f]) if found else None
         if found and not h.source and found.get("source"):
@@ -265,22 +276,27 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
 
 
 def _relative(f: Path, roots: list[Path]) -> PurePosixPath:
-    """The file's path below the folder it was found in (just its name when given on its own)."""
+    """The file's path below the folder it was found in; as given when given on its own (`reuters/2018/07/15/
+    story.txt` keeps the folders that date it)."""
     for root in roots:
         if f.is_relative_to(root):
             return PurePosixPath(f.relative_to(root).as_posix())
-    return PurePosixPath(f.name)
+    return PurePosixPath(f.as_posix())
 
 
-def _sidecar_row(f: Path, sidecars: dict[Path, dict[str, dict]]) -> dict | None:
-    """The nearest sidecar's row for `f`: keyed by its path below the sidecar's folder, its name or stem."""
+def _sidecar_row(f: Path, sidecars: dict[Path, dict[str, dict]], by_name: bool = True) -> dict | None:
+    """The nearest sidecar's row for `f`: keyed by its path below the sidecar's folder, or by its name or stem
+    when it is beside the sidecar or no other file has its name (`story.txt` is not every folder's story)."""
     for sidecar in sorted(sidecars, key=lambda s: -len(s.parts)):
         try:
             rel = f.relative_to(sidecar.parent).as_posix()
         except ValueError:
             continue
         rows = sidecars[sidecar]
-        for key in (rel, f.name, PurePosixPath(rel).with_suffix("").as_posix(), f.stem):
+        keys = (rel, PurePosixPath(rel).with_suffix("").as_posix())
+        if by_name or f.parent == sidecar.parent:
+            keys += (f.name, f.stem)
+        for key in keys:
             if key in rows:
                 return rows[key]
     return None

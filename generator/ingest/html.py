@@ -8,10 +8,14 @@ from generator.ingest.meta import clean_date, split_authors
 from generator.ingest.text import is_boilerplate
 from generator.records import Article
 
+DATES = {"extensive_search": False, "original_date": True}
+"""A page's date from its markup only (meta tags, <time>, a dated URL): htmldate's extensive search would take
+any date in the body ("On 26 December 2004 ...") or the footer's "© 2019" for the publication date."""
+
 
 def parse(content: str, path: str) -> Article:
     doc = trafilatura.bare_extraction(content, include_comments=False, include_tables=False,
-                                      with_metadata=True, favor_precision=True)
+                                      with_metadata=True, favor_precision=True, date_extraction_params=DATES)
     if doc is None or not (doc.text or "").strip():
         raise ValueError("HTML page with no article text")
     paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]

@@ -54,7 +54,7 @@ def parse(content: str, path: str, lines: bool = False) -> list:
         try:
             out.append(_article(obj, path, i if container else None))
         except ValueError as e:
-            out.append(ValueError(f"item {i}: {e}"))
+            out.append(ValueError(str(e)))
     if not out:
         raise ValueError("JSON holds no articles")
     return out

@@ -8,30 +8,54 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[ap]\.?m\b|GMT|BST|UTC|CET|E[SD]?T|P[SD]T)"
+                          r"|\s*$)", re.I)
+"""The British "21.45 GMT", which dateutil does not read as a time."""
 
-def clean_date(value) -> str | None:
-    """ISO 8601 (date, or date and time when given) from a string or datetime; None when unreadable."""
-    if value is None or value == "":
+
+def clean_date(value, dayfirst: bool = False) -> str | None:
+    """ISO 8601 (date, or date and time when given) from a string or datetime; None when unreadable or when
+    it names no day of a year ("Tuesday", "March 2019"). Eight digits are YYYYMMDD, other numbers Unix time.
+    `dayfirst`: 04/03/2019 is 4 March (see `day_first`), else 3 April."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int) and 18000101 <= value <= 22001231:
+        value = str(value)
     if isinstance(value, (int, float)) and 0 < value < 4e10:
         return dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
     s = str(value).strip()
     if not s or len(s) > 80:
         return None
-    try:
-        parsed = dateparser.parse(s, default=dt.datetime(1900, 1, 1))
+    s = _DOTTED_TIME.sub(r"\1:\2", s)
+    try:  # parsed against two different defaults: what changes with them was not in the text
+        one = dateparser.parse(s, default=dt.datetime(1900, 1, 1, 0, 0, 0), dayfirst=dayfirst)
+        two = dateparser.parse(s, default=dt.datetime(1904, 2, 3, 1, 1, 1), dayfirst=dayfirst)
     except (ValueError, OverflowError):
         return None
-    if parsed.year < 1800 or parsed.year > 2200:
+    if (one.year, one.month, one.day) != (two.year, two.month, two.day) or not 1800 <= one.year <= 2200:
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) or (parsed.hour == parsed.minute == parsed.second == 0
-                                                  and "T" not in s and ":" not in s):
-        return parsed.date().isoformat()
-    return parsed.isoformat()
+    if (one.hour, one.minute) != (two.hour, two.minute):
+        return one.date().isoformat()
+    return one.isoformat()
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d\d)\b")
+
+
+def day_first(values) -> bool:
+    """Whether the numeric dates of one file (a sidecar's column) put the day first: some date there has a
+    first number over 12 (13/03/2019) and none a second one over 12 (03/13/2019). A file keeps one order, so
+    its 04/03/2019 is then 4 March, as in Britain and most of the world."""
+    firsts = seconds = False
+    for v in values:
+        if isinstance(v, str) and (m := _NUMERIC_DATE.match(v)):
+            firsts |= int(m[1]) > 12
+            seconds |= int(m[2]) > 12
+    return firsts and not seconds
 
 
 URL_MAX = 2000
@@ -93,20 +117,23 @@ _DATE = (rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d\d"
          r"|(?:19|20)\d\d-[01]\d-[0-3]\d")
 _DATELINE = re.compile(
-    r"^\s*(?:(?:(?:First\s+)?Published|(?:Last\s+)?Updated|Posted|Dated?)(?:\s+on)?\s*:?\s*"  # Published 3 March 2019
+    r"^\s*(?P<lead>(?i:(?:First\s+)?Published|(?:Last\s+)?(?:Updated|modified)|Posted|Dated?)(?:\s+on)?\s*:?\s*"
     r"|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[|,—–-]\s*"  # By Jane Doe | 3 March 2019
     r"|[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?(?:\s*\([^)]{1,30}\))?\s*[,—–-]\s*)?"  # LONDON, / PARIS (AP) -
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
     rf"(?P<date>{_DATE})\b"
-    r"(?=\s*(?:$|[—–|:(-]|,?\s+\d{1,2}[:.]\d\d|\s+(?:at|by)\b))")
+    r"(?=\s*(?:$|[—–|:(•/-]|,?\s+\d{1,2}[:.]\d\d|\s+(?:at|by)\b))")
+_PROSE = re.compile(r"\b(?!(?:am|pm|at|by|updated|GMT|BST|UTC)\b)[a-z]{3,}\b")
 
 
 def date_from_text(paragraphs: list[str]) -> str | None:
     """The date of a dateline at the very start of the text ("LONDON, March 3, 2019 —", "Published
-    3 March 2019", a line that is only a date). A date anywhere else in the body is what the article is
-    about, not when it was written, so it never dates the article."""
+    3 March 2019", a line that is only a date or a date and time). A date anywhere else in the body is what
+    the article is about, not when it was written, so it never dates the article."""
     for para in paragraphs[:2]:
         m = _DATELINE.match(para[:300])
+        if m and not m.group("lead") and _PROSE.search(para[m.end():m.end() + 60]):
+            continue  # "26 December 2004 - a date nobody here will forget": a sentence about that day
         if m:
             found = clean_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)", "", m.group("date")))
             if found:
