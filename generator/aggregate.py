@@ -10,6 +10,7 @@ their gazetteer id, else their name. The user's corrections (`corrections.py`) a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -76,8 +77,20 @@ class SiteIndex:
 
 
 def sort_key(r: Record) -> tuple:
-    """Newest first; undated articles after all dated ones, by title."""
-    return (r.date is None, "" if r.date is None else _neg(r.date), r.title.lower(), r.id)
+    """Newest first, by the moment (23:30 in New York is after 01:00 in London the next day); undated
+    articles after all dated ones, by title."""
+    return (r.date is None, "" if r.date is None else _neg(_moment(r.date)), r.title.lower(), r.id)
+
+
+def _moment(date: str) -> str:
+    """A date with a time and a zone as UTC, so that dates from different zones sort together."""
+    if len(date) <= 10:
+        return date
+    try:
+        when = dt.datetime.fromisoformat(date)
+    except ValueError:
+        return date
+    return when.astimezone(dt.UTC).replace(tzinfo=None).isoformat() if when.tzinfo else date
 
 
 def _neg(date: str) -> str:

@@ -38,20 +38,22 @@ class BuildReport:
     source_from: Counter = field(default_factory=Counter)
 
     def add(self, record: Record) -> None:
+        where = record.path if record.item is None else f"{record.path} (item {record.item})"
         self.articles += 1
         self.date_from[record.date_from or "none"] += 1
         self.source_from[record.source_from or "none"] += 1
         if not record.date:
-            self.undated.append(record.path)
+            self.undated.append(where)
         if not record.source:
-            self.unsourced.append(record.path)
+            self.unsourced.append(where)
         if record.language not in (None, "en"):
-            self.other_language.append(f"{record.path} ({record.language})")
+            self.other_language.append(f"{where} ({record.language})")
 
     def lines(self, verbose: bool = False) -> list[str]:
         n = self.articles
         out = [f"{n} article{'s' if n != 1 else ''} built"
-               + (f", {self.failed} file{'s' if self.failed != 1 else ''} failed (named above)" if self.failed else "")]
+               + (f", {self.failed} input{'s' if self.failed != 1 else ''} failed (files or items, named above)"
+                  if self.failed else "")]
         missing = []
         if self.undated:
             missing.append(f"{len(self.undated)} without a date")

@@ -106,7 +106,7 @@ def test_build_generates_in_a_child_and_reports_as_before(tmp_path):
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("empty.txt") == 1 and "Traceback" not in done.stderr
-    assert "2 articles built, 1 file failed" in done.stderr
+    assert "2 articles built, 1 input failed" in done.stderr
     assert "built 2 articles into" in done.stdout
     assert len(list((project / "site" / "articles").glob("*/index.html"))) == 2
 

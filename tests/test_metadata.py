@@ -312,3 +312,125 @@ def test_a_sidecar_with_day_first_dates_is_read_day_first(tmp_path):
     uk, us = _read(tmp_path / "uk"), _read(tmp_path / "us")
     assert (uk["a.txt"].date, uk["b.txt"].date) == ("2019-03-04", "2019-03-13")
     assert (us["a.txt"].date, us["b.txt"].date) == ("2019-04-03", "2019-03-13")
+
+
+def test_day_first_applies_to_day_month_dates_only(tmp_path):
+    _write(tmp_path / "uk", ["a.txt", "b.txt", "c.txt", "d.txt"])
+    (tmp_path / "uk" / "metadata.csv").write_text(
+        "file;date;source\na.txt;05/03/2019;Gazette\nb.txt;13/03/2019;Gazette\nc.txt;2019-03-09;Gazette\n"
+        "d.txt;20190310;Gazette\n", encoding="utf-8")  # a European spreadsheet's semicolons, too
+    got = _read(tmp_path / "uk")
+    assert [got[f"{x}.txt"].date for x in "abcd"] == ["2019-03-05", "2019-03-13", "2019-03-09", "2019-03-10"]
+    assert got["a.txt"].source == "Gazette"
+
+
+def test_a_sidecar_path_with_backslashes_names_the_file(tmp_path):
+    _write(tmp_path / "a" / "2019" / "wales", ["harbour.txt"])
+    (tmp_path / "a" / "metadata.csv").write_text("path,date\n2019\\wales\\harbour.txt,2019-03-05\n", encoding="utf-8")
+    assert _read(tmp_path / "a")["harbour.txt"].date == "2019-03-05"
+
+
+@pytest.mark.parametrize("value, date", [(43529, "2019-03-05"), ("43529", "2019-03-05"),
+                                         (1551744000000, "2019-03-05"), ("1551780000", "2019-03-05"),
+                                         ("05.03.2019", "2019-03-05"),
+                                         ("Tue, 05 Mar 2019 23:30:00 EST", "2019-03-05T23:30:00-05:00")])
+def test_spreadsheet_epoch_dotted_and_zoned_dates(value, date):
+    from generator.ingest.meta import clean_date
+
+    assert clean_date(value).startswith(date)
+
+
+def test_a_web_page_footer_never_dates_it_but_its_head_does(tmp_path):
+    page = ("<html><head><title>Harbour wall</title>{head}</head><body><article><h1>Harbour wall</h1>"
+            "<p>The harbour board approved a plan on Monday to rebuild the storm-damaged sea wall this year.</p>"
+            "<p>The wall was breached twice in January, flooding forty homes and the old fish market.</p>"
+            "</article><footer>Page last modified: 12/01/2023. This page was last edited on 14 August 2023."
+            "</footer></body></html>")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "plain.html").write_text(page.format(head=""), encoding="utf-8")
+    (tmp_path / "a" / "ld.html").write_text(page.format(
+        head='<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "1994-03-04T10:00:00Z"}'
+             '</script>'), encoding="utf-8")
+    got = _read(tmp_path / "a")
+    assert got["plain.html"].date is None
+    assert got["ld.html"].date.startswith("1994-03-04")
+
+
+def test_json_takes_the_first_field_that_is_a_date_never_the_crawl_day(tmp_path):
+    text = "The harbour board approved a plan on Monday to rebuild the storm-damaged sea wall this year."
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "items.json").write_text(json.dumps([
+        {"title": "One", "text": text, "published": True, "date": "2019-03-05"},
+        {"title": "Two", "maintext": text, "date_publish": None, "date_download": "2024-01-09 10:00:00"},
+        {"title": "Three", "text": text, "date": {"$date": "2019-03-07T10:00:00Z"}},
+    ]), encoding="utf-8")
+    files, _ = find_articles([tmp_path / "a"])
+    dates = [a.date for a in read_path(files[0])]
+    assert dates[0] == "2019-03-05" and dates[1] is None and dates[2].startswith("2019-03-07")
+
+
+def test_front_matter_keys_in_any_case_and_common_names(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.md").write_text("---\nTitle: Harbour wall\npubDate: 2019-03-05\npublisher: Gazette\n---\n\n"
+                                           "The harbour board approved a plan on Monday to rebuild the wall.\n",
+                                           encoding="utf-8")
+    a = _read(tmp_path / "a")["one.md"]
+    assert (a.date, a.source) == ("2019-03-05", "Gazette")
+
+
+def test_articles_are_ordered_by_the_moment_across_time_zones():
+    from generator.aggregate import sort_key
+    from generator.records import Record, Summary
+
+    def rec(i, date):
+        return Record(path=f"{i}.json", id=str(i), title=str(i), standfirst="", source="", date=date,
+                      summary=Summary(lede=""), actors=[], places=[], quotes=[], paragraphs=[])
+
+    records = [rec("a", "2019-03-06T03:30:00+00:00"), rec("c", "2019-03-06T01:00:00+00:00"),
+               rec("b", "2019-03-05T23:30:00-05:00")]  # 04:30 in London on the 6th: the newest
+    assert [r.id for r in sorted(records, key=sort_key)] == ["b", "a", "c"]
+
+
+def test_a_feed_items_own_source_is_its_outlet(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "news.xml").write_text(
+        '<rss version="2.0"><channel><title>News aggregator</title><item><title>Harbour wall</title>'
+        "<description>The harbour board approved a plan on Monday to rebuild the storm-damaged sea wall."
+        '</description><source url="https://example.org">Daily Courier</source></item></channel></rss>',
+        encoding="utf-8")
+    assert _read(tmp_path / "a")["news.xml"].source == "Daily Courier"
+
+
+@pytest.mark.parametrize("line, source, date, url", [
+    ("Source: BBC News, 5 March 2019", "BBC News", "2019-03-05", None),
+    ("Source: https://www.example.org/news/harbour-wall", "", None, "https://www.example.org/news/harbour-wall"),
+])
+def test_a_trailing_source_line_with_a_date_or_a_link(tmp_path, line, source, date, url):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Harbour wall\n\nThe harbour board approved a plan on Monday to rebuild "
+                                          f"the wall.\n\nEngineers said it would be higher.\n\n{line}\n",
+                                          encoding="utf-8")
+    a = _read(tmp_path / "a")["x.txt"]
+    assert (a.source, a.date, a.url) == (source, date, url)
+
+
+def test_path_dates_stray_files_old_dates_and_ids(tmp_path):
+    names = ["bbc_2019-03-04_harbour.txt", "itv_2019-03-05_wall.txt", "bbc_2019-03-06_vote.txt",
+             "itv_2019-03-07_works.txt", "nyt_1851-09-18_first-issue.txt", "README.txt"]
+    _write(tmp_path / "a", names)
+    got = _read(tmp_path / "a")
+    assert got["bbc_2019-03-04_harbour.txt"].source == "bbc"  # one stray README does not undo the pattern
+    assert (got["nyt_1851-09-18_first-issue.txt"].date, got["nyt_1851-09-18_first-issue.txt"].source) == \
+        ("1851-09-18", "nyt")
+    _write(tmp_path / "b" / "2012" / "10" / "21", ["uk-20100512.txt"])
+    assert _read(tmp_path / "b")["uk-20100512.txt"].date == "2012-10-21"
+
+
+def test_a_sidecar_row_for_no_file_is_a_warning_not_a_failure(tmp_path, caplog):
+    _write(tmp_path / "a", ["one.txt"])
+    (tmp_path / "a" / "metadata.csv").write_text("file,date\none.txt,2019-03-05\nE.TXT,2019-03-06\n",
+                                                 encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        got = _read(tmp_path / "a")
+    assert got["errors"] == [] and got["one.txt"].date == "2019-03-05"
+    assert "1 row names no article file here (first: 'E.TXT')" in caplog.text

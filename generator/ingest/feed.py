@@ -34,10 +34,17 @@ def parse(content: str, path: str) -> list:
             path=path, item=i, title=_text(entry.get("title", "")),
             paragraphs=[p for p in paragraphs if not is_boilerplate(p)],
             boilerplate=[p for p in paragraphs if is_boilerplate(p)],
-            source=source, date=clean_date(date), url=link if isinstance(link, str) else None,
+            source=_item_source(entry) or source, date=clean_date(date), url=link if isinstance(link, str) else None,
             authors=split_authors(authors), format="feed",
             tags=[t.get("term", "") for t in entry.get("tags", []) if t.get("term")][:20]))
     return out
+
+
+def _item_source(entry) -> str:
+    """An item's own outlet (RSS `<source>`, Atom `<source><title>`, as aggregators such as Google News write
+    them): the feed's title names the aggregator, not who published the story."""
+    src = entry.get("source")
+    return _text(src.get("title") or "") if isinstance(src, dict) else ""
 
 
 def _text(fragment: str) -> str:

@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import io
 import json
+import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -27,19 +28,22 @@ import yaml
 
 from generator.ingest.meta import clean_date, day_first, split_authors
 
+log = logging.getLogger(__name__)
+
 SIDECAR_NAMES = ("metadata.csv", "metadata.json", "metadata.yaml", "metadata.yml")
 """Files in an articles folder that describe the others; never read as articles."""
 KEY_FIELDS = ("file", "filename", "path", "name")
 DETECTED = ("{source}_{date}_{slug}", "{date}_{source}_{slug}", "{source}_{date}")
 """Patterns tried on a folder whose files all follow one (only when no pattern is set)."""
 
-_DATE = r"(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d[01]\d[0-3]\d"
+_DATE = r"(?:18|19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d[01]\d[0-3]\d"
 _PLACEHOLDERS = {
     "source": r"[^/]*?[A-Za-z][^/]*?", "date": _DATE, "slug": r"[^/]+", "title": r"[^/]+",
     "year": r"(?:19|20)\d\d", "month": r"[01]\d", "day": r"[0-3]\d", "": r"[^/]*?", "*": r"[^/]*?",
 }
 _FIELD = re.compile(r"\{([a-z*]*)\}")
 _NAME_DATE = re.compile(rf"(?<![0-9])(?:{_DATE})(?![0-9])")
+_DASHED = re.compile(r"(?<![0-9])(?:18|19|20)\d\d-[01]\d-[0-3]\d(?![0-9])")
 _FOLDER_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=/|$)")
 
 
@@ -132,13 +136,17 @@ def _iso(s: str) -> str | None:
 
 
 def date_in_path(rel: PurePosixPath) -> str | None:
-    """An ISO date in the file name, else in the folder names (`2016-09-12`, `20160912`, `2016/09/12/`)."""
-    for m in _NAME_DATE.finditer(rel.name):
+    """An ISO date in the file name, else in the folder names (`2016-09-12`, `20160912`, `2016/09/12/`). Eight
+    bare digits in a name may be an id (`uk-20100512`): dated folders come before them."""
+    for m in _DASHED.finditer(rel.name):
         if found := _iso(m[0]):
             return found
     folders = str(rel.parent)
     for m in _FOLDER_DATE.finditer(folders):
         if found := _iso("".join(m.groups())):
+            return found
+    for m in _NAME_DATE.finditer(rel.name):
+        if found := _iso(m[0]):
             return found
     for part in reversed(rel.parent.parts):
         for m in _NAME_DATE.finditer(part):
@@ -148,20 +156,22 @@ def date_in_path(rel: PurePosixPath) -> str | None:
 
 
 def detect_pattern(rels: list[PurePosixPath]) -> Pattern | None:
-    """The pattern that every file of one folder follows. A word after the date is taken for an outlet
-    only when it repeats (one that differs in every file name is more likely the first word of a slug)."""
+    """The pattern that the files of one folder follow (from four files on, all but one in ten: a stray
+    `README.txt` does not undo it). A word after the date is taken for an outlet only when it repeats (one
+    that differs in every file name is more likely the first word of a slug)."""
     if len(rels) < 2:
         return None
     for text in DETECTED:
         pattern = compile_pattern(text)
-        found = [pattern.match(PurePosixPath(r.name)) for r in rels]
-        if not all(f and _date_of(f) and "source" in f for f in found):
+        found = [f for r in rels if (f := pattern.match(PurePosixPath(r.name))) and _date_of(f) and "source" in f]
+        strays = max(1, len(rels) // 10) if len(rels) >= 4 else 0
+        if len(found) < 2 or len(found) < len(rels) - strays:
             continue
         sources = Counter(f["source"].lower() for f in found)
         # "guardian_2019-03-04_slug": the outlet before a date in the middle; "brexit-vote_2019-03-04" may be a
         # slug before the date, so there the word must repeat, as after a date
         middle = text.index("{source}") < text.index("{date}") and not text.endswith("{date}")
-        if middle or len(sources) <= len(rels) // 2:
+        if middle or len(sources) <= len(found) // 2:
             return pattern
     return None
 
@@ -177,7 +187,9 @@ def read_sidecar(path: Path) -> dict[str, dict]:
         raise HintError(str(path), f"cannot read sidecar ({getattr(e, 'strerror', None) or e})") from None
     try:
         if path.suffix == ".csv":
-            reader = csv.DictReader(io.StringIO(text))
+            header = text.split("\n", 1)[0]
+            delimiter = max(",;\t", key=header.count)  # a European spreadsheet writes "file;date;source"
+            reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
             if reader.fieldnames:  # "File, Date, Source" as spreadsheets write it
                 reader.fieldnames = [(h or "").strip().lower() for h in reader.fieldnames]
             rows = [{k: v.strip() if isinstance(v, str) else v for k, v in r.items()} for r in reader]
@@ -207,7 +219,7 @@ def read_sidecar(path: Path) -> dict[str, dict]:
     for key, row in items:
         if not isinstance(row, dict):
             raise HintError(str(path), f"{key}: expected fields (date, source, url, authors, tags)")
-        out[key.strip().lstrip("./")] = {str(k).lower(): v for k, v in row.items()}
+        out[key.strip().replace("\\", "/").lstrip("./")] = {str(k).lower(): v for k, v in row.items()}
     return out
 
 
@@ -256,6 +268,7 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
         by_folder[f.parent].append(f)
     detected = {} if user else {d: detect_pattern([rels[f] for f in fs]) for d, fs in by_folder.items()}
     names = Counter(f.name for f in files)
+    used: set[int] = set()
     dayfirst = {id(row): first for rows in sidecars.values()
                 for first in [day_first(r.get("date") or r.get("published") for r in rows.values())]
                 for row in rows.values()}
@@ -264,6 +277,7 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
         h = Hints()
         row = _sidecar_row(f, sidecars, by_name=names[f.name] == 1)
         if row is not None:
+            used.add(id(row))
             h = _sidecar_hints(row, dayfirst[id(row)])
         found = (user or detected.get(f.parent))
         found = found.match(rels[f]) if found else None
@@ -272,6 +286,11 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
         if not h.date and (date := (_date_of(found) if found else None) or date_in_path(rels[f])):
             h.date, h.date_from = date, "path"
         out[f] = h
+    for sidecar, rows in sidecars.items():  # a whole folder was read: a row for no file there is a typo
+        unused = [key for key, row in rows.items() if id(row) not in used]
+        if unused and any(sidecar.parent == r or sidecar.parent.is_relative_to(r) for r in roots):
+            log.warning("warning: %s: %s no article file here (first: %r)", sidecar,
+                        "1 row names" if len(unused) == 1 else f"{len(unused)} rows name", unused[0][:80])
     return out, errors
 
 

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import htmldate
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from generator.ingest.meta import clean_date, split_authors
 from generator.ingest.text import is_boilerplate
 from generator.records import Article
 
-DATES = {"extensive_search": False, "original_date": True}
-"""A page's date from its markup only (meta tags, <time>, a dated URL): htmldate's extensive search would take
-any date in the body ("On 26 December 2004 ...") or the footer's "© 2019" for the publication date."""
+DATES = {"extensive_search": False, "original_date": True, "min_date": "1800-01-01"}
+"""htmldate without its extensive search, which takes any date in the text ("On 26 December 2004 ...", a
+footer's "© 2019") for the publication date; archives go back before its default 1995."""
+_MARKUP = ("//head", "//time", "//*[@itemprop='datePublished' or @itemprop='dateCreated']",
+           "//meta", "//link[@rel='canonical']", "//script[@type='application/ld+json']")
+"""Where a page states its own date: the head (meta tags, JSON-LD), <time> and schema.org elements."""
+
+
+def page_date(content: str) -> str | None:
+    """The page's publication date from its markup only: the text, footer included ("Updated 1 January 2024",
+    "last edited on ..."), is what even htmldate's quick search still reads."""
+    try:
+        tree = lxml.html.fromstring(content)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    kept = {id(e): e for xpath in _MARKUP for e in tree.xpath(xpath)}
+    parts = [lxml.html.tostring(e, encoding="unicode") for e in kept.values()
+             if not any(id(a) in kept for a in e.iterancestors())]
+    try:
+        return clean_date(htmldate.find_date("<html><body>" + "".join(parts) + "</body></html>", **DATES))
+    except (ValueError, TypeError):
+        return None
 
 
 def parse(content: str, path: str) -> Article:
@@ -26,7 +48,7 @@ def parse(content: str, path: str) -> Article:
     boiler = [p for p in paragraphs if is_boilerplate(p)]
     return Article(path=path, title=title or (body[0][:80] if body else ""), paragraphs=body,
                    standfirst=(doc.description or "").strip() if _useful(doc.description, body) else "",
-                   source=(doc.sitename or "").strip(), date=clean_date(doc.date),
+                   source=(doc.sitename or "").strip(), date=page_date(content),
                    url=doc.url or None, authors=split_authors(doc.author),
                    tags=[t for t in (doc.tags or []) if t][:20] if isinstance(doc.tags, list) else [],
                    format="html", boilerplate=boiler)

@@ -14,7 +14,7 @@ FIELDS = {
     "title": ("title", "headline", "name"),
     "text": ("maintext", "text", "content", "body", "article_text", "articleBody", "full_text", "story"),
     "date": ("date_publish", "publish_date", "published", "published_at", "publishedAt", "datePublished",
-             "pubDate", "date", "created_at", "date_download"),
+             "pubDate", "date", "created_at"),
     "authors": ("authors", "author", "byline", "creator"),
     "url": ("url", "link", "canonical_url", "source_url"),
     "source": ("source_domain", "source", "site_name", "publisher", "outlet", "domain"),
@@ -60,6 +60,17 @@ def parse(content: str, path: str, lines: bool = False) -> list:
     return out
 
 
+def _date(obj: dict) -> str | None:
+    """The first of the date fields that holds a date (`"published": true` does not)."""
+    for name in FIELDS["date"]:
+        value = obj.get(name)
+        if isinstance(value, dict):  # MongoDB's {"$date": ...}
+            value = value.get("$date")
+        if (found := clean_date(value if not isinstance(value, (list, dict)) else None)) is not None:
+            return found
+    return None
+
+
 def _first(obj: dict, key: str):
     for name in FIELDS[key]:
         value = obj.get(name)
@@ -89,6 +100,6 @@ def _article(obj, path: str, item: int | None) -> Article:
         paragraphs=[p for p in paragraphs if not is_boilerplate(p)],
         boilerplate=[p for p in paragraphs if is_boilerplate(p)],
         standfirst=str(_first(obj, "description") or "").strip()[:600],
-        source=str(source or "").strip(), date=clean_date(_first(obj, "date")),
+        source=str(source or "").strip(), date=_date(obj),
         url=str(url) if isinstance(url, str) else None, authors=split_authors(_first(obj, "authors")),
         tags=[str(t) for t in tags][:20] if isinstance(tags, list) else [str(tags)], format="json")

@@ -21,10 +21,18 @@ class _NoAliases(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _scalar(value):
+    return None if isinstance(value, (list, dict)) else value
+
+
 def _text(value) -> str:
     """A scalar as text; a list or mapping where text belongs counts as missing."""
     return "" if value is None or isinstance(value, (list, dict)) else str(value).strip()
 
+
+DATE_KEYS = ("date", "published", "pubdate", "date_published", "datepublished", "publish_date", "created")
+SOURCE_KEYS = ("source", "publisher", "outlet", "publication", "site_name")
+"""Front matter keys, any case (`Date:`, `pubDate:`), the first that holds a value winning."""
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
@@ -39,7 +47,7 @@ def parse(content: str, path: str) -> Article:
             raise ValueError(f"broken YAML front matter ({str(e).splitlines()[0]})") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ValueError("front matter is not a mapping of keys to values")
-        meta = loaded or {}
+        meta = {str(k).lower(): v for k, v in (loaded or {}).items()}
         content = content[m.end():]
     paragraphs = [strip_markup(p) for p in re.split(r"\n\s*\n", content)]
     paragraphs = [p for p in paragraphs if p]
@@ -54,8 +62,8 @@ def parse(content: str, path: str) -> Article:
     return Article(
         path=path, title=title or (body[0][:80] if body else ""), paragraphs=body,
         standfirst=_text(meta.get("standfirst") or meta.get("description") or meta.get("summary")),
-        source=_text(meta.get("source")), date=clean_date(None if isinstance(meta.get("date"), (list, dict))
-                                                         else meta.get("date")),
+        source=_text(next((meta[k] for k in SOURCE_KEYS if _text(meta.get(k))), "")),
+        date=next((d for k in DATE_KEYS if (d := clean_date(_scalar(meta.get(k))))), None),
         url=_text(meta.get("url")) or None, authors=split_authors(authors),
         tags=[t for t in tags if t][:20],
         format="markdown", boilerplate=[p for p in paragraphs if is_boilerplate(p)])

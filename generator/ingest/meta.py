@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
@@ -13,27 +14,40 @@ _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[ap]\.?
 """The British "21.45 GMT", which dateutil does not read as a time."""
 
 
+_ZONES = {name: hours * 3600 for name, hours in {
+    "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "BST": 1, "IST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10, "AEST": 10, "AEDT": 11, "JST": 9}.items()}
+"""Zone names as feeds and pages write them (RFC 822 allows EST ... PDT); IST is Irish here, as in BBC and
+Irish copy. dateutil knows none of them but UTC."""
+
+
 def clean_date(value, dayfirst: bool = False) -> str | None:
-    """ISO 8601 (date, or date and time when given) from a string or datetime; None when unreadable or when
-    it names no day of a year ("Tuesday", "March 2019"). Eight digits are YYYYMMDD, other numbers Unix time.
-    `dayfirst`: 04/03/2019 is 4 March (see `day_first`), else 3 April."""
+    """ISO 8601 (date, or date and time when given) from a string, number or datetime; None when unreadable
+    or when it names no day of a year ("Tuesday", "March 2019"). Numbers: eight digits are YYYYMMDD, five a
+    spreadsheet's day count, ten Unix seconds, thirteen milliseconds. `dayfirst`: 04/03/2019 is 4 March (see
+    `day_first`), else 3 April; dotted dates (05.03.2019) always put the day first."""
     if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, int) and 18000101 <= value <= 22001231:
-        value = str(value)
-    if isinstance(value, (int, float)) and 0 < value < 4e10:
-        return dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\s*(?:\d{5}|\d{9,13})\s*", value):
+        value = int(value)  # eight digits stay text: dateutil reads YYYYMMDD
+    if isinstance(value, (int, float)):
+        return _number_date(value)
     s = str(value).strip()
     if not s or len(s) > 80:
         return None
     s = _DOTTED_TIME.sub(r"\1:\2", s)
+    numeric = _NUMERIC_DATE.match(s)
+    first = bool(numeric) and (dayfirst or numeric[0].count(".") == 2)  # never for 2019-03-09
     try:  # parsed against two different defaults: what changes with them was not in the text
-        one = dateparser.parse(s, default=dt.datetime(1900, 1, 1, 0, 0, 0), dayfirst=dayfirst)
-        two = dateparser.parse(s, default=dt.datetime(1904, 2, 3, 1, 1, 1), dayfirst=dayfirst)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an unknown zone name: the time stays without a zone
+            one = dateparser.parse(s, default=dt.datetime(1900, 1, 1, 0, 0, 0), dayfirst=first, tzinfos=_ZONES)
+            two = dateparser.parse(s, default=dt.datetime(1904, 2, 3, 1, 1, 1), dayfirst=first, tzinfos=_ZONES)
     except (ValueError, OverflowError):
         return None
     if (one.year, one.month, one.day) != (two.year, two.month, two.day) or not 1800 <= one.year <= 2200:
@@ -41,6 +55,21 @@ def clean_date(value, dayfirst: bool = False) -> str | None:
     if (one.hour, one.minute) != (two.hour, two.minute):
         return one.date().isoformat()
     return one.isoformat()
+
+
+def _number_date(value: float) -> str | None:
+    if float(value).is_integer() and 18000101 <= value <= 22001231:
+        try:
+            return dt.date(int(value) // 10000, int(value) // 100 % 100, int(value) % 100).isoformat()
+        except ValueError:
+            return None
+    if 1e4 <= value < 1e5:  # a spreadsheet's serial day (1 is 1 January 1900; Excel counts 1900 as a leap year)
+        return (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).isoformat()
+    if 1e11 <= value < 4e13:
+        value /= 1000  # milliseconds, as JavaScript and pandas write them
+    if 1e8 <= value < 4e10:
+        return dt.datetime.fromtimestamp(value, dt.UTC).isoformat()
+    return None
 
 
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d\d)\b")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.meta import date_from_text
+from generator.ingest.meta import clean_date, date_from_text
 from generator.records import Article
 
 _SOURCE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<source>.{2,200})$", re.I)
@@ -26,9 +26,10 @@ _BOILER_PREFIX = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$|[\"”]\s*$")
 _ALLCAPS_HEADER = re.compile(r"^[A-Z][A-Z .&'’-]{1,30}[.:]?$")
 
-_SECTION = re.compile(r"^\W*(?P<name>letters?(?: to the editor)?|your letters|editorial|opinion|op-?ed|comment"
+_SECTION = re.compile(r"^\W*(?P<name>letters?(?: to the editor)?|your letters|editorial|opinion|op-?ed"
                       r"|column|viewpoint|our view|analysis|obituary|review|interview|feature)\W*$", re.I)
-"""A section label on its own line above the text ("Letters", "Editorial"): the page's section, kept as a tag."""
+"""A section label on its own line above the text ("Letters", "Editorial"): the page's section, kept as a tag.
+Not "Comment", which is as often the label of a comments button in copied text."""
 
 STANDFIRST_MAX = 320
 TITLE_MAX = 300
@@ -49,9 +50,17 @@ def parse(text: str, path: str) -> Article:
     boilerplate: list[str] = []
     source = ""
     # a trailing "Source: ..." line names the outlet; "Source: NATO." under a chart credits its data
+    url = date_line = None
     while blocks and (m := _SOURCE.match(blocks[-1][-1])):
-        if not m.group("source").strip().endswith("."):
-            source = m.group("source").strip()
+        named = m.group("source").strip()
+        if re.match(r"https?://\S+$", named):
+            url = url or named  # "Source: https://...": where the text came from, not an outlet's name
+        elif not named.endswith("."):
+            # "Source: BBC News, 5 March 2019": the outlet, and the date that follows it
+            head, _, tail = named.rpartition(",")
+            if head and (when := clean_date(tail)):
+                named, date_line = head.strip(), when
+            source = named
         boilerplate.append(blocks[-1].pop())
         if not blocks[-1]:
             blocks.pop()
@@ -62,6 +71,9 @@ def parse(text: str, path: str) -> Article:
             if len(line) <= 80 and not date and (date := date_from_text([line])):
                 lines.remove(line)
                 boilerplate.append(line)
+    date_from = "dateline" if date else None
+    if not date and date_line:
+        date = date_line  # the file's own metadata, as a front matter date is
     blocks = [b for b in blocks if b]
     paragraphs = [p for block in blocks for p in block]
     standfirst = " ".join(first[1:])
@@ -82,7 +94,7 @@ def parse(text: str, path: str) -> Article:
     if not standfirst and len(body) >= 3 and _is_standfirst(body[0]):
         standfirst = body.pop(0)
     return Article(path=path, title=title, paragraphs=body, standfirst=standfirst, source=source,
-                   boilerplate=boilerplate, date=date, date_from="dateline" if date else None, tags=tags)
+                   boilerplate=boilerplate, date=date, date_from=date_from, tags=tags, url=url)
 
 
 def is_boilerplate(line: str) -> bool:
