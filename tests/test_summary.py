@@ -303,3 +303,130 @@ def test_bbc_dev_summaries_beat_lead_3(tmp_path):
     scores = _score("bbc-dev", tmp_path)
     ours, lead3 = scores["summary"], scores["summary_lead3"]
     assert all(ours[k] > lead3[k] for k in ("rouge1", "rouge2", "rougeL")), (ours, lead3)
+
+
+def test_a_restatement_of_the_lede_is_not_a_point(analyse_text):
+    r = analyse_text("UK interest rates have been held at 5.25%, the Bank of England has announced, the fifth "
+                     "consecutive time it has left them unchanged.",
+                     "Six of the nine members of the committee voted to hold, and three wanted a cut.",
+                     "Markets now expect the first cut in August, after inflation fell faster than forecast.",
+                     title="Rates held",
+                     standfirst="The Bank of England has kept interest rates unchanged at 5.25% for a fifth time "
+                     "in a row.")
+    assert not any(p.startswith("UK interest rates have been held") for p in r.summary.key_points)
+
+
+@pytest.mark.parametrize("notice", [
+    "Follow county news on Facebook, Instagram and X for the latest updates every day.",
+    "Get the biggest local stories delivered straight to your inbox every week with our free newsletter.",
+    "Associated Press writer Jane Doe in Boston contributed to this report from the harbour.",
+    "This story has been corrected to show that the wall was breached twice, not three times.",
+])
+def test_the_outlet_speaking_of_itself_is_not_a_point(analyse_text, notice):
+    r = analyse_text(*NEWS[:3], notice, *NEWS[4:6], title="Sea wall to be rebuilt")
+    assert notice not in r.summary.key_points and r.summary.lede != notice
+
+
+@pytest.mark.parametrize("sentence", [
+    "The crash happened on I-95 near the state line shortly after midnight, police said.",
+    "Sen. Jane Doe, I-Vt., who introduced the bill, said it would pass before the summer recess.",
+    "The phase I trial involved forty patients at two hospitals in the city over six months.",
+    "Charles I ordered the coin to be struck in 1642, the museum's curator said on Monday.",
+])
+def test_an_i_that_is_a_road_a_party_or_a_numeral_is_not_the_first_person(analyse_text, sentence):
+    r = analyse_text(NEWS[0], sentence, *NEWS[1:3], title="Harbour news")
+    assert r.summary.kind == "news"
+
+
+@pytest.mark.parametrize("caption", [
+    "Firefighters at the scene of the blaze in the town centre, which broke out on Tuesday (Jane Doe/PA Wire)",
+    "In this image provided by the Coast Guard, a helicopter crew hoists a fisherman from the sea. (Coast Guard "
+    "via AP)",
+    "Pictured: the old sea wall on the quay after the January storm broke through it.",
+])
+def test_agency_captions_are_not_points(analyse_text, caption):
+    r = analyse_text(NEWS[0], caption, *NEWS[1:3], *NEWS[4:6], title="Sea wall to be rebuilt")
+    assert caption not in r.summary.key_points
+
+
+@pytest.mark.parametrize("first, lede", [
+    ("LONDON/SINGAPORE, March 5 (Reuters) - Oil prices rose more than 2% on Monday after producers agreed to "
+     "extend their output cuts.", "Oil prices rose"),
+    ("Paris (AFP) – French farmers blocked roads around the capital on Monday in a protest over fuel prices and "
+     "rules.", "French farmers"),
+    ("(Bloomberg) -- The chipmaker briefly topped $2 trillion in market value on Friday, a first for a maker of "
+     "chips.", "The chipmaker"),
+    ("SAN JOSE, Calif., Feb. 20, 2024 /PRNewswire/ -- Acme Corp. today announced record results for its fourth "
+     "quarter.", "Acme Corp."),
+])
+def test_more_datelines(analyse_text, first, lede):
+    rest = ["Analysts said the move had been widely expected after weeks of talks between the main parties.",
+            "The decision will be reviewed at a meeting in June, officials said in a statement on Monday.",
+            "Markets in Asia and Europe rose after the announcement, led by energy and transport shares."]
+    r = analyse_text(first, *rest, title="Markets")
+    assert r.summary.lede.startswith(lede), r.summary.lede
+
+
+def test_a_reader_keeps_prose_that_opens_on_a_label_word_and_drops_notes(tmp_path):
+    r = _from_file(tmp_path, "video.txt", "Bike thief caught on camera\n\nUPDATE: This story has been updated to "
+                   "include a statement from the police.\n\nVideo footage has emerged of a man stealing a bike "
+                   "from outside the station in broad daylight.\n\nWatch: the moment the thief rides away\n\n"
+                   "The owner said she had locked it to the railings only ten minutes before.\n\nPolice said they "
+                   "were looking for a man in his thirties who was seen leaving the area.\n")
+    assert r.summary.lede.startswith("Video footage has emerged")
+
+
+def test_team_sheets_questions_posts_and_transcripts_are_not_points(analyse_text):
+    r = analyse_text(
+        "Celtic beat Rangers 3-1 at Celtic Park on Sunday to go five points clear at the top of the league.",
+        "Celtic: Hart, Johnston, Carter, Scales, Taylor, McGregor, Hatate, O'Riley, Maeda, Kyogo, Palma.",
+        "What does the result mean for the title race this season?",
+        "Rest in peace, and thank you for everything you gave this club over the years.",
+        "— Example FC (@ExampleFC) March 3, 2024",
+        "The visitors had taken the lead through a header from a corner after only ten minutes of the game.",
+        "STEVE SMITH, HOST: What did the manager say after the game to the players in the dressing room?",
+        "JANE DOE, BYLINE: He told them they had earned it. They had played the better football all afternoon.",
+        "The two sides meet again in the cup final at the national stadium next month.",
+        title="Celtic beat Rangers")
+    assert not any(p.startswith(("Celtic:", "What does", "Rest in peace", "He told them", "They had played",
+                                 "STEVE", "JANE")) for p in r.summary.key_points), r.summary.key_points
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("The Guardian view on water bills: a broken system needs more than a price rise", "opinion"),
+    ("COLUMN-Asia's coal imports are set to rise again this year", "opinion"),
+    ("Morning briefing: the budget, the strike and the weather", "roundup"),
+    ("20 survivors describe abuse at the children's home", "news"),
+    ("Where to watch England v Scotland live: TV channel and kick-off time", "news"),
+])
+def test_kinds_from_title_shapes(analyse_text, title, kind):
+    assert analyse_text(*NEWS, title=title).summary.kind == kind
+
+
+def test_a_plural_possessive_does_not_close_a_single_quote(analyse_text):
+    r = analyse_text("Parents have criticised the council's plan to close the village school next year.",
+                     "One mother said: ‘The parents’ views have been completely ignored by the council. Children "
+                     "will face a forty-minute bus ride every morning.",
+                     "‘We are not going to let this happen without a fight,’ she said on Tuesday evening.",
+                     "The council said it would consider every response before a final decision in March.",
+                     "About forty children go to the school, which opened in 1874 and has two classrooms.",
+                     title="School closure plan criticised")
+    assert not any(p.startswith(("Children will face", "One mother")) for p in r.summary.key_points)
+
+
+@pytest.mark.parametrize("first", [
+    "By Christmas Day, the appeal had raised £2.4m for the hospice, far more than its organisers had hoped.",
+    "The central bank held interest rates at five per cent on Thursday, with its committee voting by six votes to "
+    "three to keep them there for a seventh month in a row, despite growing pressure from businesses, unions and "
+    "homeowners, who had hoped for a first cut after inflation fell faster than expected in the spring and the "
+    "economy slowed sharply in the first three months of the year, the bank's figures show, leaving mortgage "
+    "holders and small firms facing another summer of high borrowing costs.",
+])
+def test_a_first_sentence_that_opens_on_by_or_runs_long_still_leads(analyse_text, first):
+    r = analyse_text(first, *NEWS[1:3], title="News")
+    assert r.summary.lede == first
+
+
+def test_a_byline_with_accented_initials_is_not_the_lede(analyse_text):
+    r = analyse_text(*NEWS, title="Sea wall", standfirst="By Łukasz Żółć and Ólafur Jónsson, in Warsaw")
+    assert r.summary.lede == NEWS[0]

@@ -26,7 +26,7 @@ whose what when where why how all any both each few more most other some such on
 just should now said says also has have had do does did would could may might must about into over after
 before under again further once up down out off""".split())
 WORD = re.compile(r"[a-z][a-z'-]+")
-MIN_WORDS, MAX_WORDS = 8, 80
+MIN_WORDS, MAX_WORDS = 8, 100
 CENTRALITY = 0.35
 """Weight of centrality against position in a sentence's score (news: position matters more)."""
 POSITION_DECAY = 1.0
@@ -37,6 +37,10 @@ REDUNDANCY = 0.8
 """Penalty per unit of cosine to the lede or an already chosen point (maximal marginal relevance)."""
 SAME_AS_LEDE = 0.7
 """A sentence this close (cosine) to the lede repeats it."""
+COVERS_LEDE = 0.7
+"""A sentence holding this share of the lede's words and figures restates it ("UK interest rates have been held
+at 5.25%, the Bank of England has announced" after "The Bank of England has kept rates at 5.25%")."""
+TOKEN = re.compile(r"[a-z0-9][a-z0-9'’.%-]*[a-z0-9%]|[a-z0-9]")
 KEY_POINTS = 3
 """Three points, however long the article: a news summary (a standfirst, an agency's or a broadcaster's
 summary, "story highlights") keeps its length when the article grows, so a fourth point lengthens the summary
@@ -59,9 +63,13 @@ _TITLE = {
     "live": re.compile(r"\blive(?:\s+updates|\s+blog|\s+coverage)?\s*:|\blive updates\b|\bas it happened\b", re.I),
     "roundup": re.compile(r"^\s*(?:(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:\w+\s+){0,2}"
                           r"(?:things|reasons|ways|facts|moments|questions|takeaways|lessons|photos|pictures|tweets"
-                          r"|charts|quotes|stories|highlights)\b|\d{2,3}\s+\w+\s+(?:share|reveal|tell|explain|describe)\b)"
-                          r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:", re.I),
+                          r"|charts|quotes|stories|highlights)\b|\d{2,3}\s+\w+\s+share\s+their\b)"
+                          r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:"
+                          r"|\b(?:morning|evening|daily|weekly|weekend)\s+briefing\b", re.I),
+    "opinion": re.compile(r"^\s*the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s+view\s+on\b|^\s*COLUMN\s*[-:–—]", re.I),
 }
+_WATCH_LIVE = re.compile(r"\b(?:watch|stream|listen)\b[^:]{0,80}\blive\s*:", re.I)
+""""Where to watch the final live: TV channel, kick-off time": how to follow it, not live coverage."""
 _TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?|Updated at \d)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself)\b")
 KIND_LABEL = {"opinion": "Opinion", "letters": "Letters from readers", "roundup": "A round-up",
@@ -70,12 +78,20 @@ KIND_LABEL = {"opinion": "Opinion", "letters": "Letters from readers", "roundup"
 _FRAGMENT_END = re.compile(r"[,;:–—-]\s*[.!?]?[\"”’)]*\s*$|\b(?:and|or|but|the|a)\.$", re.I)
 """A sentence broken off ("... and the —.", "... and."); one ending on a preposition ("hard to argue with.") is
 English."""
-_BYLINE = re.compile(r"^\s*(?i:by|from|written by|reporting by|photo(?:graph)?s? by)\s+[A-Z][\w.'’-]*"
-                     r"(?:\s+(?:[A-Z][\w.'’-]*|de|la|le|du|da|di|del|van|von|al|bin))+\s*(?:$|[,|/–—-]|\sand\s|\sin\s[A-Z])")
-"""A byline: "By Jane Porter, Coast Reporter", "From Ana de la Cruz in Madrid"; not "By Tuesday, the council ..."
-or "From outside the modern age, ..."."""
+_BYLINE = re.compile(r"^\s*(?i:by|from|written by|reporting by|photo(?:graph)?s? by)\s+[^\W\d_a-z][\w.'’-]*"
+                     r"(?:\s+(?:[^\W\d_a-z][\w.'’-]*|de|la|le|du|da|di|del|van|von|al|bin))+\s*"
+                     r"(?:$|[,|/–—-]|\sand\s|\sin\s[^\W\d_a-z])")
+"""A byline: "By Jane Porter, Coast Reporter", "From Ana de la Cruz in Madrid" (short: see `_is_byline`); not
+"By Tuesday, the council ..." or "From outside the modern age, ..."."""
+
+
+def _is_byline(s: str) -> bool:
+    """A byline is a name and a role or a place, never a sentence: "By Christmas Day, the appeal had raised
+    £2.4m for the hospice" opens like one."""
+    return bool(_BYLINE.match(s)) and len(s.split()) <= 14
 _CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|Photograph:|Picture:|Image:|File photo|"
-                      r"\(pictured\)|\(Photo|Credit:)", re.I)
+                      r"\(pictured\)|\(Photo|Credit:)|\((?:[^()]{1,60}/)?(?:PA(?: Wire| Media)?|AP|AFP|Reuters|EPA|"
+                      r"Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|Xinhua)\)\s*$|\bvia AP\)|^\s*Pictured\s*:", re.I)
 
 
 def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para: bool, *, title: str = "",
@@ -85,36 +101,61 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     text = docs.text(doc)
     bounds = _paragraph_bounds(text, para_starts)
     quoted = [(q.start, q.end) for q in find_spans(text, para_starts)] + _speech_paragraphs(text, bounds)
-    captions = [(a, b) for a, b in bounds if _CAPTION.search(text[a:b])]
+    # captions, and an embedded post with its "— Name (@handle) March 3, 2024" line (in it or after it)
+    captions = [(a, b) for i, (a, b) in enumerate(bounds) if _CAPTION.search(text[a:b]) or _POST.search(text[a:b])
+                or i + 1 < len(bounds) and _POST.match(text[bounds[i + 1][0]:bounds[i + 1][1]])]
     sentences = _sentences(doc)
     body = sentences
     if skip_first_para and len(para_starts) > 1:
         body = [s for s in sentences if s.start_char >= para_starts[1]]
     whole = [s for s in body if not _cut_quote(s, quoted) and not any(a <= s.start_char < b for a, b in captions)]
-    candidates = [s.text.strip() for s in whole if _informative(s.text) and not _bare_quote(s.text.strip())
-                  and not _FRAGMENT_END.search(s.text.strip()) and not _BYLINE.match(s.text.strip())]
+    candidates = [_without_dateline(s.text.strip()) for s in whole
+                  if _informative(s.text) and _reportable(s.text.strip())]
     if not candidates:
-        candidates = [s.text.strip() for s in whole if s.text.strip()[-1:] in ".!?\"”’)"][:3]
+        candidates = [_without_dateline(s.text.strip()) for s in whole if s.text.strip()[-1:] in ".!?\"”’)"][:3]
     kind = kind_of(title, standfirst, [text[a:b] for a, b in bounds][:40], url, tags or [],
-                   _first_person_lead(body[:2], quoted), dropped or [])
-    lede = standfirst.strip() if good_lede(standfirst) else next((c for c in candidates if good_lede(c)), "")
+                   _first_person_lead(sentences[:2], quoted, doc), dropped or [])
+    deck = _without_dateline(standfirst.strip())
+    lede = deck if good_lede(deck) else next((c for c in candidates if good_lede(c)), "")
     if not lede:
-        lede = standfirst.strip() or next((s.text.strip() for s in body if s.text.strip()), "")
-    lede = _without_dateline(lede)
+        lede = _without_dateline(deck or next((s.text.strip() for s in body if s.text.strip()), ""))
     if kind == "roundup" and title.strip():
         # what is rounded up leads; the article's own first sentence may then be a point
         rounded = title.strip() if title.strip()[-1] in ".!?" else title.strip() + "."
         pool = candidates if not lede or lede in candidates else [lede, *candidates]
-        points = [_without_dateline(p) for p in key_points([c for c in pool if c != rounded], rounded)]
+        points = key_points([c for c in pool if c != rounded], rounded)
         lede = rounded
     else:
         lede_key = _bag_key(lede)
         pool = [c for c in candidates if c != lede and not lede.startswith(c) and _bag_key(c) != lede_key]
-        points = [_without_dateline(p) for p in key_points(pool, lede)]
+        points = key_points(pool, lede)
     if kind != "news":
         label = KIND_LABEL[kind] + (f" by {authors[0]}" if kind == "opinion" and authors else "")
         lede = f"{label}: {lede}" if lede else f"{label}."
     return Summary(lede=lede, key_points=points, kind=kind)
+
+
+_NOTICE = re.compile(
+    r"^(?:Follow|Listen to|Get|Sign up|Subscribe|Download|Join|Watch|Read)\b.{0,160}\b(?:on (?:BBC Sounds|Facebook|"
+    r"Twitter|X|Instagram|TikTok|YouTube)|newsletter|inbox|podcast|our app)\b"
+    r"|\bcontributed (?:to this )?report(?:ing)?\b|^(?:This|The) (?:story|article|report|piece) (?:has been|was) "
+    r"(?:corrected|amended|updated|changed)\b|^(?:Editor['’]?s? note|Update|Correction|Clarification)\s*[:—–-]"
+    r"|\bhas reached out to\b.{0,80}\bfor comment\b", re.I)
+"""The outlet speaking about itself: follow-us and newsletter lines, credits, corrections and updates."""
+_POST = re.compile(r"^\s*[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}"
+                   r"|\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}\.?\s*$|pic\.twitter\.com/|https?://t\.co/")
+"""The signature line of an embedded social-media post."""
+
+
+def _reportable(s: str) -> bool:
+    """A sentence that can stand in a summary: not a bare quote, a fragment, a byline, a question (a heading
+    or a rhetorical turn), a notice, or a list (a team sheet, "Tries: Daly, McFarland, Maitland")."""
+    if _bare_quote(s) or _FRAGMENT_END.search(s) or _is_byline(s) or _NOTICE.search(s):
+        return False
+    if s.endswith("?"):
+        return False  # a question of the writer's own; "she asked, “Why now?”" is a report
+    words = len(s.split())
+    return s.count(",") + s.count(";") < max(4, 0.25 * words)
 
 
 def key_points(sentences: list[str], lede: str, k: int = KEY_POINTS) -> list[str]:
@@ -143,7 +184,10 @@ def key_points(sentences: list[str], lede: str, k: int = KEY_POINTS) -> list[str
         length *= 1.0 - SHORTER * min(1.0, words / 40)
         quoted = 0.8 if sentences[i].lstrip()[:1] in "“\"" else 1.0  # a bare quote says less than a report
         base.append((CENTRALITY * c / top + (1 - CENTRALITY) * position) * length * quoted)
-    allowed = [i for i in range(n) if _dot(vecs[i], lede_vec) < SAME_AS_LEDE] or list(range(n))
+    said = set(TOKEN.findall(lede.lower())) - STOP
+    allowed = [i for i in range(n) if _dot(vecs[i], lede_vec) < SAME_AS_LEDE
+               and not (said and len(said & set(TOKEN.findall(sentences[i].lower()))) >= COVERS_LEDE * len(said))]
+    allowed = allowed or list(range(n))
     chosen: list[int] = []
     while len(chosen) < min(k, len(allowed)):
         def gain(i: int) -> float:
@@ -169,10 +213,12 @@ def kind_of(title: str, standfirst: str, paragraphs: list[str], url: str | None,
         if url and kind in _URL_PART and _URL_PART[kind].search(url):
             return kind
     stamps = sum(bool(_TIMESTAMP.match(p)) for p in paragraphs) + sum(bool(_STAMP_LINE.match(d)) for d in dropped)
-    if _TITLE["live"].search(title or "") or stamps >= 3:
+    if _TITLE["live"].search(title or "") and not _WATCH_LIVE.search(title or "") or stamps >= 3:
         return "live"
     if _TITLE["roundup"].search(title or ""):
         return "roundup"
+    if _TITLE["opinion"].search(title or ""):
+        return "opinion"  # "The Guardian view on ...", a leader; a wire's "COLUMN-" piece
     if first_person_lead:
         return "opinion"
     return "news"
@@ -186,16 +232,23 @@ _STAMP_LINE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BS
 def good_lede(sentence: str) -> bool:
     """An informative sentence: not a label, caption, byline, bare quote or fragment."""
     s = sentence.strip()
-    if not s or not _informative(s) or _FRAGMENT_END.search(s) or _BYLINE.match(s) or _CAPTION.search(s):
+    if not s or not _informative(s) or _FRAGMENT_END.search(s) or _is_byline(s) or _CAPTION.search(s) \
+            or _NOTICE.search(s):
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "“\"‘'"):
         return False
     return not _bare_quote(s) and not _unbalanced(s)
 
 
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
-                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # the wires' ", Sept. 26"
-                       r"(?:\s+\((?:AP|Reuters|AFP|UPI|PA|CNN|Bloomberg)\))?\s*(?:—|–|―|--|-)\s+(?=[A-Z“\"‘'0-9])")
+_AGENCY = r"\((?:AP|Reuters|AFP|UPI|PA|CNN|Bloomberg|dpa|ANI|IANS|Xinhua|Kyodo|EFE|ANSA|Yonhap)\)"
+_DATELINE = re.compile(
+    r"^(?:(?:[A-Z][A-Z.'’-]+(?:[\s/][A-Z][A-Z.'’-]+){0,3})"  # LONDON, NEW YORK, LONDON/SINGAPORE
+    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"  # , Calif.
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # the wires' ", Sept. 26"
+    rf"(?:\s+{_AGENCY}|\s*/[A-Za-z ]{{2,30}}/)?"  # (Reuters), /PRNewswire/
+    rf"|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+{_AGENCY}"
+    rf"|{_AGENCY})"  # Paris (AFP), Keaton Beach, Florida (CNN); (Bloomberg) --
+    r"\s*(?:—|–|―|--|-)\s+(?=[A-Z“\"‘'0-9])")
 
 
 def _without_dateline(sentence: str) -> str:
@@ -262,46 +315,54 @@ def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
-_SPEAKER_LABEL = re.compile(r"^[\"“]?\s*(Q|A|[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
+_SPEAKER_LABEL = re.compile(r"^[\"“]?\s*(?:(Q|A)[:.]|([A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,\s*[A-Z][A-Z ]{1,20})?:)\s+\S")
+"""A transcript's turn: "Q:", "Q.", "SMITH:", NPR's "STEVE INSKEEP, HOST:"."""
 
 
 def _speech_paragraphs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Paragraphs that are speech as a whole, whatever marks they hold inside: one that opens a quotation it
     does not close (the quote goes on in the next paragraph, in US and British style alike, in double or
-    single marks) and the turns of a transcript ("SMITH: ...", "Q: ..."; a label seen twice, or a Q). Their
+    single marks) and the turns of a transcript ("SMITH: ...", "Q: ...": two at least, in capitals). Their
     sentences are someone's words with no one named."""
     opened, turns = [], []
     for a, b in bounds:
         para = text[a:b].strip()
-        if para[:1] in "\"“" and _unbalanced(para) or para[:1] == "‘" and not _SINGLE_CLOSE.search(para):
+        if para[:1] in "\"“" and _unbalanced(para):
             opened.append((a - 1, b + 1))
-        if (m := _SPEAKER_LABEL.match(para)) and m.group(1).strip() not in NOT_SPEAKERS:
-            turns.append((m.group(1).strip(), (a - 1, b + 1)))
-    labels = [label for label, _ in turns]
-    if len(turns) < 2 or not ("Q" in labels or len(set(labels)) < len(labels)):
-        turns = []
+        elif (m := _SINGLE_OPEN.search(text, a, b)) and not _SINGLE_CLOSE.search(text, m.end(), b):
+            opened.append((a - 1 if m.start() <= a + 1 else m.start(), b + 1))  # from its mark on
+        if (m := _SPEAKER_LABEL.match(para)) and (label := (m[1] or m[2]).strip()) not in NOT_SPEAKERS:
+            turns.append((label, (a - 1, b + 1)))
+    if len(turns) < 2:
+        turns = []  # one "NOTE:"-like line is no transcript
     return opened + [span for _, span in turns]
 
 
-_SINGLE_CLOSE = re.compile(r"[\w.,!?;:…-]’(?!\w)")
-"""A closing single mark: after a word or punctuation and not inside a word (the apostrophe of "it’s")."""
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—–-]))‘(?=\w)")
+_SINGLE_CLOSE = re.compile(r"[.,!?;:…]’|’(?=[,.;:!?)]|\s*$)")
+"""A closing single mark: after or before punctuation, or at the end; not inside a word (the apostrophe of
+"it’s") nor after one ("the parents’ views")."""
 
 
-def _first_person_lead(sentences, quoted: list[tuple[int, int]]) -> bool:
+def _first_person_lead(sentences, quoted: list[tuple[int, int]], doc: Doc | None = None) -> bool:
     """The opening sentences speak in the first person outside any quotation: a column or a letter. A capital
-    "I" after a name is a numeral ("Grade I listed", "World War I", "Charles I")."""
+    "I" after a name or a noun that takes numerals is a numeral ("Charles I", "World War I", "phase I trial",
+    "Grade I listed"), and one joined by a hyphen is an abbreviation ("I-95", "Sanders, I-Vt.")."""
+    proper = {t.idx for t in doc if t.i and t.text == "I" and doc[t.i - 1].tag_ in ("NNP", "NNPS")} if doc else set()
     for s in sentences:
         for m in _FIRST_PERSON.finditer(s.text):
             pos = s.start_char + m.start()
-            if m.group() == "I" and _NUMERAL_I.search(s.text[:m.start()]):
+            if m.group() == "I" and (pos in proper or _NUMERAL_I.search(s.text[:m.start()])
+                                     or s.text[m.end():m.end() + 1] == "-"):
                 continue
             if not any(a - 1 <= pos <= b + 1 for a, b in quoted):
                 return True
     return False
 
 
-_NUMERAL_I = re.compile(r"\S\s+[A-Z][\w-]*\s+$")
-"""A capitalised word before the "I", itself not the first of the sentence."""
+_NUMERAL_I = re.compile(r"(?:\S\s+[A-Z][\w-]*|\b(?i:phase|type|stage|grade|class|tier|part|chapter|act|volume|"
+                        r"book|section|level|category|title|war|league|division|schedule))\s+$")
+"""Before a numeral "I": a capitalised word that is not the first of the sentence, or a noun of that kind."""
 
 
 def _paragraph_bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:

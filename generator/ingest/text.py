@@ -11,18 +11,22 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.ingest.meta import clean_date, date_from_text
 from generator.records import Article
 
 _SOURCE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<source>.{2,200})$", re.I)
 _BOILER_PREFIX = re.compile(
-    r"^\s*(?:READ MORE|READ ALSO|MORE|RELATED|SEE ALSO|WATCH|LISTEN|ADVERTISEMENT|Advertisement"
-    r"|Read more|Read also|Related(?: stories| articles| coverage)?|See also|Also read|Recommended"
-    r"|Sign up|Subscribe|Follow (?:us|him|her|them)|Click here|Read the (?:rest|full)|Continue reading"
-    r"|Share this|Share on|Editor['’]s note|CLARIFICATION|CORRECTION|Correction|Clarification"
-    r"|Photo|Image|Picture|Caption|Video|Getty Images|Reuters photo)\b\s*[:|\-–—]?",
+    r"^\s*(?:READ MORE|READ ALSO|SEE ALSO|ADVERTISEMENT|Advertisement|Read more|Read also|See also|Also read"
+    r"|Sign up|Subscribe (?:now|today|here|to)|Follow (?:us|him|her|them)|Click here|Read the (?:rest|full)"
+    r"|Continue reading|Share this|Share on|Getty Images|Reuters photo)\b"
+    r"|^\s*(?i:more|related(?: stories| articles| coverage)?|watch|listen|recommended|subscribe|editor['’]?s? note"
+    r"|correction|clarification|update|photo|image|picture|caption|video)\s*[:|–—-]",
 )
+"""Lines a reader skips: related links, credits, labels. A label word needs its mark ("Video: ...",
+"EDITOR'S NOTE — ...") or the line is prose ("Video footage has emerged ...", "MORE THAN 100 FIREFIGHTERS ...",
+"Correction officers said ...")."""
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$|[\"”]\s*$")
 _ALLCAPS_HEADER = re.compile(r"^[A-Z][A-Z .&'’-]{1,30}[.:]?$")
 
@@ -105,8 +109,10 @@ def is_boilerplate(line: str) -> bool:
     if _ALLCAPS_HEADER.match(s) and len(s.split()) <= 4:
         return True  # "ABSTRACT.", "FULL TEXT."
     words = s.split()
-    # a short headline-like line between paragraphs: no sentence punctuation at its end
-    return len(words) <= 14 and not _SENTENCE_END.search(s) and not s.endswith(",")
+    # a short headline-like line between paragraphs: no sentence punctuation at its end (an emoji or a
+    # symbol after the full stop does not count)
+    bare = s.rstrip("".join(c for c in s[-8:] if unicodedata.category(c) in ("So", "Sk", "Mn", "Cf")) + " ")
+    return len(words) <= 14 and not _SENTENCE_END.search(bare) and not bare.endswith(",")
 
 
 def _is_standfirst(para: str) -> bool:
