@@ -219,19 +219,24 @@ def test_the_pattern_set_in_mkdocs_yml_is_used(tmp_path, capsys, nlp):
     assert "Daily Courier" in page
 
 
-def test_an_html_page_is_dated_from_its_markup_never_its_body_or_footer(tmp_path):
+@pytest.mark.parametrize("footer", ["© 2019 Example Media",
+                                    "Page last modified: 12/01/2023. This page was last edited on 14 August 2023."])
+def test_an_html_page_is_dated_from_its_markup_never_its_body_or_footer(tmp_path, footer):
     page = ("<html><head><title>Tsunami remembered</title>{meta}</head><body><article><h1>Tsunami remembered</h1>"
             "<p>On 26 December 2004 a wave swept across the Indian Ocean, killing people in a dozen countries.</p>"
             "<p>Survivors gathered on the beach this week to remember the dead, and officials laid wreaths.</p>"
             "<p>The number of warning buoys rose to forty, up from three in 2014, the agency said.</p>"
-            "</article><footer>© 2019 Example Media</footer></body></html>")
+            "</article><footer>" + footer + "</footer></body></html>")
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "plain.html").write_text(page.format(meta=""), encoding="utf-8")
     (tmp_path / "a" / "meta.html").write_text(page.format(
         meta='<meta property="article:published_time" content="2021-12-26T08:00:00Z">'), encoding="utf-8")
+    (tmp_path / "a" / "ld.html").write_text(page.format(
+        meta='<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "1994-03-04T10:00:00Z"}'
+             '</script>'), encoding="utf-8")
     got = _read(tmp_path / "a")
     assert got["plain.html"].date is None
-    assert got["meta.html"].date.startswith("2021-12-26")
+    assert got["meta.html"].date.startswith("2021-12-26") and got["ld.html"].date.startswith("1994-03-04")
 
 
 @pytest.mark.parametrize("value, date", [
@@ -338,22 +343,6 @@ def test_spreadsheet_epoch_dotted_and_zoned_dates(value, date):
     from generator.ingest.meta import clean_date
 
     assert clean_date(value).startswith(date)
-
-
-def test_a_web_page_footer_never_dates_it_but_its_head_does(tmp_path):
-    page = ("<html><head><title>Harbour wall</title>{head}</head><body><article><h1>Harbour wall</h1>"
-            "<p>The harbour board approved a plan on Monday to rebuild the storm-damaged sea wall this year.</p>"
-            "<p>The wall was breached twice in January, flooding forty homes and the old fish market.</p>"
-            "</article><footer>Page last modified: 12/01/2023. This page was last edited on 14 August 2023."
-            "</footer></body></html>")
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "plain.html").write_text(page.format(head=""), encoding="utf-8")
-    (tmp_path / "a" / "ld.html").write_text(page.format(
-        head='<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "1994-03-04T10:00:00Z"}'
-             '</script>'), encoding="utf-8")
-    got = _read(tmp_path / "a")
-    assert got["plain.html"].date is None
-    assert got["ld.html"].date.startswith("1994-03-04")
 
 
 def test_json_takes_the_first_field_that_is_a_date_never_the_crawl_day(tmp_path):

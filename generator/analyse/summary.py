@@ -89,6 +89,8 @@ def _is_byline(s: str) -> bool:
     """A byline is a name and a role or a place, never a sentence: "By Christmas Day, the appeal had raised
     £2.4m for the hospice" opens like one."""
     return bool(_BYLINE.match(s)) and len(s.split()) <= 14
+
+
 _CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|Photograph:|Picture:|Image:|File photo|"
                       r"\(pictured\)|\(Photo|Credit:)|\((?:[^()]{1,60}/)?(?:PA(?: Wire| Media)?|AP|AFP|Reuters|EPA|"
                       r"Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|Xinhua)\)\s*$|\bvia AP\)|^\s*Pictured\s*:", re.I)
