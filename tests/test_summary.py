@@ -415,3 +415,97 @@ def test_a_first_sentence_that_opens_on_by_or_runs_long_still_leads(analyse_text
 def test_a_byline_with_accented_initials_is_not_the_lede(analyse_text):
     r = analyse_text(*NEWS, title="Sea wall", standfirst="By Łukasz Żółć and Ólafur Jónsson, in Warsaw")
     assert r.summary.lede == NEWS[0]
+
+
+@pytest.mark.parametrize("first", [
+    "The streaming service added 9.3 million subscribers in the third quarter, far more than analysts expected.",
+    "The search company has dropped its plan to phase out third-party cookies in its browser this year.",
+    "A Reuters/Ipsos poll found that 61% of voters think the country is on the wrong track this autumn.",
+    "Police said the ‘sophisticated’ gang targeted 14 shops across the county over the past three months.",
+    "Simon Hart, 52, and his partner, Amy, 49, died at the scene of the crash on the A38 on Sunday night.",
+    "iPhone sales in China fell 24% in the first six weeks of the year, according to the research firm.",
+    "£2.4m has been raised for the hospice appeal since the campaign began in the spring, its trustees said.",
+    "The hosts were drawn in Group A with Scotland, Hungary and Switzerland at the ceremony in Hamburg.",
+])
+def test_ordinary_first_sentences_still_lead(analyse_text, first):
+    r = analyse_text(first, *NEWS[1:3], *NEWS[4:6], title="News")
+    assert r.summary.lede == first and r.summary.kind == "news"
+
+
+@pytest.mark.parametrize("first, lede", [
+    ("OTTAWA (CP) — The federal government announced new rules for the sector on Monday after a review.",
+     "The federal government"),
+    ("LOS ANGELES (KTLA) — A fire broke out in the hills above the city on Monday night, officials said.",
+     "A fire broke out"),
+    ("Lansing — The governor signed the state budget on Tuesday after months of talks with lawmakers.",
+     "The governor signed"),
+    ("NEW DELHI: The government on Monday announced a ban on the export of some kinds of rice this year.",
+     "The government on Monday"),
+    ("LONDON, 5 March (Reuters) - Oil prices rose more than 2% on Monday after producers agreed to cut output.",
+     "Oil prices rose"),
+    ("EXCLUSIVE: A Cabinet minister has been accused of breaking the rules on lobbying by a former adviser.",
+     "A Cabinet minister"),
+    ("NATO — The alliance's 32 members agreed on Tuesday to raise their spending targets for the next decade.",
+     "NATO — The alliance"),
+])
+def test_datelines_agencies_stations_and_labels(analyse_text, first, lede):
+    r = analyse_text(first, *NEWS[1:3], title="News")
+    assert r.summary.lede.startswith(lede), r.summary.lede
+
+
+@pytest.mark.parametrize("notice", [
+    "The Mirror has contacted the water company for comment on the figures published this week.",
+    "This is a developing story and will be updated as more details become available tonight.",
+    "Stay up to date with the latest news from the county by following us on WhatsApp and Telegram.",
+    "If you have been affected by any of the issues raised in this story, the Samaritans can help.",
+])
+def test_more_notices_are_not_points(analyse_text, notice):
+    r = analyse_text(*NEWS[:3], notice, *NEWS[4:6], title="Sea wall to be rebuilt")
+    assert notice not in r.summary.key_points
+
+
+def test_an_explainer_keeps_its_sections_and_an_update_with_news_is_kept(tmp_path):
+    r = _from_file(tmp_path, "explainer.txt", "What the court ruling means\n\nThe state's highest court struck down "
+                   "the new voting map on Tuesday, ordering lawmakers to draw another before the election.\n\n"
+                   "WHAT HAPPENED: The judges ruled by five votes to two that the map split black neighbourhoods.\n\n"
+                   "WHY IT MATTERS: The map would have cost the minority party two of its four seats in Congress.\n\n"
+                   "WHAT'S NEXT: Lawmakers have thirty days to agree on a new map or the court will draw one.\n")
+    assert len(r.summary.key_points) == 3
+    found = _from_file(tmp_path, "found.txt", "Missing woman found\n\nPolice had appealed for help to find a "
+                       "woman who went missing on Sunday night after leaving a pub in the town.\n\nUPDATE: Police have "
+                       "confirmed that the missing woman has been found safe and well this morning.\n\nShe had last "
+                       "been seen walking towards the river shortly after eleven o'clock.\n")
+    assert any("found safe" in p for p in found.summary.key_points + [found.summary.lede])
+
+
+@pytest.mark.parametrize("standfirst, title, kind", [
+    ("A bereaved father says: ‘I will never forgive him for what he took from us’.", "Father speaks", "news"),
+    ("The singer will return to perform her 1992 hit I Will Always Love You at the awards.", "Singer", "news"),
+    ("The I.M.F. cut its forecast for global growth on Tuesday, citing the war and high rates.", "Forecast", "news"),
+    ("Article I of the Constitution gives Congress the power to declare war, the judge noted.", "Powers", "news"),
+    ("My father ran a hardware shop on the high street for forty years, and I worked there every summer.",
+     "Shop", "opinion"),
+    ("On Tuesday I sat in a packed council chamber and listened to the debate on the new car park.",
+     "Chamber", "opinion"),
+])
+def test_first_person_or_not(analyse_text, standfirst, title, kind):
+    assert analyse_text(*NEWS[1:4], title=title, standfirst=standfirst).summary.kind == kind
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("500 lessons cancelled as teachers strike across the county", "news"),
+    ("Three stories of a building collapse that left a street homeless", "news"),
+    ("Your say: should the school day be longer?", "letters"),
+    ("Ten things we learned from the budget", "roundup"),
+])
+def test_more_title_shapes(analyse_text, title, kind):
+    assert analyse_text(*NEWS, title=title).summary.kind == kind
+
+
+def test_live_pages_posted_at(tmp_path):
+    body = "\n\n".join(f"Posted at {t}\n\n{e}" for t, e in zip(
+        ["06:15", "06:40", "07:05"], ["The first trains of the day have been cancelled because of the strike.",
+                                       "Union leaders say the walkout will last until Friday at the earliest.",
+                                       "The transport secretary has called the strike unjustified and costly."]))
+    r = _from_file(tmp_path, "live.txt", f"Rail strike: travel chaos\n\n{body}\n")
+    assert r.summary.kind == "live"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from generator.analyse import docs
+from generator.analyse import docs, gazetteer
 from generator.analyse.spans import NOT_SPEAKERS, find_spans
 from generator.records import Summary
 
@@ -47,8 +47,10 @@ summary, "story highlights") keeps its length when the article grows, so a fourt
 more than it adds to what a reader learns."""
 
 LABELS = {
-    "letters": r"letters?(?: to the editor)?|(?:your|readers['’]?) letters|mailbag|letters? of the day",
-    "opinion": r"opinion|op-?ed|editorial|commentary|comment|column|viewpoint|our view|my view|guest column",
+    "letters": r"letters?(?: to the editor)?|(?:your|readers['’]?) letters|mailbag|letters? of the day|your say"
+               r"|readers respond",
+    "opinion": r"opinion|op-?ed|editorial|commentary|comment|column|viewpoint|our view|my view|guest column"
+               r"|guest essay",
     "live": r"live|live updates|live blog|as it happened|live coverage",
     "roundup": r"round-?up|in brief|briefing|news in brief|the week in \w+",
 }
@@ -61,21 +63,23 @@ _URL_PART = {"letters": re.compile(r"/letters?(?:-to-the-editor)?/", re.I),
              "live": re.compile(r"/(?:live|live-news|liveblog|live-updates)/", re.I)}
 _TITLE = {
     "live": re.compile(r"\blive(?:\s+updates|\s+blog|\s+coverage)?\s*:|\blive updates\b|\bas it happened\b", re.I),
-    "roundup": re.compile(r"^\s*(?:(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:\w+\s+){0,2}"
+    "roundup": re.compile(r"^\s*(?:(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|a dozen)\s+(?:\w+\s+){0,2}"
                           r"(?:things|reasons|ways|facts|moments|questions|takeaways|lessons|photos|pictures|tweets"
-                          r"|charts|quotes|stories|highlights)\b|\d{2,3}\s+\w+\s+share\s+their\b)"
+                          r"|charts|quotes|stories|highlights)\b(?:\s*$|[:,]|\s+(?:we|you|i|that|to|from|about|for"
+                          r"|why|how|on|in|which|worth|every|behind|the)\b)|\d{2,3}\s+\w+\s+share\s+their\b)"
                           r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:"
                           r"|\b(?:morning|evening|daily|weekly|weekend)\s+briefing\b", re.I),
     "opinion": re.compile(r"^\s*the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s+view\s+on\b|^\s*COLUMN\s*[-:–—]", re.I),
 }
 _WATCH_LIVE = re.compile(r"\b(?:watch|stream|listen)\b[^:]{0,80}\blive\s*:", re.I)
 """"Where to watch the final live: TV channel, kick-off time": how to follow it, not live coverage."""
-_TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?|Updated at \d)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself)\b")
+_TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?"
+                        r"|(?:Updated|Posted) at \d)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself)\b")
 KIND_LABEL = {"opinion": "Opinion", "letters": "Letters from readers", "roundup": "A round-up",
               "live": "Live coverage"}
 
-_FRAGMENT_END = re.compile(r"[,;:–—-]\s*[.!?]?[\"”’)]*\s*$|\b(?:and|or|but|the|a)\.$", re.I)
+_FRAGMENT_END = re.compile(r"[,;:–—-]\s*[.!?]?[\"”’)]*\s*$|\b(?:and|or|but|the|a)\.$")
 """A sentence broken off ("... and the —.", "... and."); one ending on a preposition ("hard to argue with.") is
 English."""
 _BYLINE = re.compile(r"^\s*(?i:by|from|written by|reporting by|photo(?:graph)?s? by)\s+[^\W\d_a-z][\w.'’-]*"
@@ -91,9 +95,13 @@ def _is_byline(s: str) -> bool:
     return bool(_BYLINE.match(s)) and len(s.split()) <= 14
 
 
-_CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|Photograph:|Picture:|Image:|File photo|"
-                      r"\(pictured\)|\(Photo|Credit:)|\((?:[^()]{1,60}/)?(?:PA(?: Wire| Media)?|AP|AFP|Reuters|EPA|"
-                      r"Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|Xinhua)\)\s*$|\bvia AP\)|^\s*Pictured\s*:", re.I)
+_CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|File photo)\b|\(Photo\b|\(pictured\)"
+                      r"|\b(?:REUTERS|Reuters|AFP|EPA)/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)+\)?\s*$"
+                      r"|(?:^|[.)]\s+)(?:Photograph|Picture|Image|Photo|Credit|Pictured)\s*:"
+                      r"|\((?:[^()]{1,60}/)?(?:PA(?: Wire| Media)?|AP|AFP|Reuters|EPA|Getty(?: Images)?|Shutterstock"
+                      r"|Alamy|Bloomberg|Xinhua)\)\s*$|\bvia AP\)")
+"""A photo's caption or credit; not "A Reuters/Ipsos poll found ...", "The bigger picture: ..." or "Universal
+Credit: ..."."""
 
 
 def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para: bool, *, title: str = "",
@@ -140,9 +148,14 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
 _NOTICE = re.compile(
     r"^(?:Follow|Listen to|Get|Sign up|Subscribe|Download|Join|Watch|Read)\b.{0,160}\b(?:on (?:BBC Sounds|Facebook|"
     r"Twitter|X|Instagram|TikTok|YouTube)|newsletter|inbox|podcast|our app)\b"
-    r"|\bcontributed (?:to this )?report(?:ing)?\b|^(?:This|The) (?:story|article|report|piece) (?:has been|was) "
-    r"(?:corrected|amended|updated|changed)\b|^(?:Editor['’]?s? note|Update|Correction|Clarification)\s*[:—–-]"
-    r"|\bhas reached out to\b.{0,80}\bfor comment\b", re.I)
+    r"|\bcontributed(?: to this report| reporting)?\.?$|\bcontributed to this report\b"
+    r"|^(?:This|The) (?:story|article|report|piece) (?:has been|was) (?:corrected|amended|updated|changed)\b"
+    r"|^(?:Editor['’]?s? note|Correction|Clarification)\s*[:—–-]|^Update\s*[:—–-]\s*(?:This|The) (?:story|article)"
+    r"|\bha(?:s|ve) (?:reached out to|contacted|approached)\b.{0,80}\bfor (?:comment|a response|a statement)\b"
+    r"|\bThis is a (?:developing|breaking) (?:story|news story)\b|\bby following us on\b|\bFollow us on\b"
+    r"|\b(?:republished|originally published) (?:from|by|in|on)\b|^If you(?: or someone you know)?(?: have been| are"
+    r"| were| need)? (?:affected|struggling|in crisis|support)\b|\bcoverage receives (?:financial )?support from\b",
+    re.I)
 """The outlet speaking about itself: follow-us and newsletter lines, credits, corrections and updates."""
 _POST = re.compile(r"^\s*[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}"
                    r"|\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}\.?\s*$|pic\.twitter\.com/|https?://t\.co/")
@@ -156,8 +169,20 @@ def _reportable(s: str) -> bool:
         return False
     if s.endswith("?"):
         return False  # a question of the writer's own; "she asked, “Why now?”" is a report
-    words = len(s.split())
-    return s.count(",") + s.count(";") < max(4, 0.25 * words)
+    return not _is_list(s)
+
+
+def _is_list(s: str) -> bool:
+    """A team sheet or a scorers' line: a label and a run of names ("Celtic: Hart, Johnston, Scales, ..."), or
+    a run of one- and two-word names with no verb. "Ann Lee, 71, Tom Lee, 74, and Jo Kim, 68, died" is a
+    sentence."""
+    head, colon, rest = s.partition(":")
+    items = [x.strip() for x in re.split(r"[,;]", rest if colon and len(head) <= 40 else s) if x.strip()]
+    short = sum(len(x.split()) <= 3 for x in items)
+    if colon and len(head) <= 40 and len(items) >= 4 and short >= 0.8 * len(items):
+        return True
+    lower = [w for w in re.findall(r"[^\W\d_]+", s) if w.islower() and w not in ("and", "or", "with")]
+    return len(items) >= 6 and short >= 0.8 * len(items) and len(lower) <= 2
 
 
 def key_points(sentences: list[str], lede: str, k: int = KEY_POINTS) -> list[str]:
@@ -227,7 +252,7 @@ def kind_of(title: str, standfirst: str, paragraphs: list[str], url: str | None,
 
 
 _STAMP_LINE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|CET)?"
-                         r"|Updated at \d.*)\s*$", re.I)
+                         r"|(?:Updated|Posted) at \d.*)\s*$", re.I)
 """A timestamp alone on its line, as live pages set each entry's time."""
 
 
@@ -237,26 +262,38 @@ def good_lede(sentence: str) -> bool:
     if not s or not _informative(s) or _FRAGMENT_END.search(s) or _is_byline(s) or _CAPTION.search(s) \
             or _NOTICE.search(s):
         return False
-    if not (s[0].isupper() or s[0].isdigit() or s[0] in "“\"‘'"):
-        return False
-    return not _bare_quote(s) and not _unbalanced(s)
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "“\"‘'£$€¥" or s[0].islower() and s[1:2].isupper()):
+        return False  # "iPhone sales fell", "£2.4m has been raised" start a sentence too
+    question = s.endswith("?") and not re.search(r"[.!]\s+[A-Z]", s)  # a question alone, not a deck ending on one
+    return not _bare_quote(s) and not _unbalanced(s) and not question
 
 
-_AGENCY = r"\((?:AP|Reuters|AFP|UPI|PA|CNN|Bloomberg|dpa|ANI|IANS|Xinhua|Kyodo|EFE|ANSA|Yonhap)\)"
+_AGENCY = (r"\((?:AP|Reuters|AFP|UPI|PA|CP|CNN|Bloomberg|dpa|ANI|IANS|Xinhua|Kyodo|EFE|ANSA|Yonhap"
+           r"|(?:CBS|NBC|ABC|Fox) News|[KW][A-Z]{2,3}(?:-TV)?)\)")
+"""An agency, network or station (KTLA, WXYZ-TV) in brackets after a dateline's place."""
 _DATELINE = re.compile(
-    r"^(?:(?:[A-Z][A-Z.'’-]+(?:[\s/][A-Z][A-Z.'’-]+){0,3})"  # LONDON, NEW YORK, LONDON/SINGAPORE
-    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"  # , Calif.
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # the wires' ", Sept. 26"
-    rf"(?:\s+{_AGENCY}|\s*/[A-Za-z ]{{2,30}}/)?"  # (Reuters), /PRNewswire/
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:[\s/][A-Z][A-Z.'’-]+){0,3})"  # LONDON, NEW YORK, LONDON/SINGAPORE
+    r"(?P<more>(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"  # , Calif.
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s+\d{4})?)?"  # ", Sept. 26", ", 5 March"
+    rf"(?:\s+{_AGENCY}|\s*/[A-Za-z ]{{2,30}}/)?)"  # (Reuters), /PRNewswire/
     rf"|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+{_AGENCY}"
-    rf"|{_AGENCY})"  # Paris (AFP), Keaton Beach, Florida (CNN); (Bloomberg) --
-    r"\s*(?:—|–|―|--|-)\s+(?=[A-Z“\"‘'0-9])")
+    rf"|{_AGENCY}"  # Paris (AFP), Keaton Beach, Florida (CNN); (Bloomberg) --
+    r"|(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=\s+(?:—|–|―|--)\s))"  # Lansing — (a known place only)
+    r"(?:\s*(?:—|–|―|--|-)|(?<=[A-Z.]):)\s+(?=[A-Z“\"‘'0-9£$€])")
+_LABEL_LEAD = re.compile(r"^(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|REVEALED|Revealed|WATCH|UPDATED|JUST IN)"
+                         r"\s*(?::|—|–|--|-)\s+(?=[A-Z“\"‘0-9£$€])")
+"""A desk's label before the first sentence ("EXCLUSIVE: A Cabinet minister ...")."""
 
 
 def _without_dateline(sentence: str) -> str:
     """"HOUSTON — A Texas jury ruled ..." reads as "A Texas jury ruled ...": the dateline's place and agency
     are the page's metadata, not part of what the article says."""
+    if (m := _LABEL_LEAD.match(sentence)) and len(sentence) - m.end() > 20:
+        sentence = sentence[m.end():]
     m = _DATELINE.match(sentence)
+    bare = m and (m["town"] or m["place"] and not m["more"] and re.fullmatch(r"[A-Z]{2,5}", m["place"]))
+    if bare and not gazetteer.is_known_place((m["town"] or m["place"]).title()):
+        return sentence  # "NATO — The alliance's members agreed ...": an acronym, not a place
     return sentence[m.end():] if m and len(sentence) - m.end() > 20 else sentence
 
 
@@ -297,8 +334,13 @@ def _informative(sentence: str) -> bool:
         return False
     if sentence.rstrip()[-1:] not in ".!?\"”’)":
         return False
-    low = sentence.lower()
-    return not any(w in low for w in ("click here", "sign up", "subscribe", "all rights reserved", "cookie"))
+    return not _PROMO.search(sentence)
+
+
+_PROMO = re.compile(r"\bclick here\b|\ball rights reserved\b|\bsubscribe (?:now|today|here|to (?:our|the|this))\b"
+                    r"|\bsign up (?:now|here|today|for (?:our|the|free))\b|\bcookie (?:policy|settings|consent)\b",
+                    re.I)
+"""A page's own call to act, not "Netflix added 9.3 million subscribers" or "third-party cookies"."""
 
 
 def _cut_quote(sent, quoted: list[tuple[int, int]]) -> bool:
@@ -327,43 +369,58 @@ def _speech_paragraphs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[i
     single marks) and the turns of a transcript ("SMITH: ...", "Q: ...": two at least, in capitals). Their
     sentences are someone's words with no one named."""
     opened, turns = [], []
-    for a, b in bounds:
+    for i, (a, b) in enumerate(bounds):
         para = text[a:b].strip()
+        follows = i + 1 < len(bounds) and text[bounds[i + 1][0]:bounds[i + 1][1]].lstrip()[:1] == "‘"
+        opener = [m.start() for m in _SINGLE_OPEN.finditer(text, a, b)]
         if para[:1] in "\"“" and _unbalanced(para):
             opened.append((a - 1, b + 1))
-        elif (m := _SINGLE_OPEN.search(text, a, b)) and not _SINGLE_CLOSE.search(text, m.end(), b):
-            opened.append((a - 1 if m.start() <= a + 1 else m.start(), b + 1))  # from its mark on
-        if (m := _SPEAKER_LABEL.match(para)) and (label := (m[1] or m[2]).strip()) not in NOT_SPEAKERS:
+        elif opener and not _SINGLE_CLOSE.search(text, opener[-1] + 1, b):
+            opened.append((a - 1 if opener[-1] <= a + 1 else opener[-1], b + 1))  # from its mark on
+        elif opener and follows and para[-1:] not in "’”":
+            # British style: the quotation goes on in the next paragraph, which opens again; this one does
+            # not close it ("... said: ‘The parents’ views were ignored." / "‘We will fight on,’ she said.")
+            opened.append((a - 1 if opener[-1] <= a + 1 else opener[-1], b + 1))
+        if (m := _SPEAKER_LABEL.match(para)) and (label := (m[1] or m[2]).strip()) not in NOT_SPEAKERS \
+                and not _SECTION_LABEL.match(label):
             turns.append((label, (a - 1, b + 1)))
     if len(turns) < 2:
         turns = []  # one "NOTE:"-like line is no transcript
     return opened + [span for _, span in turns]
 
 
+_SECTION_LABEL = re.compile(r"(?:WHAT|WHY|HOW|WHO|WHEN|WHERE|THE|BY THE|KEY|BOTTOM|BIG|NEXT|BACKGROUND|CONTEXT)\b")
+"""The crossheads of an explainer ("WHY IT MATTERS:", "WHAT'S NEXT:"): the reporter's, not a speaker's."""
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:—–-]))‘(?=\w)")
-_SINGLE_CLOSE = re.compile(r"[.,!?;:…]’|’(?=[,.;:!?)]|\s*$)")
-"""A closing single mark: after or before punctuation, or at the end; not inside a word (the apostrophe of
-"it’s") nor after one ("the parents’ views")."""
+_SINGLE_CLOSE = re.compile(r"[\w.,!?;:…-]’(?!\w)")
+"""A closing single mark: after a word or punctuation, not inside a word (the apostrophe of "it’s")."""
 
 
 def _first_person_lead(sentences, quoted: list[tuple[int, int]], doc: Doc | None = None) -> bool:
     """The opening sentences speak in the first person outside any quotation: a column or a letter. A capital
     "I" after a name or a noun that takes numerals is a numeral ("Charles I", "World War I", "phase I trial",
-    "Grade I listed"), and one joined by a hyphen is an abbreviation ("I-95", "Sanders, I-Vt.")."""
-    proper = {t.idx for t in doc if t.i and t.text == "I" and doc[t.i - 1].tag_ in ("NNP", "NNPS")} if doc else set()
+    "Grade I listed"); one joined by a hyphen or a point is an abbreviation ("I-95", "Sanders, I-Vt.", "the
+    I.M.F."); one before a capitalised word is in a title ("her hit I Will Always Love You")."""
+    proper = {t.idx for t in doc if t.i and t.text == "I" and doc[t.i - 1].tag_ in ("NNP", "NNPS")
+              and doc[t.i - 1].ent_type_ not in ("DATE", "TIME")} if doc else set()
     for s in sentences:
         for m in _FIRST_PERSON.finditer(s.text):
             pos = s.start_char + m.start()
             if m.group() == "I" and (pos in proper or _NUMERAL_I.search(s.text[:m.start()])
-                                     or s.text[m.end():m.end() + 1] == "-"):
+                                     or re.match(r"[-.]\w", s.text[m.end():m.end() + 2])
+                                     or re.match(r" [A-Z][a-z]", s.text[m.end():m.end() + 3])):
                 continue
-            if not any(a - 1 <= pos <= b + 1 for a, b in quoted):
+            before = s.text[:m.start()]
+            in_single = before.count("‘") > len(_SINGLE_CLOSE.findall(before))  # says: ‘I will never ...’
+            if not in_single and not any(a - 1 <= pos <= b + 1 for a, b in quoted):
                 return True
     return False
 
 
-_NUMERAL_I = re.compile(r"(?:\S\s+[A-Z][\w-]*|\b(?i:phase|type|stage|grade|class|tier|part|chapter|act|volume|"
-                        r"book|section|level|category|title|war|league|division|schedule))\s+$")
+_NUMERAL_I = re.compile(r"(?:\S\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                        r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w-]*"
+                        r"|\b(?i:phase|type|stage|grade|class|tier|part|chapter|act|volume|book|section|level|category"
+                        r"|title|war|league|division|schedule|article))\s+$")
 """Before a numeral "I": a capitalised word that is not the first of the sentence, or a noun of that kind."""
 
 

@@ -20,18 +20,19 @@ _SOURCE = re.compile(r"^\s*(?:Source|Sources|Via)\s*:\s*(?P<source>.{2,200})$", 
 _BOILER_PREFIX = re.compile(
     r"^\s*(?:READ MORE|READ ALSO|SEE ALSO|ADVERTISEMENT|Advertisement|Read more|Read also|See also|Also read"
     r"|Sign up|Subscribe (?:now|today|here|to)|Follow (?:us|him|her|them)|Click here|Read the (?:rest|full)"
-    r"|Continue reading|Share this|Share on|Getty Images|Reuters photo)\b"
+    r"|Continue reading|Share this|Share on)\b|^\s*(?:Getty Images|Reuters photo)\s*$"
     r"|^\s*(?i:more|related(?: stories| articles| coverage)?|watch|listen|recommended|subscribe|editor['’]?s? note"
-    r"|correction|clarification|update|photo|image|picture|caption|video)\s*[:|–—-]",
+    r"|correction|clarification|photo|image|picture|caption|video)\s*(?::|\||\s[–—-]|[–—])",
 )
 """Lines a reader skips: related links, credits, labels. A label word needs its mark ("Video: ...",
 "EDITOR'S NOTE — ...") or the line is prose ("Video footage has emerged ...", "MORE THAN 100 FIREFIGHTERS ...",
-"Correction officers said ...")."""
+"Correction officers said ...", "Video-sharing app TikTok ..."). "UPDATE: Police say she has been found" is
+news, and stays."""
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$|[\"”]\s*$")
 _ALLCAPS_HEADER = re.compile(r"^[A-Z][A-Z .&'’-]{1,30}[.:]?$")
 
 _SECTION = re.compile(r"^\W*(?P<name>letters?(?: to the editor)?|your letters|editorial|opinion|op-?ed"
-                      r"|column|viewpoint|our view|analysis|obituary|review|interview|feature)\W*$", re.I)
+                      r"|guest essay|column|viewpoint|our view|analysis|obituary|review|interview|feature)\W*$", re.I)
 """A section label on its own line above the text ("Letters", "Editorial"): the page's section, kept as a tag.
 Not "Comment", which is as often the label of a comments button in copied text."""
 
