@@ -423,3 +423,25 @@ def test_a_sidecar_row_for_no_file_is_a_warning_not_a_failure(tmp_path, caplog):
         got = _read(tmp_path / "a")
     assert got["errors"] == [] and got["one.txt"].date == "2019-03-05"
     assert "1 row names no article file here (first: 'E.TXT')" in caplog.text
+
+
+def test_hostile_and_tricky_dates(tmp_path):
+    from generator.ingest.html import page_date
+    from generator.ingest.meta import clean_date, date_from_text
+
+    assert clean_date(10 ** 400) is None and clean_date(float("nan")) is None
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+             '<meta property="article:published_time" content="2019-03-05T10:00:00Z"/></head><body><p>Text.</p>'
+             "</body></html>")
+    assert page_date(xhtml).startswith("2019-03-05")
+    related = ('<html><body><article><time datetime="2024-02-03">3 Feb 2024</time><p>Text.</p></article>'
+               '<aside><time datetime="2011-02-03">3 Feb 2011</time></aside></body></html>')
+    assert page_date(related) == "2024-02-03"
+    assert date_from_text(["March 13, 2019 / 6:02 PM / Updated an hour ago"]) == "2019-03-13"
+    assert date_from_text(["30 November 2018 • 12:01am • 4 min read"]) == "2018-11-30"
+
+
+def test_a_file_given_alone_is_dated_by_its_nearest_folders_only(tmp_path):
+    deep = tmp_path / "2023" / "01" / "05" / "archive" / "news" / "desk"
+    _write(deep, ["a.txt"])
+    assert _read(deep / "a.txt")["a.txt"].date is None

@@ -9,6 +9,7 @@ says what they are.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -69,13 +70,14 @@ _TITLE = {
                           r"|why|how|on|in|which|worth|every|behind|the)\b)|\d{2,3}\s+\w+\s+share\s+their\b)"
                           r"|\bround-?up\b|\bwhat we know\b|\bin brief\b|\bin pictures\b|\bthe latest\s*:"
                           r"|\b(?:morning|evening|daily|weekly|weekend)\s+briefing\b", re.I),
-    "opinion": re.compile(r"^\s*the\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s+view\s+on\b|^\s*COLUMN\s*[-:–—]", re.I),
+    "opinion": re.compile(r"^\s*The\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+view\s+on\b[^:]{1,150}:|^\s*COLUMN\s*[-:–—]"),
 }
 _WATCH_LIVE = re.compile(r"\b(?:watch|stream|listen)\b[^:]{0,80}\blive\s*:", re.I)
 """"Where to watch the final live: TV channel, kick-off time": how to follow it, not live coverage."""
 _TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|CET)?"
                         r"|(?:Updated|Posted) at \d)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself|My)\b")
+"""First-person words; a capital "My" only where it opens the sentence ("the My Lai massacre", "Me Too")."""
 KIND_LABEL = {"opinion": "Opinion", "letters": "Letters from readers", "roundup": "A round-up",
               "live": "Live coverage"}
 
@@ -92,16 +94,21 @@ _BYLINE = re.compile(r"^\s*(?i:by|from|written by|reporting by|photo(?:graph)?s?
 def _is_byline(s: str) -> bool:
     """A byline is a name and a role or a place, never a sentence: "By Christmas Day, the appeal had raised
     £2.4m for the hospice" opens like one."""
-    return bool(_BYLINE.match(s)) and len(s.split()) <= 14
+    m = _BYLINE.match(s)
+    return bool(m) and len(s.split()) <= 14 and not _SENTENCE_WORD.search(s[m.end():])
 
 
-_CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|File photo)\b|\(Photo\b|\(pictured\)"
+_SENTENCE_WORD = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|said|says|could|can|did)\b")
+"""Verbs of a sentence, which a byline's role or place ("Health correspondent", "from the coast") does not have."""
+
+
+_CAPTION = re.compile(r"\b(?:Getty Images|AP Photo|File photo)\b|\(Photo(?:graph)?(?::| by)"
                       r"|\b(?:REUTERS|Reuters|AFP|EPA)/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)+\)?\s*$"
                       r"|(?:^|[.)]\s+)(?:Photograph|Picture|Image|Photo|Credit|Pictured)\s*:"
                       r"|\((?:[^()]{1,60}/)?(?:PA(?: Wire| Media)?|AP|AFP|Reuters|EPA|Getty(?: Images)?|Shutterstock"
                       r"|Alamy|Bloomberg|Xinhua)\)\s*$|\bvia AP\)")
-"""A photo's caption or credit; not "A Reuters/Ipsos poll found ...", "The bigger picture: ..." or "Universal
-Credit: ..."."""
+"""A photo's caption or credit; not "A Reuters/Ipsos poll found ...", "The bigger picture: ...", "Universal
+Credit: ..." or "Prince Harry (pictured) has lost ..."."""
 
 
 def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para: bool, *, title: str = "",
@@ -112,19 +119,24 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     bounds = _paragraph_bounds(text, para_starts)
     quoted = [(q.start, q.end) for q in find_spans(text, para_starts)] + _speech_paragraphs(text, bounds)
     # captions, and an embedded post with its "— Name (@handle) March 3, 2024" line (in it or after it)
-    captions = [(a, b) for i, (a, b) in enumerate(bounds) if _CAPTION.search(text[a:b]) or _POST.search(text[a:b])
-                or i + 1 < len(bounds) and _POST.match(text[bounds[i + 1][0]:bounds[i + 1][1]])]
+    captions = {i for i, (a, b) in enumerate(bounds) if _CAPTION.search(text[a:b]) or _POST.search(text[a:b])
+                or i + 1 < len(bounds) and _POST.match(text[bounds[i + 1][0]:bounds[i + 1][1]])}
+    by_para: dict[int, list[tuple[int, int]]] = {}  # a sentence is checked against its own paragraph's quotes
+    for a, b in quoted:
+        by_para.setdefault(bisect.bisect_right(para_starts, a + 1) - 1, []).append((a, b))
     sentences = _sentences(doc)
     body = sentences
     if skip_first_para and len(para_starts) > 1:
         body = [s for s in sentences if s.start_char >= para_starts[1]]
-    whole = [s for s in body if not _cut_quote(s, quoted) and not any(a <= s.start_char < b for a, b in captions)]
+    whole = [s for s in body if (p := bisect.bisect_right(para_starts, s.start_char) - 1) not in captions
+             and not _cut_quote(s, by_para.get(p, ()))]
     candidates = [_without_dateline(s.text.strip()) for s in whole
                   if _informative(s.text) and _reportable(s.text.strip())]
     if not candidates:
         candidates = [_without_dateline(s.text.strip()) for s in whole if s.text.strip()[-1:] in ".!?\"”’)"][:3]
     kind = kind_of(title, standfirst, [text[a:b] for a, b in bounds][:40], url, tags or [],
-                   _first_person_lead(sentences[:2], quoted, doc), dropped or [])
+                   _first_person_lead(sentences[:2], [q for p in (0, 1) for q in by_para.get(p, ())], doc),
+                   dropped or [])
     deck = _without_dateline(standfirst.strip())
     lede = deck if good_lede(deck) else next((c for c in candidates if good_lede(c)), "")
     if not lede:
@@ -147,14 +159,17 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
 
 _NOTICE = re.compile(
     r"^(?:Follow|Listen to|Get|Sign up|Subscribe|Download|Join|Watch|Read)\b.{0,160}\b(?:on (?:BBC Sounds|Facebook|"
-    r"Twitter|X|Instagram|TikTok|YouTube)|newsletter|inbox|podcast|our app)\b"
+    r"Twitter|X|Instagram|TikTok|YouTube)|(?:our|free|daily|weekly) (?:\w+ )?newsletter|(?:your|our) inbox"
+    r"|our (?:app|podcast))\b"
     r"|\bcontributed(?: to this report| reporting)?\.?$|\bcontributed to this report\b"
     r"|^(?:This|The) (?:story|article|report|piece) (?:has been|was) (?:corrected|amended|updated|changed)\b"
     r"|^(?:Editor['’]?s? note|Correction|Clarification)\s*[:—–-]|^Update\s*[:—–-]\s*(?:This|The) (?:story|article)"
-    r"|\bha(?:s|ve) (?:reached out to|contacted|approached)\b.{0,80}\bfor (?:comment|a response|a statement)\b"
+    r"|^(?:We have|[A-Z][\w.&'’ -]{1,40} has) (?:reached out to|contacted|approached)\b.{0,80}\bfor (?:comment"
+    r"|a response|a statement)\b"
     r"|\bThis is a (?:developing|breaking) (?:story|news story)\b|\bby following us on\b|\bFollow us on\b"
-    r"|\b(?:republished|originally published) (?:from|by|in|on)\b|^If you(?: or someone you know)?(?: have been| are"
-    r"| were| need)? (?:affected|struggling|in crisis|support)\b|\bcoverage receives (?:financial )?support from\b",
+    r"|\b(?:republished|originally published) (?:from|by|in|on)\b|^If you(?: or someone you know)?\b.{0,160}"
+    r"\b(?:Samaritans|helpline|hotline|988|116 123|Childline|Lifeline|Crisis Text Line)\b"
+    r"|\bcoverage receives (?:financial )?support from\b",
     re.I)
 """The outlet speaking about itself: follow-us and newsletter lines, credits, corrections and updates."""
 _POST = re.compile(r"^\s*[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}"
@@ -239,7 +254,8 @@ def kind_of(title: str, standfirst: str, paragraphs: list[str], url: str | None,
             return kind
         if url and kind in _URL_PART and _URL_PART[kind].search(url):
             return kind
-    stamps = sum(bool(_TIMESTAMP.match(p)) for p in paragraphs) + sum(bool(_STAMP_LINE.match(d)) for d in dropped)
+    stamps = sum(bool(_TIMESTAMP.match(p)) for p in paragraphs) \
+        + sum(bool(_STAMP_LINE.fullmatch(d.strip())) for d in dropped)
     if _TITLE["live"].search(title or "") and not _WATCH_LIVE.search(title or "") or stamps >= 3:
         return "live"
     if _TITLE["roundup"].search(title or ""):
@@ -251,8 +267,8 @@ def kind_of(title: str, standfirst: str, paragraphs: list[str], url: str | None,
     return "news"
 
 
-_STAMP_LINE = re.compile(r"^\s*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|CET)?"
-                         r"|(?:Updated|Posted) at \d.*)\s*$", re.I)
+_STAMP_LINE = re.compile(r"\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:GMT|BST|UTC|ET|EST|EDT|CET))?"
+                         r"|(?:Updated|Posted) at \d.*", re.I)
 """A timestamp alone on its line, as live pages set each entry's time."""
 
 
@@ -269,7 +285,7 @@ def good_lede(sentence: str) -> bool:
 
 
 _AGENCY = (r"\((?:AP|Reuters|AFP|UPI|PA|CP|CNN|Bloomberg|dpa|ANI|IANS|Xinhua|Kyodo|EFE|ANSA|Yonhap"
-           r"|(?:CBS|NBC|ABC|Fox) News|[KW][A-Z]{2,3}(?:-TV)?)\)")
+           r"|(?:CBS|NBC|ABC|Fox) News|[KW][A-Z]{3}(?:-TV)?)\)")
 """An agency, network or station (KTLA, WXYZ-TV) in brackets after a dateline's place."""
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:[\s/][A-Z][A-Z.'’-]+){0,3})"  # LONDON, NEW YORK, LONDON/SINGAPORE
@@ -277,8 +293,7 @@ _DATELINE = re.compile(
     r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s+\d{4})?)?"  # ", Sept. 26", ", 5 March"
     rf"(?:\s+{_AGENCY}|\s*/[A-Za-z ]{{2,30}}/)?)"  # (Reuters), /PRNewswire/
     rf"|[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+{_AGENCY}"
-    rf"|{_AGENCY}"  # Paris (AFP), Keaton Beach, Florida (CNN); (Bloomberg) --
-    r"|(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=\s+(?:—|–|―|--)\s))"  # Lansing — (a known place only)
+    rf"|{_AGENCY})"  # Paris (AFP), Keaton Beach, Florida (CNN); (Bloomberg) --
     r"(?:\s*(?:—|–|―|--|-)|(?<=[A-Z.]):)\s+(?=[A-Z“\"‘'0-9£$€])")
 _LABEL_LEAD = re.compile(r"^(?:EXCLUSIVE|Exclusive|BREAKING|Breaking|REVEALED|Revealed|WATCH|UPDATED|JUST IN)"
                          r"\s*(?::|—|–|--|-)\s+(?=[A-Z“\"‘0-9£$€])")
@@ -291,8 +306,8 @@ def _without_dateline(sentence: str) -> str:
     if (m := _LABEL_LEAD.match(sentence)) and len(sentence) - m.end() > 20:
         sentence = sentence[m.end():]
     m = _DATELINE.match(sentence)
-    bare = m and (m["town"] or m["place"] and not m["more"] and re.fullmatch(r"[A-Z]{2,5}", m["place"]))
-    if bare and not gazetteer.is_known_place((m["town"] or m["place"]).title()):
+    if m and m["place"] and not m["more"] and re.fullmatch(r"[A-Z]+", m["place"]) \
+            and not gazetteer.is_known_place(m["place"].title()):
         return sentence  # "NATO — The alliance's members agreed ...": an acronym, not a place
     return sentence[m.end():] if m and len(sentence) - m.end() > 20 else sentence
 
@@ -369,20 +384,16 @@ def _speech_paragraphs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[i
     single marks) and the turns of a transcript ("SMITH: ...", "Q: ...": two at least, in capitals). Their
     sentences are someone's words with no one named."""
     opened, turns = [], []
-    for i, (a, b) in enumerate(bounds):
+    for a, b in bounds:
         para = text[a:b].strip()
-        follows = i + 1 < len(bounds) and text[bounds[i + 1][0]:bounds[i + 1][1]].lstrip()[:1] == "‘"
         opener = [m.start() for m in _SINGLE_OPEN.finditer(text, a, b)]
         if para[:1] in "\"“" and _unbalanced(para):
             opened.append((a - 1, b + 1))
         elif opener and not _SINGLE_CLOSE.search(text, opener[-1] + 1, b):
             opened.append((a - 1 if opener[-1] <= a + 1 else opener[-1], b + 1))  # from its mark on
-        elif opener and follows and para[-1:] not in "’”":
-            # British style: the quotation goes on in the next paragraph, which opens again; this one does
-            # not close it ("... said: ‘The parents’ views were ignored." / "‘We will fight on,’ she said.")
-            opened.append((a - 1 if opener[-1] <= a + 1 else opener[-1], b + 1))
+
         if (m := _SPEAKER_LABEL.match(para)) and (label := (m[1] or m[2]).strip()) not in NOT_SPEAKERS \
-                and not _SECTION_LABEL.match(label):
+                and not _SECTION_LABEL.match(label) and not gazetteer.is_known_place(label.title()):
             turns.append((label, (a - 1, b + 1)))
     if len(turns) < 2:
         turns = []  # one "NOTE:"-like line is no transcript
@@ -404,19 +415,25 @@ def _first_person_lead(sentences, quoted: list[tuple[int, int]], doc: Doc | None
     proper = {t.idx for t in doc if t.i and t.text == "I" and doc[t.i - 1].tag_ in ("NNP", "NNPS")
               and doc[t.i - 1].ent_type_ not in ("DATE", "TIME")} if doc else set()
     for s in sentences:
-        for m in _FIRST_PERSON.finditer(s.text):
+        text = s.text[:OPENING]
+        opens = [m.start() for m in re.finditer("‘", text)]
+        closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+        for m in _FIRST_PERSON.finditer(text):
             pos = s.start_char + m.start()
-            if m.group() == "I" and (pos in proper or _NUMERAL_I.search(s.text[:m.start()])
-                                     or re.match(r"[-.]\w", s.text[m.end():m.end() + 2])
-                                     or re.match(r" [A-Z][a-z]", s.text[m.end():m.end() + 3])):
+            if m.group() == "I" and (pos in proper or _NUMERAL_I.search(text[max(0, m.start() - 40):m.start()])
+                                     or re.match(r"[-.]\w", text[m.end():m.end() + 2])
+                                     or re.match(r" [A-Z][a-z]", text[m.end():m.end() + 3])):
                 continue
-            before = s.text[:m.start()]
-            in_single = before.count("‘") > len(_SINGLE_CLOSE.findall(before))  # says: ‘I will never ...’
+            if m.group() == "My" and text[:m.start()].strip(" “\"‘'"):
+                continue
+            in_single = bisect.bisect(opens, m.start()) > bisect.bisect(closes, m.start())  # says: ‘I will ...’
             if not in_single and not any(a - 1 <= pos <= b + 1 for a, b in quoted):
                 return True
     return False
 
 
+OPENING = 2000
+"""Characters of an opening sentence read for the first person: enough for any real one."""
 _NUMERAL_I = re.compile(r"(?:\S\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                         r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w-]*"
                         r"|\b(?i:phase|type|stage|grade|class|tier|part|chapter|act|volume|book|section|level|category"

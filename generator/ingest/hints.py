@@ -255,7 +255,7 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
     roots = [Path(p) for p in paths if Path(p).is_dir()]
     rels = {f: _relative(f, roots) for f in files}
     sidecars: dict[Path, dict[str, dict]] = {}
-    alone = [f.parent / name for f in files if rels[f] == PurePosixPath(f.as_posix()) for name in SIDECAR_NAMES]
+    alone = [f.parent / name for f in files if not any(f.is_relative_to(r) for r in roots) for name in SIDECAR_NAMES]
     for found in [*(s for root in dict.fromkeys(roots) for s in sorted(root.rglob("metadata.*"))),
                   *dict.fromkeys(alone)]:
         if is_sidecar(found.name) and found.is_file() and found not in sidecars:
@@ -295,12 +295,12 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
 
 
 def _relative(f: Path, roots: list[Path]) -> PurePosixPath:
-    """The file's path below the folder it was found in; as given when given on its own (`reuters/2018/07/15/
-    story.txt` keeps the folders that date it)."""
+    """The file's path below the folder it was found in; when given on its own, its last four folders
+    (`reuters/2018/07/15/story.txt` keeps the folders that date it, not `/srv/2023/01/05/archive/...`)."""
     for root in roots:
         if f.is_relative_to(root):
             return PurePosixPath(f.relative_to(root).as_posix())
-    return PurePosixPath(f.as_posix())
+    return PurePosixPath(*PurePosixPath(f.as_posix()).parts[-5:])
 
 
 def _sidecar_row(f: Path, sidecars: dict[Path, dict[str, dict]], by_name: bool = True) -> dict | None:

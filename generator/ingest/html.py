@@ -14,19 +14,22 @@ from generator.records import Article
 DATES = {"extensive_search": False, "original_date": True, "min_date": "1800-01-01"}
 """htmldate without its extensive search, which takes any date in the text ("On 26 December 2004 ...", a
 footer's "© 2019") for the publication date; archives go back before its default 1995."""
-_MARKUP = ("//head", "//time", "//*[@itemprop='datePublished' or @itemprop='dateCreated']",
-           "//meta", "//link[@rel='canonical']", "//script[@type='application/ld+json']")
-"""Where a page states its own date: the head (meta tags, JSON-LD), <time> and schema.org elements."""
+_MARKUP = ("//head", "//*[@itemprop='datePublished' or @itemprop='dateCreated']", "//meta",
+           "//link[@rel='canonical']", "//script[@type='application/ld+json']")
+"""Where a page states its own date: the head (meta tags, JSON-LD), schema.org elements, and the article's
+<time> (`_times`)."""
 
 
 def page_date(content: str) -> str | None:
     """The page's publication date from its markup only: the text, footer included ("Updated 1 January 2024",
     "last edited on ..."), is what even htmldate's quick search still reads."""
     try:
-        tree = lxml.html.fromstring(content)
-    except (ValueError, lxml.etree.ParserError):
+        tree = lxml.html.fromstring(content.encode("utf-8", "surrogatepass"))  # bytes: an XML declaration is fine
+    except (ValueError, lxml.etree.ParserError, UnicodeError):
         return None
-    kept = {id(e): e for xpath in _MARKUP for e in tree.xpath(xpath)}
+    # the article's own <time>, else the page's first: a related link's older <time> is not this page's date
+    times = tree.xpath("//article//time") or tree.xpath("(//time)[1]")
+    kept = {id(e): e for e in [*(e for xpath in _MARKUP for e in tree.xpath(xpath)), *times]}
     parts = [lxml.html.tostring(e, encoding="unicode") for e in kept.values()
              if not any(id(a) in kept for a in e.iterancestors())]
     try:

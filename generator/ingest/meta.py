@@ -14,12 +14,12 @@ _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d\d)(?![\d.])(?=\s*(?:[ap]\.?
 """The British "21.45 GMT", which dateutil does not read as a time."""
 
 
-_ZONES = {name: hours * 3600 for name, hours in {
-    "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "BST": 1, "IST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+_ZONES = {name: int(hours * 3600) for name, hours in {
+    "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "BST": 1, "IST": 5.5, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     "AKST": -9, "AKDT": -8, "HST": -10, "AEST": 10, "AEDT": 11, "JST": 9}.items()}
-"""Zone names as feeds and pages write them (RFC 822 allows EST ... PDT); IST is Irish here, as in BBC and
-Irish copy. dateutil knows none of them but UTC."""
+"""Zone names as feeds and pages write them (RFC 822 allows EST ... PDT); IST is India's, as Indian outlets
+write it. dateutil knows none of them but UTC."""
 
 
 def clean_date(value, dayfirst: bool = False) -> str | None:
@@ -36,7 +36,10 @@ def clean_date(value, dayfirst: bool = False) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"\s*(?:\d{5}|\d{9,13})\s*", value):
         value = int(value)  # eight digits stay text: dateutil reads YYYYMMDD
     if isinstance(value, (int, float)):
-        return _number_date(value)
+        try:
+            return _number_date(value)
+        except (OverflowError, ValueError, OSError):  # a 400-digit number, NaN: no date
+            return None
     s = str(value).strip()
     if not s or len(s) > 80:
         return None
@@ -161,7 +164,8 @@ def date_from_text(paragraphs: list[str]) -> str | None:
     the article is about, not when it was written, so it never dates the article."""
     for para in paragraphs[:2]:
         m = _DATELINE.match(para[:300])
-        if m and not m.group("lead") and _PROSE.search(para[m.end():m.end() + 60]):
+        after = para[m.end():m.end() + 60].lstrip() if m else ""
+        if m and not m.group("lead") and after[:1] in "-—–" and _PROSE.search(after):
             continue  # "26 December 2004 - a date nobody here will forget": a sentence about that day
         if m:
             found = clean_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)", "", m.group("date")))
