@@ -412,8 +412,14 @@ def _first_person_lead(sentences, quoted: list[tuple[int, int]], doc: Doc | None
     "I" after a name or a noun that takes numerals is a numeral ("Charles I", "World War I", "phase I trial",
     "Grade I listed"); one joined by a hyphen or a point is an abbreviation ("I-95", "Sanders, I-Vt.", "the
     I.M.F."); one before a capitalised word is in a title ("her hit I Will Always Love You")."""
-    proper = {t.idx for t in doc if t.i and t.text == "I" and doc[t.i - 1].tag_ in ("NNP", "NNPS")
-              and doc[t.i - 1].ent_type_ not in ("DATE", "TIME")} if doc else set()
+    end = max((s.start_char + min(len(s.text), OPENING) for s in sentences), default=0)
+    proper = set()  # an "I" after a proper noun (not a weekday): "Charles I"
+    for t in (doc or ()):
+        if t.idx > end:
+            break
+        if t.i and t.text == "I" and doc[t.i - 1].tag_ in ("NNP", "NNPS") \
+                and doc[t.i - 1].ent_type_ not in ("DATE", "TIME"):
+            proper.add(t.idx)
     for s in sentences:
         text = s.text[:OPENING]
         opens = [m.start() for m in re.finditer("‘", text)]
