@@ -391,7 +391,6 @@ def _speech_paragraphs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[i
             opened.append((a - 1, b + 1))
         elif opener and not _SINGLE_CLOSE.search(text, opener[-1] + 1, b):
             opened.append((a - 1 if opener[-1] <= a + 1 else opener[-1], b + 1))  # from its mark on
-
         if (m := _SPEAKER_LABEL.match(para)) and (label := (m[1] or m[2]).strip()) not in NOT_SPEAKERS \
                 and not _SECTION_LABEL.match(label) and not gazetteer.is_known_place(label.title()):
             turns.append((label, (a - 1, b + 1)))
