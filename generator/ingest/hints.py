@@ -268,17 +268,17 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
         by_folder[f.parent].append(f)
     detected = {} if user else {d: detect_pattern([rels[f] for f in fs]) for d, fs in by_folder.items()}
     names = Counter(f.name for f in files)
-    used: set[int] = set()
-    dayfirst = {id(row): first for rows in sidecars.values()
-                for first in [day_first(r.get("date") or r.get("published") for r in rows.values())]
-                for row in rows.values()}
+    nearest_first = sorted(sidecars, key=lambda s: -len(s.parts))
+    dayfirst = {s: day_first(r.get("date") or r.get("published") for r in rows.values())
+                for s, rows in sidecars.items()}
+    used: set[tuple[Path, str]] = set()
     out: dict[Path, Hints] = {}
     for f in files:
         h = Hints()
-        row = _sidecar_row(f, sidecars, by_name=names[f.name] == 1)
-        if row is not None:
-            used.add(id(row))
-            h = _sidecar_hints(row, dayfirst[id(row)])
+        if found_row := _sidecar_row(f, nearest_first, sidecars, by_name=names[f.name] == 1):
+            sidecar, key = found_row
+            used.add(found_row)
+            h = _sidecar_hints(sidecars[sidecar][key], dayfirst[sidecar])
         found = (user or detected.get(f.parent))
         found = found.match(rels[f]) if found else None
         if found and not h.source and found.get("source"):
@@ -287,8 +287,8 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
             h.date, h.date_from = date, "path"
         out[f] = h
     for sidecar, rows in sidecars.items():  # a whole folder was read: a row for no file there is a typo
-        unused = [key for key, row in rows.items() if id(row) not in used]
-        if unused and any(sidecar.parent == r or sidecar.parent.is_relative_to(r) for r in roots):
+        unused = [key for key in rows if (sidecar, key) not in used]
+        if unused and any(sidecar.parent.is_relative_to(r) for r in roots):
             log.warning("warning: %s: %s no article file here (first: %r)", sidecar,
                         "1 row names" if len(unused) == 1 else f"{len(unused)} rows name", unused[0][:80])
     return out, errors
@@ -303,10 +303,12 @@ def _relative(f: Path, roots: list[Path]) -> PurePosixPath:
     return PurePosixPath(*PurePosixPath(f.as_posix()).parts[-5:])
 
 
-def _sidecar_row(f: Path, sidecars: dict[Path, dict[str, dict]], by_name: bool = True) -> dict | None:
-    """The nearest sidecar's row for `f`: keyed by its path below the sidecar's folder, or by its name or stem
-    when it is beside the sidecar or no other file has its name (`story.txt` is not every folder's story)."""
-    for sidecar in sorted(sidecars, key=lambda s: -len(s.parts)):
+def _sidecar_row(f: Path, nearest_first: list[Path], sidecars: dict[Path, dict[str, dict]], by_name: bool = True
+                 ) -> tuple[Path, str] | None:
+    """(sidecar, key) of the nearest sidecar's row for `f`: keyed by its path below the sidecar's folder, or by
+    its name or stem when it is beside the sidecar or no other file has its name (`story.txt` is not every
+    folder's story). `nearest_first`: the sidecars, deepest folder first."""
+    for sidecar in nearest_first:
         try:
             rel = f.relative_to(sidecar.parent).as_posix()
         except ValueError:
@@ -317,7 +319,7 @@ def _sidecar_row(f: Path, sidecars: dict[Path, dict[str, dict]], by_name: bool =
             keys += (f.name, f.stem)
         for key in keys:
             if key in rows:
-                return rows[key]
+                return sidecar, key
     return None
 
 

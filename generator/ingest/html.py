@@ -13,11 +13,12 @@ from generator.records import Article
 
 DATES = {"extensive_search": False, "original_date": True, "min_date": "1800-01-01"}
 """htmldate without its extensive search, which takes any date in the text ("On 26 December 2004 ...", a
-footer's "© 2019") for the publication date; archives go back before its default 1995."""
+footer's "© 2019") for the publication date; archives go back before its default 1995. trafilatura gets the
+same, so that the date it finds (and `parse` does not use) costs little."""
 _MARKUP = ("//head", "//*[@itemprop='datePublished' or @itemprop='dateCreated']", "//meta",
            "//link[@rel='canonical']", "//script[@type='application/ld+json']")
-"""Where a page states its own date: the head (meta tags, JSON-LD), schema.org elements, and the article's
-<time> (`_times`)."""
+"""Where a page states its own date: the head (meta tags, JSON-LD) and schema.org elements; `page_date` adds
+the article's <time>."""
 
 
 def page_date(content: str) -> str | None:
