@@ -107,6 +107,27 @@ def test_transcripts_and_quotes_running_on_are_not_key_points(analyse_text, mark
                                  "Let's", "Are they")) for p in points), points
 
 
+@pytest.mark.parametrize("o, c", [('"', '"'), ("“", "”")])
+def test_the_reporters_sentence_between_quotes_of_a_merged_paragraph_is_a_key_point(analyse_text, o, c):
+    """Paragraphs run together (as archives and wire copy store them): a quote re-opened at a sentence start
+    closes the one before, so the reporter's sentence after the closing mark is his, while the words of the
+    quote that runs on past the paragraph's end stay out."""
+    r = analyse_text(
+        f"{o}We were poor in the first half and I told them so at the break,{c} said Hart after the match. "
+        f"{o}The second half was a different story. {o}We showed real character.{c} Striker Dan Cole scored "
+        f"twice in the last ten minutes to rescue a point for the visitors. Hart added: {o}Dan has been "
+        f"brilliant for us all season.{c}",
+        "City had led through two goals from their captain before the interval and looked set for a win.",
+        f"City boss Phil Grant said his side had thrown the game away. {o}We had chances to kill it off. "
+        "We should be three points better off tonight",
+        title="Hart hails comeback",
+        standfirst="Rovers manager Tom Hart praised his side's spirit after they came from two goals down "
+                   "to draw 2-2 with City.")
+    points = r.summary.key_points
+    assert any(p.startswith("Striker Dan Cole scored twice") for p in points), points
+    assert not any(p.startswith(("The second half", "We showed", "We had", "We should")) for p in points), points
+
+
 @pytest.mark.parametrize("first, lede", [
     ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — The state's largest teachers' union went on strike on Monday, closing "
      "four hundred schools.", "The state's largest"),
@@ -487,6 +508,12 @@ def test_an_explainer_keeps_its_sections_and_an_update_with_news_is_kept(tmp_pat
     ("The I.M.F. cut its forecast for global growth on Tuesday, citing the war and high rates.", "Forecast", "news"),
     ("Article I of the Constitution gives Congress the power to declare war, the judge noted.", "Powers", "news"),
     ("The Me Too movement and the My Lai massacre were both discussed at the history festival.", "Talks", "news"),
+    ("Three contestants remain in I'm A Celebrity ... Get Me Out Of Here after no one was voted off on Sunday.",
+     "Jungle show", "news"),
+    ("The band closed the festival with I'm Not In Love and a new single, to a crowd of forty thousand.",
+     "Festival", "news"),
+    ("I'm Sarah Jones, and for twenty years I have taught maths at the school my grandmother founded.",
+     "Teacher", "opinion"),
     ("My father ran a hardware shop on the high street for forty years, and I worked there every summer.",
      "Shop", "opinion"),
     ("On Tuesday I sat in a packed council chamber and listened to the debate on the new car park.",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from generator.analyse import docs, gazetteer
-from generator.analyse.spans import NOT_SPEAKERS, find_spans
+from generator.analyse.spans import NOT_SPEAKERS, QSpan, find_spans
 from generator.records import Summary
 
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being it its this
@@ -117,7 +117,8 @@ def summarise(doc: Doc, standfirst: str, para_starts: list[int], skip_first_para
     """`dropped`: the lines the reader left out of the paragraphs (headings, credits, timestamps)."""
     text = docs.text(doc)
     bounds = _paragraph_bounds(text, para_starts)
-    quoted = [(q.start, q.end) for q in find_spans(text, para_starts)] + _speech_paragraphs(text, bounds)
+    spans = find_spans(text, para_starts)
+    quoted = [(q.start, q.end) for q in spans] + _speech_paragraphs(text, bounds, spans)
     # captions, and an embedded post with its "— Name (@handle) March 3, 2024" line (in it or after it)
     captions = {i for i, (a, b) in enumerate(bounds) if _CAPTION.search(text[a:b]) or _POST.search(text[a:b])
                 or i + 1 < len(bounds) and _POST.match(text[bounds[i + 1][0]:bounds[i + 1][1]])}
@@ -374,20 +375,41 @@ def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
+def _left_open(para: str) -> bool:
+    """The paragraph's double quotation marks, read by direction, leave a quotation open at its end. A mark
+    opening a sentence while a quote is open re-opens it (British and wire copy run paragraphs together so:
+    '"We won. "It was hard."' is closed); one inside a sentence is a quote within the quote ('the "reform"')."""
+    depth = 0
+    for m in re.finditer(r'["“”]', para):
+        i, c = m.start(), m.group()
+        before, after = para[i - 1:i], para[i + 1:i + 2]
+        opens = c == "“" or c == '"' and (not before or before.isspace() or before in "([—–") \
+            and after.strip() != ""
+        if not opens:
+            depth = max(0, depth - 1)
+        elif not (depth and re.search(r"[.!?]\s+$", para[max(0, i - 3):i])):
+            depth += 1
+    return depth > 0
+
+
 _SPEAKER_LABEL = re.compile(r"^[\"“]?\s*(?:(Q|A)[:.]|([A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,\s*[A-Z][A-Z ]{1,20})?:)\s+\S")
 """A transcript's turn: "Q:", "Q.", "SMITH:", NPR's "STEVE INSKEEP, HOST:"."""
 
 
-def _speech_paragraphs(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _speech_paragraphs(text: str, bounds: list[tuple[int, int]], spans: list[QSpan] = ()) -> list[tuple[int, int]]:
     """Paragraphs that are speech as a whole, whatever marks they hold inside: one that opens a quotation it
     does not close (the quote goes on in the next paragraph, in US and British style alike, in double or
     single marks) and the turns of a transcript ("SMITH: ...", "Q: ...": two at least, in capitals). Their
-    sentences are someone's words with no one named."""
+    sentences are someone's words with no one named. Where the quote spans already end on the quote that runs
+    on, they are trusted: paragraphs run together ('"... it," he said. Police arrived. "We ran') keep the
+    reporter's sentences between the quotes."""
+    last_span = {q.paragraph: q for q in spans}
     opened, turns = [], []
-    for a, b in bounds:
+    for p, (a, b) in enumerate(bounds):
         para = text[a:b].strip()
         opener = [m.start() for m in _SINGLE_OPEN.finditer(text, a, b)]
-        if para[:1] in "\"“" and _unbalanced(para):
+        spanned = p in last_span and last_span[p].opens_only and last_span[p].start - 1 > a + 1
+        if para[:1] in "\"“" and _left_open(para) and not spanned:
             opened.append((a - 1, b + 1))
         elif opener and not _SINGLE_CLOSE.search(text, opener[-1] + 1, b):
             opened.append((a - 1 if opener[-1] <= a + 1 else opener[-1], b + 1))  # from its mark on
@@ -429,7 +451,7 @@ def _first_person_lead(sentences, quoted: list[tuple[int, int]], doc: Doc | None
                                      or re.match(r"[-.]\w", text[m.end():m.end() + 2])
                                      or re.match(r" [A-Z][a-z]", text[m.end():m.end() + 3])):
                 continue
-            if m.group() == "My" and text[:m.start()].strip(" “\"‘'"):
+            if m.group() == "My" and text[:m.start()].strip(" “\"‘'") or _IN_TITLE.match(text, m.end()):
                 continue
             in_single = bisect.bisect(opens, m.start()) > bisect.bisect(closes, m.start())  # says: ‘I will ...’
             if not in_single and not any(a - 1 <= pos <= b + 1 for a, b in quoted):
@@ -437,6 +459,10 @@ def _first_person_lead(sentences, quoted: list[tuple[int, int]], doc: Doc | None
     return False
 
 
+_IN_TITLE = re.compile(r"(?:['’][a-z]{1,2})?\s+"
+                       r"(?:A|An|The|Of|To|In|On|For|And|Out|Me|My|It|Is|Was|Not|Got|Am|Will|Can)\s+[A-Z]")
+"""After a first-person word, a capitalised little word and a capital: the title of a show, film or song
+("I'm A Celebrity ... Get Me Out Of Here", "I Am The Walrus"), not the writer speaking ("I'm Sarah Smith")."""
 OPENING = 2000
 """Characters of an opening sentence read for the first person: enough for any real one."""
 _NUMERAL_I = re.compile(r"(?:\S\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
