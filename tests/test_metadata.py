@@ -10,7 +10,7 @@ import pytest
 
 from generator.cli import main
 from generator.ingest import find_articles, find_hints, read_path
-from generator.ingest.hints import compile_pattern
+from generator.ingest.hints import compile_pattern, outlet_name
 from tests.conftest import SHARED_EVAL, make_project
 
 BODY = ("{title}\n\n"
@@ -41,8 +41,8 @@ def test_source_date_slug_file_names_give_date_and_outlet_not_the_body_date(tmp_
     got = _read(tmp_path / "arts")
     assert got["errors"] == []
     a = got["breitbart_2016-09-12_library-budget.txt"]
-    assert (a.date, a.date_from, a.source, a.source_from) == ("2016-09-12", "path", "breitbart", "path")
-    assert got["wash-post_2016-09-18_councillors.txt"].source == "wash-post"
+    assert (a.date, a.date_from, a.source, a.source_from) == ("2016-09-12", "path", "Breitbart", "path")
+    assert got["wash-post_2016-09-18_councillors.txt"].source == "Wash Post"  # as readers know it
     assert all(not x.date.startswith("2004") for k, x in got.items() if k != "errors")
 
 
@@ -81,7 +81,7 @@ def test_a_pelican_style_regular_expression_works_too(tmp_path):
     _write(tmp_path / "p", ["2016-09-12_courier_library.txt"])
     got = _read(tmp_path / "p", pattern=r"(?P<date>\d{4}-\d\d-\d\d)_(?P<source>[a-z]+)_(?P<slug>.*)")
     assert (got["2016-09-12_courier_library.txt"].date, got["2016-09-12_courier_library.txt"].source) == (
-        "2016-09-12", "courier")
+        "2016-09-12", "Courier")
 
 
 def test_a_bad_pattern_is_named():
@@ -159,8 +159,18 @@ def test_a_real_archive_named_source_date_slug_is_dated_with_outlets():
     assert len(got) == 84
     assert sum(a.date_from == "path" for a in got) >= 0.95 * len(got)
     assert not any(a.date_from == "dateline" and a.date < "2016" for a in got)
-    assert {a.source for a in got} == {"breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post",
-                                       "west-journal"}
+    assert {a.source for a in got} == {"Breitbart", "Huff Post", "NYT", "Politico", "USA Today", "Wash Post",
+                                       "West Journal"}
+
+
+@pytest.mark.parametrize("slug, name", [
+    ("huff-post", "Huff Post"), ("nyt", "NYT"), ("usa_today", "USA Today"), ("bbc", "BBC"), ("cbs2", "CBS2"),
+    ("al-jazeera", "Al Jazeera"), ("the-guardian", "The Guardian"), ("new-york-times", "New York Times"),
+    ("BBC News", "BBC News"), ("reuters.com", "reuters.com"), ("Le-Monde", "Le-Monde")])
+def test_an_outlet_from_a_path_is_named_as_readers_know_it(slug, name):
+    """A path spells an outlet as a slug; a page names it. A name the user spelt with capitals, spaces or
+    points is theirs and is kept."""
+    assert outlet_name(slug) == name
 
 
 # --- through the real build ------------------------------------------------------------------------------
@@ -408,9 +418,9 @@ def test_path_dates_stray_files_old_dates_and_ids(tmp_path):
              "itv_2019-03-07_works.txt", "nyt_1851-09-18_first-issue.txt", "README.txt"]
     _write(tmp_path / "a", names)
     got = _read(tmp_path / "a")
-    assert got["bbc_2019-03-04_harbour.txt"].source == "bbc"  # one stray README does not undo the pattern
+    assert got["bbc_2019-03-04_harbour.txt"].source == "BBC"  # one stray README does not undo the pattern
     assert (got["nyt_1851-09-18_first-issue.txt"].date, got["nyt_1851-09-18_first-issue.txt"].source) == \
-        ("1851-09-18", "nyt")
+        ("1851-09-18", "NYT")
     _write(tmp_path / "b" / "2012" / "10" / "21", ["uk-20100512.txt"])
     assert _read(tmp_path / "b")["uk-20100512.txt"].date == "2012-10-21"
 

@@ -282,7 +282,7 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
         found = (user or detected.get(f.parent))
         found = found.match(rels[f]) if found else None
         if found and not h.source and found.get("source"):
-            h.source, h.source_from = found["source"], "path"
+            h.source, h.source_from = outlet_name(found["source"]), "path"
         if not h.date and (date := (_date_of(found) if found else None) or date_in_path(rels[f])):
             h.date, h.date_from = date, "path"
         out[f] = h
@@ -292,6 +292,30 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
             log.warning("warning: %s: %s no article file here (first: %r)", sidecar,
                         "1 row names" if len(unused) == 1 else f"{len(unused)} rows name", unused[0][:80])
     return out, errors
+
+
+_ACRONYMS = {"abc", "afp", "ap", "bbc", "cbc", "cbs", "cnn", "dw", "ft", "itv", "msnbc", "nbc", "npr", "nyt", "pa",
+             "pbs", "rte", "rt", "sbs", "upi", "usa", "wsj", "wapo"}
+_LITTLE = {"the", "of", "and", "on", "in", "for", "al", "el", "la", "le", "de", "du", "der", "die", "di"}
+
+
+def outlet_name(slug: str) -> str:
+    """An outlet as a path spells it, as readers know it: "huff-post" -> "Huff Post", "nyt" -> "NYT",
+    "usa_today" -> "USA Today", "al-jazeera" -> "Al Jazeera". A name with capitals, spaces or other marks is the
+    user's own spelling and stays as it is."""
+    if not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", slug):
+        return slug  # "BBC News", "reuters.com"
+    words = re.split(r"[-_]", slug)
+    out = []
+    for i, w in enumerate(words):
+        letters = w.rstrip("0123456789")
+        if letters in _ACRONYMS or 0 < len(letters) <= 4 and letters.isalpha() and not re.search("[aeiouy]", letters):
+            out.append(w.upper())
+        elif i and w in _LITTLE:
+            out.append(w)
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
 
 
 def _relative(f: Path, roots: list[Path]) -> PurePosixPath:
