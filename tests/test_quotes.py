@@ -592,3 +592,29 @@ def test_a_sentence_after_a_quote_paragraph_is_no_credit_line(quotes_of, after):
 ])
 def test_the_family_speaks_as_the_family_of_the_person_named(quotes_of, paragraphs, speaker):
     assert direct(quotes_of(*paragraphs))[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph, speakers", [
+    # British, paragraphs run together as archives store them
+    ('Former minister Jane Morris told the BBC there was a "real problem of trust" in politics. She said her '
+     'own colleagues could not be trusted. Liberal Democrat spokesman Tom Hale said the war had badly hurt '
+     'trust in politicians. "Issues of war and peace do have a damaging effect on the credibility of '
+     'politicians." Peter Bell, who won the seat in 1997, said politicians often failed to see themselves as '
+     'others did. "We need public figures we trust to tell the truth."',
+     ["Jane Morris", "Tom Hale", "Peter Bell"]),
+    # US, curly marks
+    ("“The bill is dead on arrival,” Senator Ann Cole told reporters on Tuesday. Governor Mark Reyes said the "
+     "state would sue if the bill passed. “We will see them in court, and we will win.” The governor's office "
+     "said the lawsuit was already drafted.",
+     ["Ann Cole", "Mark Reyes"]),
+])
+def test_a_quote_after_another_speakers_reported_speech_is_theirs(quotes_of, paragraph, speakers):
+    """A quotation standing alone right after a sentence in which someone else is said to speak is that
+    person's, not the paragraph's earlier speaker's."""
+    assert [q.speaker for q in direct(quotes_of(paragraph))] == speakers
+
+
+def test_a_quote_after_the_same_speakers_pronoun_stays_theirs(quotes_of):
+    qs = direct(quotes_of('"We were poor," said manager Tom Hart. He said the players knew it. Striker Dan Cole '
+                          'scored twice late on. "The second half was a different story."'))
+    assert [q.speaker for q in qs] == ["Tom Hart", "Tom Hart"]

@@ -55,7 +55,7 @@ def extract(doc: Doc, para_starts: list[int], entities: Entities, actors: list[A
     mentions = References(doc, entities, actors, ranges, para_starts)
     for q in spans:
         _attribute(doc, q, spans, mentions, para_starts)
-    _propagate(doc, spans, para_starts)
+    _propagate(doc, spans, para_starts, mentions)
     for q in spans:
         if q.speaker is None and not q.own_cue:  # "a source said" stays unknown
             _fallback(doc, q, ranges, mentions)
@@ -511,10 +511,11 @@ def _naming_segment(words: list[Token]) -> list[Token]:
 
 # --- 4. quotes without a cue -----------------------------------------------------------------------------
 
-def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
+def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int], mentions: References | None = None) -> None:
     """Quotes without their own cue inherit: a re-opened paragraph, a quote beside an attributed one in the
     same paragraph, a paragraph of pure quotation right after an attributed quote."""
     text = docs.text(doc)
+    ranges = [(s.start, s.end) for s in spans]
     _share_within_runs(spans)
     for i, q in enumerate(spans):
         if q.own_cue or q.speaker:
@@ -522,10 +523,13 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
         prev = spans[i - 1] if i else None
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         same_para = [s for s in spans if s.paragraph == q.paragraph and s.own_cue and s.speaker]
-        if q.continued and prev and prev.speaker:
+        nearest = min(same_para, key=lambda s: abs(s.start - q.start)) if same_para else None
+        if nearest and not q.continued and mentions and (other := _next_speaker(doc, nearest, q, ranges, mentions)):
+            q.speaker, q.evidence = other, "previous"
+        elif q.continued and prev and prev.speaker:
             _inherit(q, prev)
         elif same_para:
-            _inherit(q, min(same_para, key=lambda s: abs(s.start - q.start)), "paragraph")
+            _inherit(q, nearest, "paragraph")
         elif prev and prev.speaker and prev.paragraph in (q.paragraph, q.paragraph - 1) and _mostly_quote(
                 text, q, spans, para_starts):
             _inherit(q, prev, "paragraph")
@@ -536,6 +540,26 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int]) -> None:
             _inherit(q, prev, "paragraph")
         elif nxt and nxt.own_cue and nxt.speaker and nxt.paragraph == q.paragraph + 1 and q.opens_only:
             _inherit(q, nxt)
+
+
+def _next_speaker(doc: Doc, src: QSpan, q: QSpan, ranges, mentions: References) -> str | None:
+    """A quotation standing alone right after a sentence in which someone else, named, is said to speak is
+    theirs, not the earlier speaker's in the same paragraph (paragraphs run together: '"...," Smith told the
+    BBC. Jones said the war had hurt trust. "Issues of war and peace ..."')."""
+    if src.end > q.start:
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start_char - span[0].sent.start_char > 2 or span[0].sent.start == 0:
+        return None
+    prev = doc[span[0].sent.start - 1].sent
+    if prev.start_char <= src.end or not is_cue(prev.root) or in_quotes(prev.root.idx, ranges):
+        return None
+    subj = _subject(prev.root, ranges)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in ("NORP", "GPE", "LOC"):
+        return None
+    name = name_from_token(subj, q, ranges, mentions)
+    known = name and name in mentions.by_name and mentions.kind(name) in ("person", "organization")
+    return name if known and name != src.speaker else None
 
 
 def _inherit(q: QSpan, src: QSpan, evidence: str | None = None) -> None:
