@@ -618,3 +618,17 @@ def test_a_quote_after_the_same_speakers_pronoun_stays_theirs(quotes_of):
     qs = direct(quotes_of('"We were poor," said manager Tom Hart. He said the players knew it. Striker Dan Cole '
                           'scored twice late on. "The second half was a different story."'))
     assert [q.speaker for q in qs] == ["Tom Hart", "Tom Hart"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Shadow leader of the Commons Owen Heald said: "This will be part of our plan for the next parliament."',
+     "Owen Heald"),
+    ('Chairman of the Federal Reserve Alan Greenhill said: "Rates will stay where they are for now."',
+     "Alan Greenhill"),
+    ('A friend of Jane Doe said: "She was always kind to everyone in the street."', None),
+])
+def test_a_name_run_on_from_its_title_speaks(quotes_of, sentence, speaker):
+    """"Leader of the Commons Owen Heald said": the parser hangs the name on the title's last noun; the
+    person speaks, not the organisation in the title (while "a friend of Jane Doe" is not Jane Doe)."""
+    (q,) = direct(quotes_of(sentence))
+    assert q.speaker == speaker

@@ -205,10 +205,15 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
         if not name:
             continue
         path = _path_to(t, tok)
+        titled = False
         if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
-            continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
+            if not _after_its_title(name_head(t)):
+                continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
+            titled = True
         clause = "relcl" in path or "acl" in path
-        if mentions.kind(name) == "person" and path[:1] == ["appos"] and set(path[1:]) == {"pobj", "prep"} \
+        if titled:
+            tier = 0  # "Shadow leader of the Commons Owen Heald", "Minister for Europe Denis Barr"
+        elif mentions.kind(name) == "person" and path[:1] == ["appos"] and set(path[1:]) == {"pobj", "prep"} \
                 and len(path) == 3 and tok.lower_ in ROLE_WORDS | TITLES | PERSON_NOUNS:
             tier = 0  # "Labour MP for Stourvale, Jane Doe", "the spokesman for the Pentagon, John Doe"
         elif "poss" in path:
@@ -224,6 +229,13 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
         if name not in tiers[tier]:
             tiers[tier].append(name)
     return [n for tier in tiers for n in tier]
+
+
+def _after_its_title(head: Token) -> bool:
+    """A person's name run on from the end of a title ("leader of the Commons Owen Heald", "Minister for
+    Europe Denis Barr"): the parser hangs the name on the title's last noun, which is no person."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "") and c.i < head.i
+               and any(d.ent_type_ == "PERSON" and c.i < d.i < head.i for d in head.children) for c in head.children)
 
 
 def _hyphen_modifier(t: Token) -> bool:
