@@ -351,23 +351,3 @@ def test_father_and_son_named_side_by_side_stay_two(run):
     r = run("Bill Rowe, a worker, and William Rowe Jr., his son, cheered as the plant reopened.",
             "Bill Rowe said later that the plant mattered to the whole town.")
     assert {a.name for a in r.actors if a.kind == "person"} >= {"Bill Rowe", "William Rowe Jr."}
-
-
-@pytest.mark.parametrize("text, gone, kept", [
-    ("Kate Winslet won praise for her role in Eternal Sunshine of the Spotless Mind and starred in Closer last year.",
-     {"Eternal Sunshine of the Spotless Mind", "Spotless Mind", "Closer"}, {"Kate Winslet"}),
-    ("Jude Law has roles in Closer and Alfie this winter, his agent said.", {"Closer", "Alfie"}, {"Jude Law"}),
-    ("The acclaimed PC title Call of Duty sold a million copies, publisher Activision said.", {"Call of Duty"},
-     {"Activision"}),
-    ("She starred in Pedro Almodovar's Volver and had a role in Iraq's new film industry.", {"Volver"},
-     {"Pedro Almodovar", "Iraq"}),
-    ("He has a starring role in Jack and the Beanstalk in Birmingham this Christmas.", {"Beanstalk"},
-     {"Birmingham"}),
-])
-def test_a_work_named_by_a_role_in_it_is_no_actor(analyse_text, text, gone, kept):
-    """A film or game named after a role in it or its kind ("her role in ...", "the PC title ...") is a work:
-    neither a person nor an organisation. Its owner before it and a place after it are still named."""
-    r = analyse_text(text)
-    names = {a.name for a in r.actors} | {p.name for p in r.places}
-    assert not names & gone, names
-    assert kept <= names, names

@@ -143,17 +143,6 @@ def find(doc: Doc) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person",
                                aliases=[f"{m['nick']} {m['surname'].split()[-1]}"]))
             taken.append((m.start(), m.end()))
-    for m in _WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products
-        group = "title" if m["title"] else "list"
-        taken.append(_title_span(text, m.start(group), m.end(group)))
-    for m in _WORK_BY_CUE.finditer(text):  # "her role in Eternal Sunshine ...", "roles in Closer and Alfie"
-        start, end = _title_span(text, m.start("title"), m.end("title"))
-        title = text[start:end]
-        if not re.search(r"['’]s?$", title) and not re.match(r"['’]", text[end:end + 1]) \
-                and not given_name_first(title) \
-                and not gazetteer.is_known_place(title) and not re.fullmatch(r"[A-Z]{2,6}", title) \
-                and not overlaps(start, end, taken):
-            taken.append((start, end))
     for m in _JOINED_NAME.finditer(text):  # "Forum for the Future", "Trinidad and Tobago"
         start, name = _trim_long(m.start(), m.group(0))
         vote = _joined_vote(name)
@@ -177,6 +166,9 @@ def find(doc: Doc) -> list[Mention]:
             # but "Owen Pryce (Labour)" is a party after a full name, not a surname
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person", aliases=[m["given"]]))
             taken.append((m.start(), m.end()))
+    for m in _WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products
+        group = "title" if m["title"] else "list"
+        taken.append((m.start(group), m.end(group)))
     for m in _NAMED_BY_KIND.finditer(text):  # "US magazine Mobile PC", "the charity Oxfam"
         name = m["name"]
         if not given_name_first(name) and not gazetteer.is_known_place(name) and name.lower() not in TITLES \
@@ -219,21 +211,6 @@ def find(doc: Doc) -> list[Mention]:
     return _qualified_places(text, _products_and_common_words(doc, out))
 
 
-def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A work's title without its owner before it or a place after it: "Jean-Pierre Jeunet's A Very Long
-    Engagement" is "A Very Long Engagement", "Jack and the Beanstalk in Birmingham" is "Jack and the Beanstalk"."""
-    title = text[start:end]
-    owner = list(re.finditer(r"['’]s (?=[A-Z])", title))
-    if owner:
-        start += owner[-1].end()
-        title = text[start:end]
-    for m in re.finditer(r" in (?=([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))", title):
-        place = re.sub(r"['’]s$", "", m.group(1).split()[0])
-        if gazetteer.is_known_place(place) or gazetteer.is_known_place(m.group(1)):
-            return start, start + m.start()
-    return start, end
-
-
 def _qualified_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Selma, Ala.", "Perth, Scotland", "Washington, D.C.": a name then a comma and a state, nation or
     country is a place in it ("D.C." is part of the name, not a place of its own); a list of countries or
@@ -272,7 +249,7 @@ _NAMED_BY_KIND = re.compile(
     r"\b(?:magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|airline|"
     r"pressure group|campaign group|trade body|firm|company)\s+(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"
     r"(?<!['’]s)")
-_TITLE_WORDS = r"[A-Z][\w'’&-]*(?:(?:(?::| of| the| a| in| and| to)(?: the| a)?)? [A-Z][\w'’&-]*)*"
+_TITLE_WORDS = r"[A-Z][\w'’&-]*(?:(?::| of| the| a| in| and| to)? [A-Z][\w'’&-]*)*"
 _WORK_BY_KIND = re.compile(
     r"\b(?:(?:film|movie|book|novel|play|musical|opera|album|song|single|show|series|programme|program|sitcom|"
     r"game|video game|toy|console|phone|handset|camera|gadget|laptop|device|car|model|app|engine|painting|"
@@ -280,12 +257,6 @@ _WORK_BY_KIND = re.compile(
     rf"(?P<title>{_TITLE_WORDS})"
     r"|(?:films|movies|books|novels|plays|albums|songs|shows|series|programmes|games|hits|roles)\s+"
     rf"(?:include|included|including|such as|like)\s+(?P<list>{_TITLE_WORDS}(?:(?:,| and|, and) {_TITLE_WORDS})*))")
-_WORK_BY_CUE = re.compile(
-    r"\b(?:(?:starring |lead |title |supporting |leading )?roles? in|starred in|starring in|appeared in|"
-    r"(?:PC|console|computer|game|video game|best-selling) title)\s+[\"“‘']?"
-    rf"(?P<title>{_TITLE_WORDS})")
-"""A work named after what is done in it: a role in a film, a game's title. Not a place ("a role in Iraq"),
-a person ("a role in Jane Eyre" stays a name) or an owner ("a role in Obama's campaign")."""
 _DEPARTMENT = re.compile(
     r"\b(?:Department|Ministry|Office|Secretary of State|Commission|Committee|Council|Institute|Centre|Center|"
     r"School|Board|Agency|Bureau|Foundation) (?:for|of) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
