@@ -166,7 +166,8 @@ def test_a_real_archive_named_source_date_slug_is_dated_with_outlets():
 @pytest.mark.parametrize("slug, name", [
     ("huff-post", "Huff Post"), ("nyt", "NYT"), ("usa_today", "USA Today"), ("bbc", "BBC"), ("cbs2", "CBS2"),
     ("al-jazeera", "Al Jazeera"), ("the-guardian", "The Guardian"), ("new-york-times", "New York Times"),
-    ("BBC News", "BBC News"), ("reuters.com", "reuters.com"), ("Le-Monde", "Le-Monde")])
+    ("BBC News", "BBC News"), ("reuters.com", "reuters.com"), ("Le-Monde", "Le-Monde"), ("la-times", "LA Times"),
+    ("st-louis-post-dispatch", "St Louis Post Dispatch")])
 def test_an_outlet_from_a_path_is_named_as_readers_know_it(slug, name):
     """A path spells an outlet as a slug; a page names it. A name the user spelt with capitals, spaces or
     points is theirs and is kept."""

@@ -632,3 +632,9 @@ def test_a_name_run_on_from_its_title_speaks(quotes_of, sentence, speaker):
     person speaks, not the organisation in the title (while "a friend of Jane Doe" is not Jane Doe)."""
     (q,) = direct(quotes_of(sentence))
     assert q.speaker == speaker
+
+
+def test_a_friend_of_a_titled_name_is_not_that_name(quotes_of):
+    (q,) = direct(quotes_of('A friend of the leader of the Commons Owen Heald said: "He was always kind to '
+                            'everyone in the street."'))
+    assert q.speaker != "Owen Heald"

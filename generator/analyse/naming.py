@@ -207,12 +207,13 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
         path = _path_to(t, tok)
         titled = False
         if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
-            if not _after_its_title(name_head(t)):
+            if not (_after_its_title(name_head(t)) and sorted(path) == ["pobj", "prep"]
+                    and tok.lower_ in ROLE_WORDS | TITLES):
                 continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
             titled = True
         clause = "relcl" in path or "acl" in path
         if titled:
-            tier = 0  # "Shadow leader of the Commons Owen Heald", "Minister for Europe Denis Barr"
+            tier = 0  # "Shadow leader of the Commons Owen Heald", "Chairman of the Federal Reserve Alan Greenhill"
         elif mentions.kind(name) == "person" and path[:1] == ["appos"] and set(path[1:]) == {"pobj", "prep"} \
                 and len(path) == 3 and tok.lower_ in ROLE_WORDS | TITLES | PERSON_NOUNS:
             tier = 0  # "Labour MP for Stourvale, Jane Doe", "the spokesman for the Pentagon, John Doe"
@@ -232,8 +233,8 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
 
 
 def _after_its_title(head: Token) -> bool:
-    """A person's name run on from the end of a title ("leader of the Commons Owen Heald", "Minister for
-    Europe Denis Barr"): the parser hangs the name on the title's last noun, which is no person."""
+    """A person's name run on from the end of a title ("leader of the Commons Owen Heald"): the parser makes the
+    name the title's object and hangs the title's last noun ("Commons", no person) on the name."""
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "") and c.i < head.i
                and any(d.ent_type_ == "PERSON" and c.i < d.i < head.i for d in head.children) for c in head.children)
 

@@ -387,7 +387,7 @@ def _left_open(para: str) -> bool:
             and after.strip() != ""
         if not opens:
             depth = max(0, depth - 1)
-        elif not (depth and re.search(r"[.!?]\s+$", para[max(0, i - 3):i])):
+        elif not (depth and re.search(r"[.!?…][)'’]?\s+$", para[max(0, i - 4):i])):
             depth += 1
     return depth > 0
 

@@ -294,8 +294,9 @@ def collect(paths: list[str | Path], files: list[Path], pattern: str | None = No
     return out, errors
 
 
-_ACRONYMS = {"abc", "afp", "ap", "bbc", "cbc", "cbs", "cnn", "dw", "ft", "itv", "msnbc", "nbc", "npr", "nyt", "pa",
-             "pbs", "rte", "rt", "sbs", "upi", "usa", "wsj", "wapo"}
+_ACRONYMS = {"abc", "afp", "ap", "bbc", "cbc", "cbs", "cnn", "dw", "espn", "ft", "itv", "la", "msnbc", "nbc", "npr",
+             "ny", "nyt", "pa", "pbs", "rte", "rt", "sbs", "upi", "usa", "wsj"}
+_ABBREVIATIONS = {"st", "dr", "mr", "mrs", "ms", "jr", "sr", "mt"}
 _LITTLE = {"the", "of", "and", "on", "in", "for", "al", "el", "la", "le", "de", "du", "der", "die", "di"}
 
 
@@ -309,7 +310,8 @@ def outlet_name(slug: str) -> str:
     out = []
     for i, w in enumerate(words):
         letters = w.rstrip("0123456789")
-        if letters in _ACRONYMS or 0 < len(letters) <= 4 and letters.isalpha() and not re.search("[aeiouy]", letters):
+        if letters in _ACRONYMS or 0 < len(letters) <= 4 and letters.isalpha() and not re.search("[aeiouy]", letters) \
+                and letters not in _ABBREVIATIONS:
             out.append(w.upper())
         elif i and w in _LITTLE:
             out.append(w)
