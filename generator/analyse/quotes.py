@@ -511,7 +511,7 @@ def _naming_segment(words: list[Token]) -> list[Token]:
 
 # --- 4. quotes without a cue -----------------------------------------------------------------------------
 
-def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int], mentions: References | None = None) -> None:
+def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int], mentions: References) -> None:
     """Quotes without their own cue inherit: a re-opened paragraph, a quote beside an attributed one in the
     same paragraph, a paragraph of pure quotation right after an attributed quote."""
     text = docs.text(doc)
@@ -524,7 +524,7 @@ def _propagate(doc: Doc, spans: list[QSpan], para_starts: list[int], mentions: R
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         same_para = [s for s in spans if s.paragraph == q.paragraph and s.own_cue and s.speaker]
         nearest = min(same_para, key=lambda s: abs(s.start - q.start)) if same_para else None
-        if nearest and not q.continued and mentions and (other := _next_speaker(doc, nearest, q, ranges, mentions)):
+        if nearest and not q.continued and (other := _next_speaker(doc, nearest, q, ranges, mentions)):
             q.speaker, q.evidence = other, "previous"
         elif q.continued and prev and prev.speaker:
             _inherit(q, prev)
@@ -549,10 +549,8 @@ def _next_speaker(doc: Doc, src: QSpan, q: QSpan, ranges, mentions: References) 
     if src.end > q.start:
         return None
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or not len(span) or span.start_char - span[0].sent.start_char > 2 or span[0].sent.start == 0:
-        return None
-    prev = doc[span[0].sent.start - 1].sent
-    if prev.start_char <= src.end or not is_cue(prev.root) or in_quotes(prev.root.idx, ranges):
+    prev = _sentence_before(doc, span, ranges) if span is not None and len(span) else None
+    if prev is None or prev.start_char <= src.end or not is_cue(prev.root):
         return None
     subj = _subject(prev.root, ranges)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.ent_type_ in ("NORP", "GPE", "LOC"):
@@ -635,11 +633,8 @@ def _clause_subject(span: Span, ranges) -> Token | None:
 def _previous_subject(doc: Doc, span: Span, ranges) -> Token | None:
     """A sentence of pure quotation right after a sentence that reports speech ("…, Doe said. “…”") or
     whose main subject is a person."""
-    sent = span[0].sent
-    if span.start_char - sent.start_char > 2 or sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    if in_quotes(prev.root.idx, ranges) or "\n\n" in docs.text(doc)[prev.end_char - 1:span.start_char]:
+    prev = _sentence_before(doc, span, ranges)
+    if prev is None:
         return None
     for cue in [t for t in prev if is_cue(t) and not in_quotes(t.idx, ranges)][::-1]:
         subj = _subject(cue, ranges)
@@ -647,6 +642,18 @@ def _previous_subject(doc: Doc, span: Span, ranges) -> Token | None:
             return subj
     subj = [c for c in prev.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return subj[0] if subj and subj[0].ent_type_ == "PERSON" else None
+
+
+def _sentence_before(doc: Doc, span: Span, ranges) -> Span | None:
+    """The narration right before a sentence that the quotation opens: the previous sentence of the same
+    paragraph, unless it is itself quoted."""
+    sent = span[0].sent
+    if span.start_char - sent.start_char > 2 or sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if in_quotes(prev.root.idx, ranges) or "\n\n" in docs.text(doc)[prev.end_char - 1:span.start_char]:
+        return None
+    return prev
 
 
 def _paragraph_text(text: str, p: int, para_starts: list[int]) -> str:

@@ -396,7 +396,7 @@ _SPEAKER_LABEL = re.compile(r"^[\"“]?\s*(?:(Q|A)[:.]|([A-Z][A-Z.'’ -]{1,30}[
 """A transcript's turn: "Q:", "Q.", "SMITH:", NPR's "STEVE INSKEEP, HOST:"."""
 
 
-def _speech_paragraphs(text: str, bounds: list[tuple[int, int]], spans: list[QSpan] = ()) -> list[tuple[int, int]]:
+def _speech_paragraphs(text: str, bounds: list[tuple[int, int]], spans: list[QSpan]) -> list[tuple[int, int]]:
     """Paragraphs that are speech as a whole, whatever marks they hold inside: one that opens a quotation it
     does not close (the quote goes on in the next paragraph, in US and British style alike, in double or
     single marks) and the turns of a transcript ("SMITH: ...", "Q: ...": two at least, in capitals). Their
