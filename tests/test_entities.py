@@ -351,3 +351,10 @@ def test_father_and_son_named_side_by_side_stay_two(run):
     r = run("Bill Rowe, a worker, and William Rowe Jr., his son, cheered as the plant reopened.",
             "Bill Rowe said later that the plant mattered to the whole town.")
     assert {a.name for a in r.actors if a.kind == "person"} >= {"Bill Rowe", "William Rowe Jr."}
+
+
+def test_a_name_written_with_and_without_its_space_is_one_actor(run):
+    r = run("The merger of Ardent and StarLine was approved on Monday. Star Line said it was pleased, and T-Corp "
+            "welcomed it; T Corp shares rose.")
+    assert len([a for a in r.actors if a.name.replace(" ", "").lower() == "starline"]) == 1
+    assert len([a for a in r.actors if a.name.replace(" ", "").replace("-", "").lower() == "tcorp"]) == 1

@@ -149,6 +149,45 @@ def test_organisation_named_after_its_kind(run):
     assert kinds(r).get("Shelterline") == "organization"
 
 
+def test_business_called_by_its_trade_is_an_organisation_whatever_its_name(run):
+    r = run("Shares in Russian oil giant Volkoneft fell, and US mobile operator Telvane cut prices.",
+            "The figures came from accountancy firm Grant Hollis. Grant Hollis said debts had doubled.",
+            "Drugs group Edwin Carrow is planning a campaign against the ban, said analyst Mary Tobin.")
+    k = kinds(r)
+    assert k.get("Volkoneft") == "organization" and k.get("Telvane") == "organization"
+    assert k.get("Grant Hollis") == "organization"
+    assert k.get("Edwin Carrow") == "organization"
+    assert k.get("Mary Tobin") == "person"
+
+
+def test_a_trade_word_before_a_person_or_a_clause_makes_no_business(run):
+    r = run("He joined the company Steven Marsh founded in 1976 and later left Orbitel.",
+            "Dutch film maker Tomas van Vrielink and publisher Kimberly Ashdown were at the launch.",
+            "The band Harrowgate took its name from Linda Harrowgate, a getaway driver.")
+    k = kinds(r)
+    assert k.get("Steven Marsh") == "person"
+    assert k.get("Tomas van Vrielink") == "person" and k.get("Kimberly Ashdown") == "person"
+    assert k.get("Linda Harrowgate") == "person"
+
+
+def test_a_name_named_by_its_kind_stops_at_the_sentence_and_the_possessive(run):
+    r = run("The warning came from anti-virus firm Sophex. Mr Cluney said the risk was growing.",
+            "Sales rose at retailer Tesmart's London stores, said pressure group Fathers 4 Fairness.")
+    names = all_names(r)
+    assert "Sophex" in names and not any("." in n for n in names)
+    assert "Tesmart" in names and "Fathers 4 Fairness" in names
+
+
+def test_a_nationality_said_of_someone_is_no_actor_but_a_name_like_it_is(run):
+    r = run("Pierre Dumont twisted his ankle early on. The Frenchman needed treatment, and his fellow Scot "
+            "Ian Rae won. The 24-year-old Welshman was not picked.",
+            "Shares in American and Southwest fell after the airlines blamed fuel costs. American said it would "
+            "cut jobs.")
+    k = kinds(r)
+    assert not {"Frenchman", "Scot", "Welshman"} & set(k)
+    assert k.get("American") == "organization"
+
+
 def test_surname_in_editors_brackets_makes_a_full_name(run):
     r = run("\"There was me and Ato (Boldon) in the young crowd,\" Greene said.")
     ato = [a for a in r.actors if a.name == "Ato Boldon"]

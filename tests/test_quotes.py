@@ -638,3 +638,21 @@ def test_a_friend_of_a_titled_name_is_not_that_name(quotes_of):
     (q,) = direct(quotes_of('A friend of the leader of the Commons Owen Heald said: "He was always kind to '
                             'everyone in the street."'))
     assert q.speaker != "Owen Heald"
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # British sport style: a nationality for the person just named
+    (["Arsène Vallier has signed a new three-year contract with the club.",
+      '"My intention has always been clear. I love this club," the 55-year-old Frenchman told the club\'s website.'],
+     "Arsène Vallier"),
+    (["Mark Lewis-Fenton won the 60m in Birmingham on Saturday.",
+      '"I was delighted with that," said the 23-year-old Englishman, who beat fellow Briton Jason Garnet.'],
+     "Mark Lewis-Fenton"),
+    # US style
+    (["Andy Rodwick beat Tomas Berdek in straight sets on Monday.",
+      '"I felt pretty good," said the American. "I liked the way the match played out."'], "Andy Rodwick"),
+])
+def test_a_nationality_for_the_person_just_named_speaks_as_that_person(quotes_of, paragraphs, speaker):
+    """"the Frenchman said", "said the American": a description of someone the text has named, never an
+    actor called "Frenchman"."""
+    assert direct(quotes_of(*paragraphs))[0].speaker == speaker

@@ -119,6 +119,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
         if m.vote == "norp":
             continue
         keys = [key(m.name), *(key(a) for a in m.aliases)]
+        keys += [k.replace(" ", "") for k in keys if " " in k]  # "Time Warner" and "TimeWarner", "T Mobile"
         if m.vote == "coalition":
             keys = ["coalition"]
         target = next((by_key[k] for k in keys if k in by_key), None)
@@ -325,7 +326,8 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
         within = next((m.within for m in c.mentions if m.within), "")
         if within:
             c.kind, c.geo = "place", gazetteer.resolve_within(_stem_place(names[0]), within, countries)
-        elif low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names):
+        elif low & KNOWN_ORGS or any(gazetteer.is_seat_of_power(n) for n in names) \
+                or _called_an_organisation(c):  # "investment firm Grant Samuel": whatever "Grant" says
             c.kind = "org"  # "Twitter", "Downing Street said"
         elif votes["acronym"] or votes["coalition"] or votes["party"] or c.acronym:
             c.kind = "org"
@@ -358,6 +360,13 @@ def _type_and_geocode(clusters: list[Cluster]) -> list[Cluster]:
                 and all(gazetteer.kind_by_name(n) == "other" for n in names):
             c.kind = ""  # "Breville", "NetMD": a word the model took for a place that no gazetteer knows
     return [c for c in clusters if c.kind]
+
+
+def _called_an_organisation(c: Cluster) -> bool:
+    """The text calls it a firm, band or magazine, and no longer name in it is a person's ("Linda Kasabian"
+    beside "the band Kasabian" is someone else)."""
+    called = {key(m.name) for m in c.mentions if m.called}
+    return bool(called) and all(key(m.name) in called for m in c.mentions if len(_bare(m.name)) >= 2)
 
 
 def _full_name_is_place(c: Cluster) -> bool:
@@ -457,8 +466,9 @@ def _records(clusters: list[Cluster]) -> Entities:
                                              counts[n], len(n), -names.index(n)))
         elif party := next((m.aliases[0] for m in c.mentions if m.vote == "party"), None):
             name = party  # "Tories" -> Conservative Party
-        else:
-            name = max(names, key=lambda n: (not _shouted(n, names), counts[n], len(n), -names.index(n)))
+        else:  # the name the text gives with its kind ("firm Balfour Beatty") over a short form said more often
+            called = {m.name for m in c.mentions if m.called}
+            name = max(names, key=lambda n: (not _shouted(n, names), n in called, counts[n], len(n), -names.index(n)))
         party = any(m.vote == "party" for m in c.mentions)  # "Tories", "Labour": its names, not demonyms
         aliases = [n for n in names if n != name and (party or n.lower() not in DEMONYMS)]
         aliases += [m.shown_as for m in c.mentions if m.shown_as and m.shown_as not in aliases]

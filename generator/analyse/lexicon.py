@@ -224,6 +224,27 @@ PERSON_NOUNS = {
 """Nouns that describe one person ("the Oscar-nominated actor", "the world indoor champion"), beside the
 role words that may also be someone's title."""
 
+_DEMONYM_ONLY_NOUNS = {"scot", "spaniard", "dane", "swede", "pole", "finn", "turk", "brit", "kiwi", "aussie",
+                       "yank", "londoner", "parisian", "geordie", "scouser", "texan", "new yorker", "ulsterman",
+                       "scotswoman", "cornishman", "manxman", "yorkshireman", "lancastrian", "argentine",
+                       "moscovite", "muscovite", "glaswegian", "dubliner", "kenyan", "new zealander"}
+
+
+def demonym_noun(word: str) -> str | None:
+    """"m", "f" or "s" (either) when `word` names one person by their nation ("the Frenchman", "the
+    Russian", "the Welshwoman", "the Scot"): a description of someone already named, never a name itself
+    ("the Scotsman" is left out: a newspaper too)."""
+    low = word.lower().replace("’", "'")
+    for suffix, gender in (("woman", "f"), ("man", "m")):
+        stem = low.removesuffix(suffix)
+        if stem != low and (stem in DEMONYMS or low in _DEMONYM_ONLY_NOUNS):
+            return gender
+    if low in _DEMONYM_ONLY_NOUNS:
+        return "s"
+    iso = DEMONYMS.get(low)
+    return "s" if iso and " " not in low and not low.endswith(("ish", "ese", "ch", "ss", "s")) else None
+
+
 ANONYMOUS_NOUNS = {
     "worker", "employee", "resident", "neighbour", "neighbor", "witness", "passenger", "customer", "shopper",
     "parent", "mother", "father", "student", "pupil", "teacher", "nurse", "doctor", "patient", "voter", "fan",

@@ -31,6 +31,7 @@ from generator.analyse.lexicon import (
     PORTFOLIO_WORDS,
     ROLE_WORDS,
     TITLES,
+    demonym_noun,
 )
 from generator.analyse.roles import portfolio, roles_around
 
@@ -83,6 +84,7 @@ class Mention:
     plural: bool = False  # ends in a plural proper noun ("Cleveland Cavaliers", "Pell Grants"): no person
     within: str = ""  # the state, nation or country the text puts a place in ("Selma, Ala.")
     shown_as: str = ""  # a longer form the text uses, kept as an alias only ("Morgan of the Sierra Club")
+    called: str = ""  # the kind of organisation the text calls it ("oil giant Yukos"): never a person
 
 
 
@@ -169,12 +171,11 @@ def find(doc: Doc) -> list[Mention]:
     for m in _WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products
         group = "title" if m["title"] else "list"
         taken.append((m.start(group), m.end(group)))
-    for m in _NAMED_BY_KIND.finditer(text):  # "US magazine Mobile PC", "the charity Oxfam"
-        name = m["name"]
-        if not given_name_first(name) and not gazetteer.is_known_place(name) and name.lower() not in TITLES \
-                and not overlaps(m.start("name"), m.end("name"), taken):
-            out.append(Mention(m.start("name"), m.end("name"), name, "org"))
-            taken.append((m.start("name"), m.end("name")))
+    for m in _NAMED_BY_KIND.finditer(text):  # "US magazine Mobile PC", "the charity Oxfam", "oil giant Yukos"
+        start = m.start("name") + (4 if m["name"].startswith("The ") and " " in m["name"] else 0)  # "band The Coral"
+        if _named_by_kind(doc, text, m) and not overlaps(start, m.end("name"), taken):
+            out.append(Mention(start, m.end("name"), text[start:m.end("name")], "org", called=m["kind"]))
+            taken.append((start, m.end("name")))
     for m in _DEPARTMENT.finditer(text):  # "Department for Education and Skills": one department, not two
         start, name = _trim_long(m.start(), m.group(0))
         if not overlaps(start, m.end(), taken):
@@ -211,6 +212,47 @@ def find(doc: Doc) -> list[Mention]:
     return _qualified_places(text, _products_and_common_words(doc, out))
 
 
+def _named_by_kind(doc: Doc, text: str, m: re.Match) -> bool:
+    """The kind word is said of the name ("oil giant Yukos"), and the name does not open a clause told to it
+    ("told the BBC News website Ford did not ...")."""
+    name, words = m["name"], m["name"].split()
+    first = words[0].lower().rstrip(".")
+    if gazetteer.is_known_place(name) or name.lower() in TITLES or first in HONORIFICS or first in TITLES:
+        return False
+    if given_name_first(name) and not _business_named(text, m):
+        return False
+    if m["kind"] in _PERSON_KINDS and len(words) > 1 and words[-1].lower() not in ORG_HEADS:
+        return False
+    kind, span = doc.char_span(m.start("kind"), m.end("kind"), alignment_mode="expand"), \
+        doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if kind is None or span is None:
+        return False
+    verb = kind[-1].head
+    return not (kind[-1].dep_ in ("dobj", "dative") and any(
+        t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head == verb for t in span))
+
+
+def _business_named(text: str, m: re.Match) -> bool:
+    """The word before the kind says what the business does: a lowercase noun, not "the"/"a"/"its"."""
+    before = re.search(r"([\w-]+)\s+$", text[max(0, m.start() - 30):m.start()])
+    if m["kind"] not in _MODIFIED_KIND or before is None or before[1].lower() in _NOT_A_TRADE:
+        return False
+    opening = re.search(r"(?:^|[.!?\n][\"'”’]?\s+)$", text[:m.start() - len(before[0])])
+    return before[1].islower() or before[1][0].isupper() and before[1][1:].islower() and opening is not None
+
+
+_NOT_A_TRADE = {"the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "this", "that", "whose",
+                "which", "new", "own", "same", "other", "another", "former", "first", "second", "every", "each",
+                "any", "no", "one", "and", "or", "of", "to", "by", "for", "from", "with", "at", "in", "on"}
+
+
+def _described(tok: Token) -> bool:
+    """"the Russian", "his fellow Scot", "the 24-year-old Welshman": a noun with its determiner."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i else ""
+    return before in ("the", "fellow", "this", "that", "a", "his", "her") or any(
+        c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def _qualified_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Selma, Ala.", "Perth, Scotland", "Washington, D.C.": a name then a comma and a state, nation or
     country is a place in it ("D.C." is part of the name, not a place of its own); a list of countries or
@@ -245,10 +287,21 @@ _UNITS = {"percent", "per", "pc", "million", "billion", "trillion", "points", "y
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}[-–]\d{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d+%?|\d+%")
 _BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
+_NAME_WORD = r"[A-Z](?:[\w&-]|['’](?!s\b)\w|\.(?=\w))*"  # "O'Neill", "Amazon.com"; never "Tesco's" or "Sophos."
 _NAMED_BY_KIND = re.compile(
-    r"\b(?:magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|airline|"
-    r"pressure group|campaign group|trade body|firm|company)\s+(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"
-    r"(?<!['’]s)")
+    r"(?<![\w-])(?P<kind>magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|"
+    r"airline|pressure group|campaign group|trade body|firm|company|group|giant|conglomerate|subsidiary|unit|chain|"
+    r"carrier|operator|bank|insurer|brewer|manufacturer|supplier|provider|developer|studio|label|band|"
+    r"agency|exchange|network|maker)"
+    rf"\s+(?P<name>(?>{_NAME_WORD}(?:(?: & | | (?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al) ){_NAME_WORD}"
+    r"| \d+(?= [A-Z])){0,3}))(?![\w&-])")
+_PERSON_KINDS = {"publisher", "broadcaster", "developer", "operator", "maker", "provider"}
+"""Kinds a person can be too ("publisher Kimberly Quinn", "film maker Theo van Gogh"): after these only a
+one-word name or one with an organisation word is a business ("broadcaster BSkyB", "operator Euronext")."""
+_MODIFIED_KIND = {"firm", "company", "group", "giant", "conglomerate", "bank", "chain", "retailer", "insurer",
+                  "brewer", "manufacturer", "carmaker", "airline"}
+"""Kinds that, after a word that says what the business does ("accountancy firm Grant Thornton", "drugs group
+Eli Lilly"), name a business even when it bears a person's name; "the company Steve Jobs founded" does not."""
 _TITLE_WORDS = r"[A-Z][\w'’&-]*(?:(?::| of| the| a| in| and| to)? [A-Z][\w'’&-]*)*"
 _WORK_BY_KIND = re.compile(
     r"\b(?:(?:film|movie|book|novel|play|musical|opera|album|song|single|show|series|programme|program|sitcom|"
@@ -658,6 +711,8 @@ def _not_a_name(tokens, vote: str) -> bool:
             return True
     if vote in ("person", "place") and (text in DEMONYMS or text.removesuffix("s") in DEMONYMS):
         return True  # "Latinos", "Kurds": groups, never people or places
+    if len(tokens) == 1 and demonym_noun(tokens[0].text) and _described(tokens[0]):
+        return True  # "the 55-year-old Frenchman", "said the American": someone named elsewhere
     if vote == "person" and len(words) == 2 and words[1] in TITLES and gazetteer.is_known_place(tokens[0].text):
         return True  # "Leeds Mayor": a title, the name is elsewhere
     last = tokens[-1]

@@ -8,7 +8,15 @@ import re
 
 from spacy.tokens import Token
 
-from generator.analyse.lexicon import GROUP_SPEAKERS, PERSON_NOUNS, PRONOUNS, ROLE_WORDS, SPEECH_NOUNS, TITLES
+from generator.analyse.lexicon import (
+    GROUP_SPEAKERS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_NOUNS,
+    TITLES,
+    demonym_noun,
+)
 from generator.analyse.references import (
     ROLE_QUALIFIERS,
     References,
@@ -57,12 +65,12 @@ def speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> st
         return (people or found)[-1]
     if after_prep:
         return None
-    propn = [t for t in words if t.pos_ == "PROPN" and not possessor(t)
+    propn = [t for t in words if t.pos_ == "PROPN" and not possessor(t) and not demonym_noun(t.text)
              and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP")]
     if propn and not _bare_title(propn[-1]):
         kind = "person" if propn[-1].ent_type_ in ("", "PERSON") else "organization"
         return new_actor_named(_name_run(words, propn[-1]), mentions, kind)
-    nouns = [t for t in words if t.pos_ == "NOUN" or is_age(t) or _bare_title(t)]
+    nouns = [t for t in words if t.pos_ == "NOUN" or is_age(t) or _bare_title(t) or demonym_noun(t.text)]
     if not nouns:
         return None
     if any(possessor(t) for t in words) and nouns[-1].lower_ not in ROLE_WORDS | TITLES:

@@ -28,6 +28,7 @@ from generator.analyse.lexicon import (
     TITLES,
     VERB_FORMS,
     WEAK_SPEECH_VERBS,
+    demonym_noun,
 )
 from generator.records import Actor
 
@@ -104,6 +105,8 @@ class References:
         low = noun.lower_
         if is_age(noun):
             return "person" if definite or _definite(noun) else None
+        if demonym_noun(noun.text) and (definite or _definite(noun)):
+            return "person"  # "the Frenchman", "the American"
         if noun.pos_ != "NOUN" or not (definite or _definite(noun)):
             return None
         if low in ROLE_WORDS or low in PERSON_NOUNS:
@@ -123,7 +126,7 @@ class References:
         if holder and holder not in exclude:
             return holder
         low = noun.lower_
-        gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else "s"
+        gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else demonym_noun(low) or "s"
         if low in TITLES:  # "the governor" is nobody the text gave another title ("Mayor Tom Reyes")
             exclude = set(exclude) | {a.name for a in self.actors if a.roles and not any(
                 low in r.lower().split() for r in a.roles)}
