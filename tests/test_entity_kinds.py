@@ -188,6 +188,32 @@ def test_a_nationality_said_of_someone_is_no_actor_but_a_name_like_it_is(run):
     assert k.get("American") == "organization"
 
 
+def test_a_town_with_a_squad_role_after_it_is_its_club(run):
+    r = run("Middlesbrough boss Tom Keller wants a new striker before the window shuts. Middlesbrough lost 2-0 "
+            "at home to Leeds on Saturday.",
+            "England coach Sven Carlsson named his squad in London, and Hollywood star Ann Vale watched.",
+            "One side-effect of the storm was a flood in Leeds.")
+    k = kinds(r)
+    assert k.get("Middlesbrough") == "organization"
+    assert k.get("Leeds") == "place" and k.get("London") == "place"
+    assert k.get("England") == "place" and k.get("Hollywood") == "place"
+    assert "One" not in k
+
+
+def test_a_prize_named_only_as_a_prize_is_no_actor(run):
+    r = run("The film earned him and his co-writer Pablo Serrat an Oscar nomination for best adapted screenplay.",
+            "Guests including Dana Whitlow and Oscar nominee Ray Colman paid tribute. Her last film had earned her "
+            "a Golden Globe award.",
+            "The jury included singer Mia Crane and Grammy Award-winning producer Tom Hale, and Sony said it "
+            "would carry on; Microsoft's success was clear.",
+            "Governor Tom Reyes won the Ohio primary, and the Screen Writers Guild awards went ahead in Boston.")
+    k = kinds(r)
+    assert not {"Oscar", "Grammy", "Grammy Award", "Golden Globe"} & set(k), k
+    assert k.get("Sony") == "organization" and k.get("Microsoft") == "organization"
+    assert k.get("Ohio") == "place" and k.get("Boston") == "place"
+    assert k.get("Ray Colman") == "person" and k.get("Tom Hale") == "person"
+
+
 def test_surname_in_editors_brackets_makes_a_full_name(run):
     r = run("\"There was me and Ato (Boldon) in the young crowd,\" Greene said.")
     ato = [a for a in r.actors if a.name == "Ato Boldon"]

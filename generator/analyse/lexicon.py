@@ -146,7 +146,7 @@ ORG_HEADS = {
     "group", "movement", "front", "brigade", "brigades", "network", "campaign", "foundation", "institute",
     "university", "company", "corporation", "bank", "fund", "board", "service", "services", "police",
     "administration", "government", "parliament", "congress", "senate", "house", "assembly", "guard",
-    "society", "league", "caucus", "club", "college", "school", "trust", "authority",
+    "society", "league", "caucus", "club", "college", "school", "trust", "authority", "guild",
     "coal", "energy", "fuels", "mining", "healthcare", "oil", "airlines", "airways", "holdings", "partners",
     "industries", "technologies", "pharmaceuticals", "inc", "ltd", "plc", "llc", "corp", "hospital",
     "laboratories", "studios", "insurance", "railways", "center", "centre", "library", "museum",

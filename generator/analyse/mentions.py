@@ -209,7 +209,57 @@ def find(doc: Doc) -> list[Mention]:
     out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
     out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
     out.sort(key=lambda m: m.start)
-    return _qualified_places(text, _products_and_common_words(doc, out))
+    return _qualified_places(text, _products_and_common_words(doc, _not_awards(text, _clubs(text, out))))
+
+
+_AWARD_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ -](?:awards?|prizes?|nominations?|nominees?|ceremony|statuettes?|winners?)|-winning|"
+    r"-nominated| nods?| hopefuls)(?![\w-])")
+_AWARD_BEFORE = re.compile(
+    r"(?<![\w-])(?:won|wins|scooped|collected|picked up|landed|claimed|received|earned) "
+    r"(?:an? |the |his |her |their |its |(?:two|three|four|five|six|\d+) )?$")
+_AWARD_END = re.compile(r"s?(?:[,.;:!?)]| (?:for|in|at|on|last|this|and|with|as)\b|$)")
+"""What follows a prize won: "won an Oscar for", "collected two Baftas." ("won the Ohio primary" names a place)."""
+
+
+def _not_awards(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Oscar nominations", "the Grammy-winning singer", "won a Golden Globe": a prize, no actor, when the
+    text names it only so (a name it also uses for a person or a firm keeps those mentions; a place, or a
+    body that gives prizes, "the Screen Actors Guild awards", stays)."""
+    verdict: dict[str, bool] = {}
+    for m in mentions:
+        if m.name not in verdict:
+            spots = list(re.finditer(rf"(?<![\w-]){re.escape(m.name)}(?![\w])", text))
+            verdict[m.name] = m.vote in ("person", "org") and not m.aliases and not given_name_first(m.name) \
+                and not {w.lower() for w in m.name.split()} & ORG_HEADS and bool(spots) and all(
+                    _AWARD_AFTER.match(text, f.end()) or _AWARD_END.match(text, f.end())
+                    and _AWARD_BEFORE.search(text, max(0, f.start() - 30), f.start()) for f in spots)
+    return [m for m in mentions if not verdict[m.name]]
+
+
+_CLUB_BEFORE_ROLE = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:['’]s)? (?:manager|boss|striker|defender|midfielder|"
+    r"goalkeeper|keeper|winger|captain|skipper|coach|fans|supporters|side|squad|academy|full-back|centre-back|left-back|right-back|playmaker|hooker|prop|"
+    r"flanker|fly-half|scrum-half)(?![\w-])")
+
+
+def _clubs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Newcastle boss Graeme Souness", "Leicester fly-half": a town the text puts a squad's role after is its
+    club, an organisation, wherever the text names it, the model's tag or not (a country or region so used
+    stays a place: "England coach" is a national side)."""
+    clubs = {m[1] for m in _CLUB_BEFORE_ROLE.finditer(text)
+             if (hits := gazetteer.candidates(m[1])) and all(h.kind == "city" for h in hits)
+             and max(h.population for h in hits) >= 20_000}  # a town big enough for a club
+    if not clubs:
+        return mentions
+    for m in mentions:
+        if m.name in clubs and m.vote in ("place", "org", "person") and not m.within:
+            m.vote, m.called = "org", "club"
+    taken = [(m.start, m.end) for m in mentions]
+    found = [Mention(f.start(), f.end(), f[0], "org", called="club")
+             for f in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(clubs))) + r")(?![\w-])", text)
+             if not overlaps(f.start(), f.end(), taken)]
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 def _named_by_kind(doc: Doc, text: str, m: re.Match) -> bool:
