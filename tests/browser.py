@@ -96,7 +96,9 @@ def watched_page(browser, color_scheme: str = "light", console_levels: tuple[str
     pg.outside = outside
     pg.on("console", lambda m: pg.errors.append(m.text) if m.type in console_levels else None)
     pg.on("pageerror", lambda exc: pg.errors.append(f"uncaught: {exc}"))
-    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+    # a load the browser itself cancels when the page navigates away (the favicon mid-click) is no fault
+    pg.on("requestfailed", lambda r: None if "ERR_ABORTED" in (r.failure or "") else pg.errors.append(
+        f"request failed: {r.url} ({r.failure})"))
     try:
         yield pg
     finally:

@@ -214,6 +214,48 @@ def test_a_prize_named_only_as_a_prize_is_no_actor(run):
     assert k.get("Ray Colman") == "person" and k.get("Tom Hale") == "person"
 
 
+def test_a_surname_or_a_town_beside_a_squad_word_stays_what_it_is(run):
+    r = run("President Bush arrived on Monday, and Bush supporters lined the streets as Mr Bush spoke.",
+            "Arsenal, the north London side, lost again; Goldman Sachs has named a new London boss.",
+            "A Birmingham coach driver was hurt on the M6 near Birmingham.",
+            "Parents in Sheffield are worried, and Leeds and Bradford were hit by floods.")
+    k = kinds(r)
+    assert k.get("Bush") == "person"
+    assert k.get("London") == "place" and k.get("Birmingham") == "place"
+    assert k.get("Sheffield") == "place" and k.get("Bradford") == "place"
+
+
+def test_a_town_taking_a_plural_verb_is_its_team(run):
+    r = run("Liverpool were living dangerously after the break, and their fans were restless in Leeds.",
+            "Police are looking into the crash. Most are unhurt. Shops in central Manchester were busy.")
+    k = kinds(r)
+    assert k.get("Liverpool") == "organization" and k.get("Leeds") == "place"
+    assert k.get("Manchester") == "place" and "Police" not in k and "Most" not in k
+
+
+def test_no_business_from_a_giant_of_a_man_a_letter_or_a_weekday(run):
+    r = run("The gentle giant Peter Crouch scored twice, and the 6ft 7in giant Crouch was delighted.",
+            "England finished top of group B. The network Monday announced new shows.")
+    k = kinds(r)
+    assert k.get("Peter Crouch") == "person"
+    assert "B" not in k and "Monday" not in k
+
+
+def test_a_name_won_or_claimed_outside_a_prize_stays(run):
+    r = run("The report claimed Enron, WorldCom and Tyco had misled investors. The agency won Nike as a client.",
+            "Mrs Thatcher received Gorbachev at Chequers. John Roberts, President Bush's nominee, was confirmed.")
+    k = kinds(r)
+    assert k.get("Enron") == "organization" and k.get("Nike") == "organization"
+    assert k.get("Gorbachev") == "person" and k.get("Bush") == "person"
+
+
+def test_the_and_one_given_name_is_no_person(run):
+    r = run("The government's Courts Reform Bill would abolish the post. But the Bill faces a fight in the "
+            "Lords, where peers say the Bill is flawed.", "Former minister Douglas Hollis agreed.")
+    k = kinds(r)
+    assert "Bill" not in k and k.get("Douglas Hollis") == "person"
+
+
 def test_surname_in_editors_brackets_makes_a_full_name(run):
     r = run("\"There was me and Ato (Boldon) in the young crowd,\" Greene said.")
     ato = [a for a in r.actors if a.name == "Ato Boldon"]

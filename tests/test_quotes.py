@@ -656,3 +656,40 @@ def test_a_nationality_for_the_person_just_named_speaks_as_that_person(quotes_of
     """"the Frenchman said", "said the American": a description of someone the text has named, never an
     actor called "Frenchman"."""
     assert direct(quotes_of(*paragraphs))[0].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # British sport: "the Chelsea star", the side the person plays for
+    (["Damien Duffy explained what went wrong when he missed a chance late on.",
+      '"I would have headed that every time but I lost it in the lights," said the Chelsea star.'], "Damien Duffy"),
+    (["Tom Keane, who won the seat in 1997, was delighted.", '"It was a great night," the Labour MP said.'],
+     "Tom Keane"),
+    # US: a side named without anyone described still speaks as itself
+    (['"We will study the plans closely," a Treasury spokesman said.'], None),
+])
+def test_a_person_described_by_their_side_is_the_person_just_named(quotes_of, paragraphs, speaker):
+    assert direct(quotes_of(*paragraphs))[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Shadow spokesman for sport Hugh Robins said: "I suspect the right way is to help the clubs."', "Hugh Robins"),
+    ('Lib Dem spokesman for health Jane Corran said: "The figures speak for themselves."', "Jane Corran"),
+    ('A friend of spokesman for health Jane Corran said: "She was always kind to everyone."', None),
+])
+def test_a_name_run_on_from_a_portfolio_speaks(quotes_of, sentence, speaker):
+    """"spokesman for sport Hugh Robins": the parser hangs the name on the portfolio; "Shadow" is a title."""
+    (q,) = direct(quotes_of(sentence))
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['Tim Henmore lost to American Andy Rodwick in the semi-final. "I just could not read his serve," said the '
+      'Briton.'], "Tim Henmore"),
+    (['Scotland\'s Colin Montrose finished two shots behind American Tiger Wold. "I putted badly all day," said '
+      'the Scot.'], "Colin Montrose"),
+    (['Justine Henet of Belgium lost to France\'s Amelie Mauret in three sets. "I was too tired," the Belgian '
+      'said.'], "Justine Henet"),
+])
+def test_a_nationality_is_the_person_of_that_nation_not_just_the_last_named(quotes_of, paragraphs, speaker):
+    """"said the Briton" after "Henmore lost to American Rodwick": the text gave Rodwick another nation."""
+    assert direct(quotes_of(*paragraphs))[-1].speaker == speaker

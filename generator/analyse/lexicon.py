@@ -217,6 +217,7 @@ PERSON_NOUNS = {
     "dancer", "film-maker", "filmmaker", "champion", "player", "athlete", "sprinter", "runner", "hurdler",
     "jumper", "swimmer", "cyclist", "rider", "driver", "boxer", "golfer", "jockey", "cricketer", "batsman",
     "bowler", "footballer", "winger", "midfielder", "defender", "goalkeeper", "keeper", "skipper", "forward",
+    "striker", "full-back", "fly-half", "scrum-half", "flanker", "hooker", "lock", "prop", "playmaker",
     "medallist", "medalist", "winner", "runner-up", "veteran", "businessman", "businesswoman", "entrepreneur",
     "tycoon", "billionaire", "politician", "chef", "designer", "architect", "man", "woman", "boy", "girl",
     "teenager", "pensioner", "mp", "peer", "monarch", "cleric", "preacher", "inventor", "pioneer",
@@ -224,10 +225,21 @@ PERSON_NOUNS = {
 """Nouns that describe one person ("the Oscar-nominated actor", "the world indoor champion"), beside the
 role words that may also be someone's title."""
 
-_DEMONYM_ONLY_NOUNS = {"scot", "spaniard", "dane", "swede", "pole", "finn", "turk", "brit", "kiwi", "aussie",
-                       "yank", "londoner", "parisian", "geordie", "scouser", "texan", "new yorker", "ulsterman",
-                       "scotswoman", "cornishman", "manxman", "yorkshireman", "lancastrian", "argentine",
-                       "moscovite", "muscovite", "glaswegian", "dubliner", "kenyan", "new zealander"}
+_DEMONYM_ONLY_NOUNS = {
+    "scot": "GB", "spaniard": "ES", "dane": "DK", "swede": "SE", "pole": "PL", "finn": "FI", "turk": "TR",
+    "brit": "GB", "kiwi": "NZ", "aussie": "AU", "yank": "US", "londoner": "GB", "parisian": "FR", "geordie": "GB",
+    "scouser": "GB", "texan": "US", "ulsterman": "GB", "scotswoman": "GB", "cornishman": "GB", "manxman": "IM",
+    "yorkshireman": "GB", "lancastrian": "GB", "muscovite": "RU", "glaswegian": "GB", "dubliner": "IE",
+    "new zealander": "NZ", "englishman": "GB", "englishwoman": "GB", "welshman": "GB", "welshwoman": "GB",
+    "irishman": "IE", "irishwoman": "IE", "frenchman": "FR", "frenchwoman": "FR", "dutchman": "NL",
+    "dutchwoman": "NL", "briton": "GB"}
+"""Nouns for one person of a nation, with its country (ISO code)."""
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a nationality noun or adjective ("Frenchman", "Scot", "American"), if it names one."""
+    low = word.lower().replace("’", "'")
+    return _DEMONYM_ONLY_NOUNS.get(low) or DEMONYMS.get(low)
 
 
 def demonym_noun(word: str) -> str | None:

@@ -213,13 +213,30 @@ def find(doc: Doc) -> list[Mention]:
 
 
 _AWARD_AFTER = re.compile(
-    r"(?:['’]s)?(?:[ -](?:awards?|prizes?|nominations?|nominees?|ceremony|statuettes?|winners?)|-winning|"
+    r"(?:[ -](?:awards?|prizes?|nominations?|nominees?|ceremony|statuettes?|winners?)|-winning|"
     r"-nominated| nods?| hopefuls)(?![\w-])")
 _AWARD_BEFORE = re.compile(
-    r"(?<![\w-])(?:won|wins|scooped|collected|picked up|landed|claimed|received|earned) "
-    r"(?:an? |the |his |her |their |its |(?:two|three|four|five|six|\d+) )?$")
-_AWARD_END = re.compile(r"s?(?:[,.;:!?)]| (?:for|in|at|on|last|this|and|with|as)\b|$)")
+    r"(?<![\w-])(?:won|wins|scooped|collected|picked up) "
+    r"(?:an? |the |his |her |their |its |(?:two|three|four|five|six|\d+) )$")
+_AWARD_END = re.compile(r"s?(?:[.;:!?)]| (?:for|at)\b|$)")
 """What follows a prize won: "won an Oscar for", "collected two Baftas." ("won the Ohio primary" names a place)."""
+
+
+_TEAM_AS_PLURAL = re.compile(r"(?<![\w'’,-])([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:were|are|have)\b(?! to\b)")
+"""British usage: "Liverpool were", "Bolton have": a town as a plural subject is its team ("London is")."""
+
+
+def _opens_a_clause(text: str, at: int) -> bool:
+    """"Liverpool were", "But Bolton have": the town starts its sentence or clause ("Parents in Sheffield are",
+    "central London were", "Leeds and Bradford were" do not make it the subject alone)."""
+    return re.search(r"(?:^|[.!?:;][\"”’]?\s+|\n\s*|[\"“]|\b(?:But|Yet|while|when|although|though|after|before|"
+                     r"but|yet|since|because|if|until) )$", text[max(0, at - 12):at]) is not None
+
+
+def _titled(text: str, name: str) -> bool:
+    """"Mr Bush", "President Bush": the text gives the name a person's title."""
+    return any(w.lower() in HONORIFICS or w.lower() in TITLES
+               for w in re.findall(rf"\b([A-Z][a-z]+)\.? {re.escape(name)}\b", text))
 
 
 def _not_awards(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -231,6 +248,7 @@ def _not_awards(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.name not in verdict:
             spots = list(re.finditer(rf"(?<![\w-]){re.escape(m.name)}(?![\w])", text))
             verdict[m.name] = m.vote in ("person", "org") and not m.aliases and not given_name_first(m.name) \
+                and not m.name.isupper() and m.name.lower() not in KNOWN_ORGS \
                 and not {w.lower() for w in m.name.split()} & ORG_HEADS and bool(spots) and all(
                     _AWARD_AFTER.match(text, f.end()) or _AWARD_END.match(text, f.end())
                     and _AWARD_BEFORE.search(text, max(0, f.start() - 30), f.start()) for f in spots)
@@ -238,18 +256,23 @@ def _not_awards(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _CLUB_BEFORE_ROLE = re.compile(
-    r"(?<![\w'’-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:['’]s)? (?:manager|boss|striker|defender|midfielder|"
-    r"goalkeeper|keeper|winger|captain|skipper|coach|fans|supporters|side|squad|academy|full-back|centre-back|left-back|right-back|playmaker|hooker|prop|"
-    r"flanker|fly-half|scrum-half)(?![\w-])")
+    r"(?<![\w'’-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:manager|boss|striker|defender|midfielder|goalkeeper|"
+    r"keeper|winger|captain|skipper|coach|full-back|centre-back|left-back|right-back|playmaker|hooker|flanker|"
+    r"fly-half|scrum-half) (?:[A-Z][a-z]+ )?[A-Z][a-z]+")
 
 
 def _clubs(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Newcastle boss Graeme Souness", "Leicester fly-half": a town the text puts a squad's role after is its
-    club, an organisation, wherever the text names it, the model's tag or not (a country or region so used
-    stays a place: "England coach" is a national side)."""
-    clubs = {m[1] for m in _CLUB_BEFORE_ROLE.finditer(text)
-             if (hits := gazetteer.candidates(m[1])) and all(h.kind == "city" for h in hits)
-             and max(h.population for h in hits) >= 20_000}  # a town big enough for a club
+    """"Newcastle boss Graeme Souness", "Leicester fly-half Andy Goode", "Liverpool were": a town named before
+    a squad member's role and name, or taking a plural verb, is its club, an organisation, wherever the text
+    names it, the model's tag or not (a country or region so used stays a place: "England coach" is a national
+    side; "London fans", "the Madrid side", "Ferguson's side" and a surname are no such naming)."""
+    surnames = {m.name.split()[-1] for m in mentions if m.vote == "person" and len(m.name.split()) >= 2}
+    named = {m.name for m in mentions}
+    clubs = {m[1] for pattern in (_CLUB_BEFORE_ROLE, _TEAM_AS_PLURAL) for m in pattern.finditer(text)
+             if (pattern is _CLUB_BEFORE_ROLE or m[1] in named and _opens_a_clause(text, m.start()))
+             and (hits := gazetteer.candidates(m[1])) and all(h.kind == "city" for h in hits)
+             and max(h.population for h in hits) >= 20_000  # a town big enough for a club
+             and m[1] not in surnames and not _titled(text, m[1])}  # not "Alex Ferguson", "Mr Bush"
     if not clubs:
         return mentions
     for m in mentions:
@@ -273,10 +296,16 @@ def _named_by_kind(doc: Doc, text: str, m: re.Match) -> bool:
         return False
     if m["kind"] in _PERSON_KINDS and len(words) > 1 and words[-1].lower() not in ORG_HEADS:
         return False
+    if len(name) < 2 or name.lower() in _CALENDAR:
+        return False  # "group B", "the network Monday announced"
     kind, span = doc.char_span(m.start("kind"), m.end("kind"), alignment_mode="expand"), \
         doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
     if kind is None or span is None:
         return False
+    trade = doc[kind[0].i - 1] if kind[0].i else None
+    if m["kind"] == "giant" and not (trade is not None and not any(c.isdigit() for c in trade.text)
+                                     and (trade.pos_ in ("NOUN", "PROPN") or trade.ent_type_ == "NORP")):
+        return False  # "oil giant Yukos", "Dutch giant Philips"; "the gentle giant Crouch", "6ft 7in giant" are people
     verb = kind[-1].head
     return not (kind[-1].dep_ in ("dobj", "dative") and any(
         t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head == verb for t in span))
@@ -337,18 +366,21 @@ _UNITS = {"percent", "per", "pc", "million", "billion", "trillion", "points", "y
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d{1,2}[-–]\d{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d+%?|\d+%")
 _BRACKETED_SURNAME = re.compile(r"\b(?P<given>[A-Z][a-z]{1,15}) \((?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
-_NAME_WORD = r"[A-Z](?:[\w&-]|['’](?!s\b)\w|\.(?=\w))*"  # "O'Neill", "Amazon.com"; never "Tesco's" or "Sophos."
+_KIND_NAME_WORD = r"[A-Z](?:[\w&-]|['’](?!s\b)\w|\.(?=\w))*"  # "O'Neill", "Amazon.com"; never "Tesco's", "Sophos."
 _NAMED_BY_KIND = re.compile(
     r"(?<![\w-])(?P<kind>magazine|newspaper|website|broadcaster|charity|think[- ]tank|publisher|retailer|carmaker|"
     r"airline|pressure group|campaign group|trade body|firm|company|group|giant|conglomerate|subsidiary|unit|chain|"
     r"carrier|operator|bank|insurer|brewer|manufacturer|supplier|provider|developer|studio|label|band|"
     r"agency|exchange|network|maker)"
-    rf"\s+(?P<name>(?>{_NAME_WORD}(?:(?: & | | (?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al) ){_NAME_WORD}"
+    rf"\s+(?P<name>(?>{_KIND_NAME_WORD}(?:(?: & | | (?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al) )"
+    rf"{_KIND_NAME_WORD}"
     r"| \d+(?= [A-Z])){0,3}))(?![\w&-])")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _PERSON_KINDS = {"publisher", "broadcaster", "developer", "operator", "maker", "provider"}
 """Kinds a person can be too ("publisher Kimberly Quinn", "film maker Theo van Gogh"): after these only a
 one-word name or one with an organisation word is a business ("broadcaster BSkyB", "operator Euronext")."""
-_MODIFIED_KIND = {"firm", "company", "group", "giant", "conglomerate", "bank", "chain", "retailer", "insurer",
+_MODIFIED_KIND = {"firm", "company", "group", "conglomerate", "bank", "chain", "retailer", "insurer",
                   "brewer", "manufacturer", "carmaker", "airline"}
 """Kinds that, after a word that says what the business does ("accountancy firm Grant Thornton", "drugs group
 Eli Lilly"), name a business even when it bears a person's name; "the company Steve Jobs founded" does not."""
@@ -751,6 +783,8 @@ def _not_a_name(tokens, vote: str) -> bool:
         return True  # "Senator", alone
     if vote == "person" and len(tokens) == 1 and _modifier_after_the(tokens[0]):
         return True  # "the Millennium exhibition": a name used as a modifier, no person
+    if vote == "person" and len(tokens) == 1 and _alone_after_the(tokens[0]):
+        return True  # "the Bill" (the one before Parliament): "the" and one word is no person's name
     if vote == "org" and len(tokens) == 1 and words[0] in _BARE_HEADS:
         return True  # "the Council said": the word, not the council's name
     if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
@@ -804,6 +838,13 @@ def _of_an_organisation(doc: Doc, i: int) -> bool:
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in ROLE_WORDS and doc[j - 1].is_lower \
         and doc[j - 1].lower_ not in ("wife", "husband", "son", "daughter", "mother", "father", "friend",
                                       "brother", "sister", "widow", "neighbour", "neighbor")
+
+
+def _alone_after_the(t: Token) -> bool:
+    """"the Bill", "the Convention": "the" and one capitalised word, unless it ends a full name in the article."""
+    doc = t.doc
+    return t.i > 0 and doc[t.i - 1].lower_ == "the" and not any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == t.text for e in docs.ents(doc))
 
 
 def _modifier_after_the(t: Token) -> bool:

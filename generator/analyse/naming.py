@@ -58,15 +58,20 @@ def speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> st
         name = mentions.actor_at(t.idx, t.idx + len(t.text))
         # "a spokesman for the Pentagon" speaks for it, "a narrator in the Doe ad" for Doe; "a source close
         # to Doe" is not Doe
-        if name and not possessor(t) and not (name_head(t).dep_ == "pobj" and mentions.kind(name) == "person"):
+        if name and not possessor(t) and not (
+                _object_of_preposition(name_head(t)) and mentions.kind(name) == "person"):
             found.append(name)
     people = [n for n in found if mentions.kind(n) == "person"]
+    if found and not people and (person := _described_by_its_side(words, mentions)):
+        return person
     if people or found:
         return (people or found)[-1]
     if after_prep:
         return None
     propn = [t for t in words if t.pos_ == "PROPN" and not possessor(t) and not demonym_noun(t.text)
              and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP")]
+    if propn and (person := _described_by_its_side(words, mentions)):
+        return person  # "said the Tottenham striker": the side, a name the model missed, describes the player
     if propn and not _bare_title(propn[-1]):
         kind = "person" if propn[-1].ent_type_ in ("", "PERSON") else "organization"
         return new_actor_named(_name_run(words, propn[-1]), mentions, kind)
@@ -81,6 +86,16 @@ def speaker_in(words: list[Token], q: QSpan, ranges, mentions: References) -> st
     if nouns[-1].lower_ in FAMILY_WORDS:
         return _family(nouns[-1], q, ranges, mentions)
     return _description(nouns[-1], words, mentions)
+
+
+def _described_by_its_side(words: list[Token], mentions: References) -> str | None:
+    """"said the Chelsea star", "the Labour MP said": a person described by the side they are on, the one
+    the text has just named, not the side (a lone "a Treasury spokesman" still speaks for the Treasury)."""
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not mentions.actor_at(t.idx, t.idx + len(t.text))]
+    if not nouns or nouns[-1].lower_ not in PERSON_NOUNS or not any(t.lower_ in ("the", "this", "that") for t in words):
+        return None
+    person = _description(nouns[-1], words, mentions)
+    return person if person and mentions.kind(person) == "person" else None
 
 
 def _name_run(words: list[Token], last: Token) -> str:
@@ -119,12 +134,15 @@ def name_from_token(tok: Token, q: QSpan, ranges, mentions: References) -> str |
     names = _names_in_phrase(tok, ranges, mentions, described)
     if described:
         people = [n for n in names if mentions.kind(n) == "person"]
+        if not people and low in PERSON_NOUNS:  # "the Labour MP said", "the Chelsea star told": the person
+            people = [n for n in [mentions.described(tok, set(names))] if n and mentions.kind(n) == "person"]
         return (people or names or [None])[0] or mentions.described(tok)
     if names:
         return names[0]
     if tok.pos_ == "PROPN":
         return _new_actor(tok, mentions)
-    body = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"]
+    body = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+            and c.lower_ not in ROLE_QUALIFIERS]  # "Shadow spokesman": no organisation
     if body and (low in SPEECH_NOUNS or low in ("spokesman", "spokeswoman", "spokesperson")):
         return new_actor_named(" ".join(c.text for c in body), mentions, "organization")  # "a Treasury spokesman"
     if low in SPEECH_NOUNS:
@@ -214,7 +232,7 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
             continue
         path = _path_to(t, tok)
         titled = False
-        if name_head(t).dep_ == "pobj" and mentions.kind(name) == "person":
+        if _object_of_preposition(name_head(t)) and mentions.kind(name) == "person":
             if not (_after_its_title(name_head(t)) and sorted(path) == ["pobj", "prep"]
                     and tok.lower_ in ROLE_WORDS | TITLES):
                 continue  # "a friend of Doe" is not Doe (but "a document on the Doe website" is Doe's)
@@ -240,11 +258,21 @@ def _names_in_phrase(tok: Token, ranges, mentions: References, described: bool =
     return [n for tier in tiers for n in tier]
 
 
+def _object_of_preposition(head: Token) -> bool:
+    """"Sleaford" and "North Hykeham" in "MP for Sleaford and North Hykeham": an object, or one joined to it."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "pobj"
+
+
 def _after_its_title(head: Token) -> bool:
-    """A person's name run on from the end of a title ("leader of the Commons Owen Heald"): the parser makes the
-    name the title's object and hangs the title's last noun ("Commons", no person) on the name."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "") and c.i < head.i
-               and any(d.ent_type_ == "PERSON" and c.i < d.i < head.i for d in head.children) for c in head.children)
+    """A person's name run on from the end of a title ("leader of the Commons Owen Heald", "spokesman for sport
+    Hugh Robins"): the parser makes the name the title's object and hangs the title's last noun ("Commons",
+    "sport", no person) on the name."""
+    return any(c.dep_ == "compound" and c.i < head.i and (
+        c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "")
+        or c.pos_ == "NOUN" and c.is_lower and head.ent_type_ == "PERSON" and c.i == head.left_edge.i)  # "for sport"
+        and any(d.ent_type_ == "PERSON" and c.i < d.i < head.i for d in head.children) for c in head.children)
 
 
 def _hyphen_modifier(t: Token) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse import docs, names
+from generator.analyse import docs, gazetteer, names
 from generator.analyse.entities import Entities
 from generator.analyse.lexicon import (
     ANONYMOUS_NOUNS,
@@ -28,6 +28,7 @@ from generator.analyse.lexicon import (
     TITLES,
     VERB_FORMS,
     WEAK_SPEECH_VERBS,
+    demonym_country,
     demonym_noun,
 )
 from generator.records import Actor
@@ -58,6 +59,7 @@ class References:
         self.events: list[tuple[int, str, int, int]] = []  # (char, name, rank, sentence start char)
         self.resolved: dict[int, str] = {}  # pronoun token index -> actor name
         self.modifiers: set[int] = set()  # where a name only qualifies a noun: not what "the firm" means
+        self._nations: dict[str, str] | None = None  # person -> country, read when first asked (`nationalities`)
         self._sweep()
 
     # names ---------------------------------------------------------------------------------------------
@@ -107,7 +109,8 @@ class References:
             return "person" if definite or _definite(noun) else None
         if demonym_noun(noun.text) and (definite or _definite(noun)):
             return "person"  # "the Frenchman", "the American"
-        if noun.pos_ != "NOUN" or not (definite or _definite(noun)):
+        if not (noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and low in PERSON_NOUNS) \
+                or not (definite or _definite(noun)):  # "the Labour MP": the tagger's PROPN too
             return None
         if low in ROLE_WORDS or low in PERSON_NOUNS:
             return "person"
@@ -127,11 +130,53 @@ class References:
             return holder
         low = noun.lower_
         gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else demonym_noun(low) or "s"
+        if demonym_noun(low) and (country := demonym_country(low)):
+            return self._of_nation(noun, country, gender, set(exclude))
         if low in TITLES:  # "the governor" is nobody the text gave another title ("Mayor Tom Reyes")
             exclude = set(exclude) | {a.name for a in self.actors if a.roles and not any(
                 low in r.lower().split() for r in a.roles)}
         return _named(self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2,
                                          exclude=exclude))
+
+    def _of_nation(self, noun: Token, country: str, gender: str, exclude: set[str]) -> str | None:
+        """"the Frenchman", "said the Briton": the person just named whom the text gives that nation (French
+        Jane Doe, France's Jane Doe), else the one just named whom it gives no other nation."""
+        nations = self.nationalities()
+        others = {n for n, c in nations.items() if c != country}
+        unmatched = {a.name for a in self.actors if a.kind == "person"} - {
+            n for n, c in nations.items() if c == country}
+        for skip in (exclude | others | unmatched, exclude | others):
+            found = _named(self.recent_person(noun.idx, gender, self.sent_start(noun.idx), floor_paragraphs=2,
+                                              exclude=skip))
+            if found:
+                return found
+        return None
+
+    def nationalities(self) -> dict[str, str]:
+        """The nation the text gives each person: a nationality or country's before a mention ("American
+        Andy Roddick", "France's Amelie Marchand"), or in a role ("Russian President")."""
+        if self._nations is not None:
+            return self._nations
+        text = docs.text(self.doc)
+        out: dict[str, str] = {}
+        for start, _end, _, name in self.spans:
+            if self.kind(name) != "person" or name in out:
+                continue
+            before = re.search(r"([A-Z][\w-]*)(['’]s)? $", text[max(0, start - 40):start])
+            country = None
+            if before and not before[2]:
+                country = demonym_country(before[1])
+            elif before:
+                hit = gazetteer.resolve(before[1])
+                country = hit.country if hit is not None and hit.kind == "country" else None
+            if country is None:
+                a = self.by_name.get(name)
+                country = next((c for r in (a.roles if a else []) for w in r.split()
+                                if (c := demonym_country(w)) and w[:1].isupper()), None)
+            if country:
+                out[name] = country
+        self._nations = out
+        return out
 
     # salience ------------------------------------------------------------------------------------------
     def _sweep(self) -> None:
