@@ -781,10 +781,8 @@ def _not_a_name(tokens, vote: str) -> bool:
         return True  # "Scholars have long argued": a common word at the start of a sentence
     if vote == "person" and len(tokens) == 1 and (words[0] in TITLES or words[0] in HONORIFICS):
         return True  # "Senator", alone
-    if vote == "person" and len(tokens) == 1 and _modifier_after_the(tokens[0]):
-        return True  # "the Millennium exhibition": a name used as a modifier, no person
     if vote == "person" and len(tokens) == 1 and _alone_after_the(tokens[0]):
-        return True  # "the Bill" (the one before Parliament): "the" and one word is no person's name
+        return True  # "the Bill", "the Millennium exhibition": "the" and one word is no person's name
     if vote == "org" and len(tokens) == 1 and words[0] in _BARE_HEADS:
         return True  # "the Council said": the word, not the council's name
     if vote == "person" and len(tokens) == 1 and words[0] in ORG_HEADS:
@@ -841,20 +839,12 @@ def _of_an_organisation(doc: Doc, i: int) -> bool:
 
 
 def _alone_after_the(t: Token) -> bool:
-    """"the Bill", "the Convention": "the" and one capitalised word, unless it ends a full name in the article."""
+    """"the Bill", "the Convention", "the Millennium exhibition": "the" and one capitalised word, alone or as a
+    modifier, unless it is the surname of a full name in the article ("the Trump administration" after "Donald
+    Trump")."""
     doc = t.doc
     return t.i > 0 and doc[t.i - 1].lower_ == "the" and not any(
         e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == t.text for e in docs.ents(doc))
-
-
-def _modifier_after_the(t: Token) -> bool:
-    """"the Millennium exhibition": "the", one capitalised word, a common noun; unless the word is the surname
-    of a full name in the article ("the Trump administration" after "Donald Trump")."""
-    doc = t.doc
-    if t.i == 0 or t.i + 1 >= len(doc) or doc[t.i - 1].lower_ != "the" or doc[t.i + 1].tag_ not in ("NN", "NNS") \
-            or not doc[t.i + 1].is_lower:
-        return False
-    return not any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == t.text for e in docs.ents(doc))
 
 
 def _plausible(name: str) -> bool:
