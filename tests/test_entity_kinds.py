@@ -270,6 +270,45 @@ def test_works_and_products_named_by_their_kind_are_no_actors(run):
     assert "Liam Walsh" in names
 
 
+def test_a_title_the_text_gives_a_work_is_no_actor_wherever_it_stands(run):
+    r = run("Jon Carver's second novel, Harbour Lights, made the shortlist. Harbour Lights has sold 90,000 "
+            "copies, said his publisher Amy Stroud.",
+            "Imelda Crane was named best actress for Cold Meridian at the London Film Critics' Circle awards, and "
+            "Cold Meridian also took the prize for best British film. Dana Reyes starred in Salt Creek, and Salt "
+            "Creek opened in 40 cities.",
+            "Tess Morrow's The Quiet Orchard sold a million copies, and The Quiet Orchard tops the chart again. "
+            "The musical Nora Bly opened in London, and Nora Bly has been a hit since, said Paul Ashe.",
+            "The Booker Prize went to Alan Weir, who also won the Halvorsen Medal.",
+            "The Iron Baron, a film biography of Howard Keel, leads the race. Other movies tipped include Still "
+            "Water, starring Jude Hale, and Still Water has taken $40m. Lin Zhou, star of Paper Lanterns, came.")
+    k = kinds(r)
+    assert not {"Harbour Lights", "Cold Meridian", "Salt Creek", "Quiet Orchard", "The Quiet Orchard", "Nora Bly",
+                "Booker Prize", "Halvorsen Medal", "Iron Baron", "Still Water", "Paper Lanterns"} & set(k), k
+    assert k.get("Howard Keel") == "person" and k.get("Jude Hale") == "person" and k.get("Lin Zhou") == "person"
+    for person in ("Jon Carver", "Amy Stroud", "Imelda Crane", "Dana Reyes", "Tess Morrow", "Paul Ashe",
+                   "Alan Weir"):
+        assert k.get(person) == "person", (person, k)
+    assert k.get("London") == "place"
+
+
+def test_who_a_prize_is_for_or_whose_the_work_is_stays_a_person_or_a_place(run):
+    r = run("The film won best actor for Paul Ferrante, and a best director nomination for Marta Kellner, who "
+            "said she was thrilled. Ferrante thanked his family.",
+            "Kate Oduya starred in Owen Marsh's A Long Way Down, and Owen Marsh was there. The stars in "
+            "London's Leicester Square waved. Rupert Vane's The Sun backed the bid.",
+            "The documentary Michael Rourke made about the strike was shown in Leeds, and Rourke said he was "
+            "proud. She sang at Milan's La Scala. Jo Hart, a drama teacher, and Alan Gee, the film's producer, "
+            "spoke. Nominations include Snapfolio, a web photo album, and Set in South Wales, the film follows "
+            "Tom Rees.")
+    k = kinds(r)
+    for person in ("Paul Ferrante", "Marta Kellner", "Kate Oduya", "Owen Marsh", "Michael Rourke", "Jo Hart",
+                   "Alan Gee", "Tom Rees"):
+        assert k.get(person) == "person", (person, k)
+    assert k.get("Sun") == "organization"
+    assert k.get("Leeds") == "place" and k.get("Milan") == "place"
+    assert "La Scala" in k and "Leicester Square" in k
+
+
 def test_a_makers_product_line_is_the_maker(run):
     r = run("The Psion Organiser, the Psion Revo and the Psion Netbook were on the list, said Jane Hill.")
     names = all_names(r)

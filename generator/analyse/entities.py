@@ -25,15 +25,13 @@ from generator.analyse.lexicon import (
 )
 from generator.analyse.mentions import (
     NAME_PREFIXES,
-    SUFFIXES,
     WATER_NAME,
     Mention,
     find,
-    given_name_first,
     overlaps,
     retag_parties,
 )
-from generator.analyse.names import same_given_name
+from generator.analyse.names import SUFFIXES, given_name_first, same_given_name
 from generator.analyse.roles import clean_role
 from generator.records import Actor, Place
 

@@ -9,7 +9,6 @@ none is keyed to a particular name. `entities.py` clusters and types these menti
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,13 +32,14 @@ from generator.analyse.lexicon import (
     TITLES,
     demonym_noun,
 )
+from generator.analyse.names import SUFFIXES, given_name_first, titled
 from generator.analyse.roles import portfolio, roles_around
+from generator.analyse.works import WORK_BY_KIND, not_awards, not_works
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
 NAME_PREFIXES = ("al-", "el-", "al ", "el ", "bin ", "ibn ", "abu ")
 SURNAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin",
                      "al", "el", "ibn", "abu", "mac", "st"}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 _ACRONYM = re.compile(
     r"(?P<long>(?:[A-Z][\w’'&-]*)(?:[ ]+(?:[A-Z][\w’'&-]*|of|the|and|for|in|on|de|du|des|la|le|et|al))*)"
@@ -168,7 +168,7 @@ def find(doc: Doc) -> list[Mention]:
             # but "Owen Pryce (Labour)" is a party after a full name, not a surname
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person", aliases=[m["given"]]))
             taken.append((m.start(), m.end()))
-    for m in _WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products
+    for m in WORK_BY_KIND.finditer(text):  # "the film Star Wars", "toy Tamagotchi": works and products
         group = "title" if m["title"] else "list"
         taken.append((m.start(group), m.end(group)))
     for m in _NAMED_BY_KIND.finditer(text):  # "US magazine Mobile PC", "the charity Oxfam", "oil giant Yukos"
@@ -209,17 +209,8 @@ def find(doc: Doc) -> list[Mention]:
     out.extend(_untagged_people(doc, taken + [(m.start, m.end) for m in out]))
     out.extend(_untagged_places(doc, taken + [(m.start, m.end) for m in out]))
     out.sort(key=lambda m: m.start)
-    return _qualified_places(text, _products_and_common_words(doc, _not_awards(text, _clubs(text, out))))
-
-
-_AWARD_AFTER = re.compile(
-    r"(?:[ -](?:awards?|prizes?|nominations?|nominees?|ceremony|statuettes?|winners?)|-winning|"
-    r"-nominated| nods?| hopefuls)(?![\w-])")
-_AWARD_BEFORE = re.compile(
-    r"(?<![\w-])(?:won|wins|scooped|collected|picked up) "
-    r"(?:an? |the |his |her |their |its |(?:two|three|four|five|six|\d+) )$")
-_AWARD_END = re.compile(r"s?(?:[.;:!?)]| (?:for|at)\b|$)")
-"""What follows a prize won: "won an Oscar for", "collected two Baftas." ("won the Ohio primary" names a place)."""
+    out = not_works(doc, text, not_awards(text, _clubs(text, out)))
+    return _qualified_places(text, _products_and_common_words(doc, out))
 
 
 _TEAM_AS_PLURAL = re.compile(r"(?<![\w'’,-])([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:were|are|have)\b(?! to\b)")
@@ -231,28 +222,6 @@ def _opens_a_clause(text: str, at: int) -> bool:
     "central London were", "Leeds and Bradford were" do not make it the subject alone)."""
     return re.search(r"(?:^|[.!?:;][\"”’]?\s+|\n\s*|[\"“]|\b(?:But|Yet|while|when|although|though|after|before|"
                      r"but|yet|since|because|if|until) )$", text[max(0, at - 12):at]) is not None
-
-
-def _titled(text: str, name: str) -> bool:
-    """"Mr Bush", "President Bush": the text gives the name a person's title."""
-    return any(w.lower() in HONORIFICS or w.lower() in TITLES
-               for w in re.findall(rf"\b([A-Z][a-z]+)\.? {re.escape(name)}\b", text))
-
-
-def _not_awards(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Oscar nominations", "the Grammy-winning singer", "won a Golden Globe": a prize, no actor, when the
-    text names it only so (a name it also uses for a person or a firm keeps those mentions; a place, or a
-    body that gives prizes, "the Screen Actors Guild awards", stays)."""
-    verdict: dict[str, bool] = {}
-    for m in mentions:
-        if m.name not in verdict:
-            spots = list(re.finditer(rf"(?<![\w-]){re.escape(m.name)}(?![\w])", text))
-            verdict[m.name] = m.vote in ("person", "org") and not m.aliases and not given_name_first(m.name) \
-                and not m.name.isupper() and m.name.lower() not in KNOWN_ORGS \
-                and not {w.lower() for w in m.name.split()} & ORG_HEADS and bool(spots) and all(
-                    _AWARD_AFTER.match(text, f.end()) or _AWARD_END.match(text, f.end())
-                    and _AWARD_BEFORE.search(text, max(0, f.start() - 30), f.start()) for f in spots)
-    return [m for m in mentions if not verdict[m.name]]
 
 
 _CLUB_BEFORE_ROLE = re.compile(
@@ -272,7 +241,7 @@ def _clubs(text: str, mentions: list[Mention]) -> list[Mention]:
              if (pattern is _CLUB_BEFORE_ROLE or m[1] in named and _opens_a_clause(text, m.start()))
              and (hits := gazetteer.candidates(m[1])) and all(h.kind == "city" for h in hits)
              and max(h.population for h in hits) >= 20_000  # a town big enough for a club
-             and m[1] not in surnames and not _titled(text, m[1])}  # not "Alex Ferguson", "Mr Bush"
+             and m[1] not in surnames and not titled(text, m[1])}  # not "Alex Ferguson", "Mr Bush"
     if not clubs:
         return mentions
     for m in mentions:
@@ -384,14 +353,6 @@ _MODIFIED_KIND = {"firm", "company", "group", "conglomerate", "bank", "chain", "
                   "brewer", "manufacturer", "carmaker", "airline"}
 """Kinds that, after a word that says what the business does ("accountancy firm Grant Thornton", "drugs group
 Eli Lilly"), name a business even when it bears a person's name; "the company Steve Jobs founded" does not."""
-_TITLE_WORDS = r"[A-Z][\w'’&-]*(?:(?::| of| the| a| in| and| to)? [A-Z][\w'’&-]*)*"
-_WORK_BY_KIND = re.compile(
-    r"\b(?:(?:film|movie|book|novel|play|musical|opera|album|song|single|show|series|programme|program|sitcom|"
-    r"game|video game|toy|console|phone|handset|camera|gadget|laptop|device|car|model|app|engine|painting|"
-    r"titled|entitled|headlined|headline)\s+[\"“‘']?"
-    rf"(?P<title>{_TITLE_WORDS})"
-    r"|(?:films|movies|books|novels|plays|albums|songs|shows|series|programmes|games|hits|roles)\s+"
-    rf"(?:include|included|including|such as|like)\s+(?P<list>{_TITLE_WORDS}(?:(?:,| and|, and) {_TITLE_WORDS})*))")
 _DEPARTMENT = re.compile(
     r"\b(?:Department|Ministry|Office|Secretary of State|Commission|Committee|Council|Institute|Centre|Center|"
     r"School|Board|Agency|Bureau|Foundation) (?:for|of) (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
@@ -854,22 +815,3 @@ def _plausible(name: str) -> bool:
         and not re.fullmatch(r"[\d\W_]+", name)
         and not re.search(r"[<>{}\[\]|@#$%^*=~`\\]|https?:|www\.", name)
     )
-
-
-
-
-_INITIALLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
-                         r"(?: (?:Jr\.?|Sr\.?|II|III|IV))?")
-""""Vann R. Newkirk II": a first name, a middle initial and a surname make a person, whatever the given name."""
-
-
-@functools.lru_cache(maxsize=65536)
-def given_name_first(name: str) -> bool:
-    """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
-    word (middle initials and suffixes allowed)."""
-    toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
-    if _INITIALLED.fullmatch(name) and not gazetteer.candidates(name):
-        return True
-    return (2 <= len(toks) <= 3 and names.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)
-            and not any(t.lower() in ORG_HEADS for t in toks)
-            and gazetteer.kind_by_name(name) == "other" and not gazetteer.candidates(name))  # not "Virginia Beach"

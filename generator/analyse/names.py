@@ -5,8 +5,10 @@ missed, and as gender evidence when a he/she has to be resolved. Nicknames ("Joe
 from __future__ import annotations
 
 import functools
+import re
 
-from generator.analyse.lexicon import GIVEN_NAMES
+from generator.analyse import gazetteer
+from generator.analyse.lexicon import GIVEN_NAMES, HONORIFICS, ORG_HEADS, TITLES
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,3 +73,27 @@ def given_name_forms(name: str) -> tuple[str, frozenset[str]]:
     if len(a) < 2:
         return a, frozenset()
     return a, frozenset(n for n in _nicknamer().nicknames_of(a) if len(n) >= 2)
+
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_INITIALLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
+                         r"(?: (?:Jr\.?|Sr\.?|II|III|IV))?")
+""""Vann R. Newkirk II": a first name, a middle initial and a surname make a person, whatever the given name."""
+
+
+@functools.lru_cache(maxsize=65536)
+def given_name_first(name: str) -> bool:
+    """"Laura Kuenssberg", "John R. Doe II": capitalised words after a common given name, none an organisation
+    word (middle initials and suffixes allowed)."""
+    toks = [t for t in name.split() if t.strip(".").lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
+    if _INITIALLED.fullmatch(name) and not gazetteer.candidates(name):
+        return True
+    return (2 <= len(toks) <= 3 and is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)
+            and not any(t.lower() in ORG_HEADS for t in toks)
+            and gazetteer.kind_by_name(name) == "other" and not gazetteer.candidates(name))  # not "Virginia Beach"
+
+
+def titled(text: str, name: str) -> bool:
+    """"Mr Bush", "President Bush": the text gives the name a person's title."""
+    return any(w.lower() in HONORIFICS or w.lower() in TITLES
+               for w in re.findall(rf"\b([A-Z][a-z]+)\.? {re.escape(name)}\b", text))
