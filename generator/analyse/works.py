@@ -45,28 +45,37 @@ _WORK_KIND = (r"film|movie|novel|play|musical|opera|ballet|album|song|single|sit
               r"|drama|soap|book|show|comedy|thriller|biopic|memoir|autobiography|biography|poem|collection|sequel"
               r"|blockbuster|bestseller|best-seller|epic|adaptation|cartoon|painting|portrait|sculpture|track")
 _KIND_WORD = re.compile(_WORK_KIND)
-_KIND_THEN_TITLE = re.compile(rf"(?<![\w-])(?P<kind>{_WORK_KIND}),?\s+[\"“‘']?{_TITLE}")
-""""the novel, Cloud Atlas", "his 1999 film Topsy-Turvy": the kind, a noun, then the title."""
+_KIND_THEN_TITLE = re.compile(rf"(?<![\w-])(?P<kind>{_WORK_KIND})\s+[\"“‘']?{_TITLE}")
+""""his 1999 film Topsy-Turvy", "the musical Mary Poppins": the kind, then the title it modifies (no comma
+between: "back on track, Gordon Brown said", "In the programme, Jeremy Paxman asked")."""
+_APPOSED_KIND = (r"film|movie|novel|musical|opera|ballet|album|sitcom|documentary|biopic|memoir|autobiography"
+                 r"|biography|song|single|comedy|sequel|adaptation")
+"""Kinds that, in apposition, say a name is a work: not "track", "series", "drama", "show" or "book" ("Enron,
+the biggest corporate drama of the decade", "Silverstone, a track he loves", "Tesco, the first in a series")."""
+_KIND_COMMA_TITLE = re.compile(rf"(?<![\w-])(?P<kind>{_APPOSED_KIND}|book), [\"“‘']?{_TITLE}[\"”’']?,")
+""""the third studio album, Absolution, was", "In his new book, Lawless World, Philippe Sands": the title set
+off by commas on both sides ("back on track, Gordon Brown said", "The reform programme, Tony Blair insisted,"
+are no such apposition)."""
 _MAKERS_WORK = re.compile(rf"(?<![\w-])[A-Z][\w.-]*['’]s? [\"“‘']?(?P<title>(?:The|A|An|La|Le|Les|Il|El|Die|Das)"
                           rf" {_WORD}(?:{_LINK} {_WORD})*)")
 """"Alice Sebold's The Lovely Bones", "Verdi's La Traviata": a possessive then a title with its article."""
 _CATEGORY = (r"actor|actress|film|picture|director|play|musical|novel|book|album|song|single|newcomer|drama|comedy"
-             r"|screenplay|performance|revival|playwright|writer|score|documentary|series|programme|show"
-             r"|production|debut|video|design|designer|designs|costumes?|lighting|sets?|music|lyrics|entertainment")
+             r"|screenplay|revival|playwright|writer|score|documentary|series|programme"
+             r"|production|video|design|designer|designs|costumes?|lighting|music|lyrics|entertainment")
+"""Categories of arts prizes ("performance" and "debut" are no such category: "his best performance for
+Arsenal")."""
 _FOR = rf",? for (?:(?:his|her|their|its) (?:role|part|performance|work) in )?[\"“‘']?{_TITLE}"
 _CATEGORY_FOR = re.compile(rf"(?<![\w-])(?:best|most promising|outstanding)(?: [a-z-]+){{0,3}}? (?:{_CATEGORY})s?"
                            rf"(?: (?:award|prize|nomination|nod|gong|trophy))?{_FOR}")
 """"best actress for Vera Drake", "most promising playwright for The Night Season": a category's prize."""
-_NOMINATED_FOR = re.compile(rf"(?<![\w-])(?:nominated|shortlisted|short-listed|nominations?|nods?|Oscars?|Baftas?"
-                            rf"|Emmys?|Grammys?|Golden Globes?){_FOR}")
-""""nominated for his role in The Aviator", "a Bafta for Festen"; a person can follow ("an Oscar for Jamie Foxx")."""
+_NOMINATED_FOR = re.compile(rf"(?<![\w-])(?:nominated|shortlisted|short-listed){_FOR}")
+""""nominated for his role in The Aviator", "shortlisted for Cloud Atlas"; a person can follow ("nominated for
+Jamie Foxx's role"), and a studio can gain nominations ("11 Oscar nominations for Miramax")."""
 _STARRING_IN = re.compile(rf"(?<![\w-])(?:starred|starring|stars|co-starred|co-starring|co-stars|to star) in "
                           rf"[\"“‘']?{_TITLE}")
 """"starring in Closer", "to star in The Glass Menagerie"."""
-_STAR_OF = re.compile(rf"(?<![\w-])(?:star|stars|co-star|co-stars) of (?:the (?:film|hit|show|series) )?{_TITLE}")
-""""Ziyi Zhang, star of Crouching Tiger": a work, unless the text makes it a club or a place ("star of Chelsea")."""
 _TITLE_THEN_KIND = re.compile(rf"(?<![\w'’-]){_TITLE}, (?:a|an|the|his|her|their|its)(?: [\w-]+){{0,3}} "
-                              rf"(?P<kind>{_WORK_KIND})(?![\w'’-])")
+                              rf"(?P<kind>{_APPOSED_KIND})(?![\w'’-])")
 """"The Aviator, a film biography of Howard Hughes", "Vanity Fair, the 2004 film": the kind in apposition."""
 _TITLE_STARRING = re.compile(rf"(?<![\w'’-]){_TITLE}, (?:starring|co-starring|which stars|directed by) [A-Z]")
 """"Closer, starring Jude Law", "Ray, directed by Taylor Hackford": a work's credits after its title."""
@@ -84,13 +93,17 @@ def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool]]:
     article; `sure` where no person could stand there ("best actress for Vera Drake", "the film Vera Drake",
     "starring in Vera Drake", not "an Oscar for Jamie Foxx")."""
     found = []
-    for pattern in (_KIND_THEN_TITLE, _TITLE_THEN_KIND, _TITLE_STARRING, _MAKERS_WORK, _CATEGORY_FOR,
-                    _NOMINATED_FOR, _STARRING_IN, _STAR_OF):
+    for pattern in (_KIND_THEN_TITLE, _KIND_COMMA_TITLE, _TITLE_THEN_KIND, _TITLE_STARRING, _MAKERS_WORK, _CATEGORY_FOR,
+                    _NOMINATED_FOR, _STARRING_IN):
         for m in pattern.finditer(text):
             if pattern is _KIND_THEN_TITLE and not _a_kind(doc, m):
                 continue  # "polls show Labour ahead", "they play Chelsea", "a single European currency"
             if pattern is _TITLE_THEN_KIND and not _the_head_noun(doc, m):
                 continue  # "Jo Hart, a drama teacher", "Alan Gee, the film's producer"
+            if pattern in (_TITLE_THEN_KIND, _TITLE_STARRING) and _an_object(doc, m.start("title")):
+                continue  # "a film about Nelson Mandela, starring", "Directed by Morgan Spurlock, the film"
+            if _a_modifier(doc, m.end("title")):
+                continue  # "starred in Pepsi and Gillette adverts"
             if pattern is _STARRING_IN and _a_noun_at(doc, m.start()):
                 continue  # "to see the stars in London's Leicester Square"
             if pattern is _MAKERS_WORK and ({w.lower() for w in m["title"].split()} & _NEWSPAPER_WORDS
@@ -138,6 +151,19 @@ def _subject_of_a_clause(doc: Doc, end: int) -> bool:
     return nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ in ("relcl", "acl", "ccomp")
 
 
+def _an_object(doc: Doc, at: int) -> bool:
+    """The word before is a preposition: the name is its object ("about Enron", "by Morgan Spurlock")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and span[0].i > 0 and doc[span[0].i - 1].pos_ == "ADP"
+
+
+def _a_modifier(doc: Doc, end: int) -> bool:
+    """A common noun follows: the name modifies it ("Pepsi adverts", "Enron shareholders"), it is no title."""
+    span = doc.char_span(end, min(len(doc.text), end + 2), alignment_mode="expand")
+    nxt = next((t for t in span or () if t.idx >= end and not t.is_space), None) if span is not None else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower
+
+
 def _a_noun_at(doc: Doc, at: int) -> bool:
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     return span is not None and span[0].pos_ == "NOUN"
@@ -163,13 +189,21 @@ def _the_head_noun(doc: Doc, m: re.Match) -> bool:
 
 
 def _a_kind(doc: Doc, m: re.Match) -> bool:
-    """The kind word is a noun, or the title's modifier ("the musical Mary Poppins"), not a verb or an adjective
-    of something else ("polls show Labour ahead", "a single European currency")."""
+    """The parse makes the kind word the title's modifier or the title its apposition ("the musical Mary
+    Poppins", "the film Star Wars"): not a verb, a word of something else or a clause's object ("polls show
+    Labour ahead", "a single European currency", "the documentary Michael Moore is making")."""
     kind = doc.char_span(m.start("kind"), m.end("kind"), alignment_mode="expand")
     title = doc.char_span(m.start("title"), m.end("title"), alignment_mode="expand")
-    if kind is None or title is None:
+    if kind is None or title is None or kind[-1].pos_ not in ("NOUN", "ADJ", "PROPN"):
         return False
-    return kind[-1].pos_ == "NOUN" or kind[-1].head in title and kind[-1].pos_ in ("ADJ", "PROPN")
+    word, root = kind[-1], title.root
+    if word.head in title or any(t.head == word and t.dep_ == "appos" for t in title):
+        return True
+    # the small model often reads "comedy drama Desperate Housewives managed to ..." as a relative clause; a
+    # verb with its own object or complement is the title's, one with none is the clause's ("the documentary
+    # Michael Moore is making about ...", "the collection Burberry unveiled in Milan")
+    return root.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prt", "auxpass") for c in root.head.children)
 
 
 def not_works(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -199,6 +233,17 @@ def _joined_works(m: Mention, works: set[str]) -> bool:
     return m.vote in ("person", "org") and " and " in m.name and _bare(m.name.split(" and ")[0]) in works
 
 
+_ACTS = (r"(?:['’]s?)?(?: \w+)? (?:said|says|told|announced|admitted|insisted|added|stated|confirmed|denied|warned"
+         r"|claimed|argued|shares|spokesman|spokeswoman|spokesperson|chief|boss|chairman|executives?|employees)\b")
+
+
+def _acts(text: str, name: str) -> bool:
+    """The text makes the name act as no work does: "The Body Shop said", "Vodafone shares", "according to
+    Nasa"."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}{_ACTS}|\baccording to (?:the )?{re.escape(name)}\b",
+                     text) is not None
+
+
 def _bare(title: str) -> str:
     return re.sub(r"^(?:The|A|An) (?=[A-Z])", "", title.strip()).rstrip("'’")
 
@@ -211,7 +256,7 @@ def _a_work(text: str, name: str, surnames: set[str], alone: set[str], sure: boo
     led = len(words) >= 2 and names.is_given_name(words[0])  # "Malcolm X", as the film and as the man
     if (led or given_name_first(name)) and not (sure and words[-1] not in alone and not titled(text, words[-1])):
         return False
-    if name in surnames or titled(text, name) or name.isupper():
+    if name in surnames or titled(text, name) or name.isupper() or _acts(text, name):
         return False
     if name.lower() in KNOWN_ORGS or name in _PARTY_NAMES or {w.lower() for w in words} & (ORG_HEADS | {"team"}):
         return False
