@@ -315,13 +315,28 @@ def test_a_kind_word_ending_a_clause_names_no_work(run):
             "The takeover is on track, Vodafone said. Robert Pires produced his best performance for Arsenal, "
             "and Arsenal went top. It is a film about Nelson Mandela, starring Morgan Freeman.",
             "Tesco, the first in a series of retailers to cut prices, said sales rose. David Beckham has starred "
-            "in Pepsi adverts, and Pepsi said sales rose. The collection Burberry unveiled in Milan sold out, and Burberry shares rose.")
+            "in Pepsi adverts, and Pepsi said sales rose. The collection Burberry unveiled in Milan sold out, "
+            "and Burberry shares rose.")
     k = kinds(r)
     for person in ("Gordon Brown", "Tony Blair", "Lleyton Hewitt", "Nelson Mandela", "Morgan Freeman",
                    "David Beckham"):
         assert k.get(person) == "person", (person, k)
     for org in ("Vodafone", "Arsenal", "Tesco", "Burberry"):
         assert org in k, (org, k)  # an actor (the model's kind aside), not a work
+
+
+def test_a_clause_after_a_kind_or_a_person_described_after_it_is_no_title(run):
+    r = run("Michael Schumacher has won seven titles. On the track Schumacher was untouchable, and Renault "
+            "were slower. In her memoir Cherie Booth describes life in Downing Street.",
+            "On her new album, Madonna, 47, returns to dance. The new film from director Mike Leigh, starring "
+            "Imelda Staunton, opens on Friday. Karl Lagerfeld was named best designer for Chanel.",
+            "He was shortlisted for Chief Executive of Rolls-Royce. Charles Saatchi's The Saatchi Gallery "
+            "reopens next year, and the Saatchi Gallery said it was delighted.")
+    k = kinds(r)
+    for person in ("Michael Schumacher", "Cherie Booth", "Mike Leigh", "Imelda Staunton", "Karl Lagerfeld"):
+        assert k.get(person) == "person", (person, k)
+    for name in ("Madonna", "Chanel", "Rolls-Royce", "Saatchi Gallery"):
+        assert name in k, (name, k)
 
 
 def test_a_makers_product_line_is_the_maker(run):

@@ -36,11 +36,12 @@ WORK_BY_KIND = re.compile(
 _WORD = r"[A-Z][\w&-]*(?:['’](?!s\b)[\w&-]+)?(?:['’]s(?= (?!(?:A|An|The|La|Le|Les)\b)[A-Z]))?"
 """A capitalised word of a title: "O'Connor", "Dead Man's Shoes", not a maker's possessive before the work
 ("Jean-Pierre Jeunet's A Very Long Engagement") or before a common noun ("Ice Cube's road-trip comedy")."""
-_LINK = r"(?: (?:of|the|a|an|in|on|and|to|for|from|at|with)){0,2}"
+_LINK = r"(?: (?:of|the|a|an|in|on|and|to|for|from|with)){0,2}"
 _TITLE = rf"(?P<title>{_WORD}(?:{_LINK} {_WORD})*)"
-_LINK_AT = re.compile(r" (?:of|the|a|an|in|on|and|to|for|from|at|with) ")
-"""Where a title may end early: the pattern may have run on ("Cold Meridian at the London Film Critics' Circle
-awards"), so each part before a link word is a candidate title too."""
+_LINK_AT = re.compile(r" (?:of|the|a|an|in|on|and|to|for|from|with) ")
+"""Where a title may end early: the pattern may have run on ("Cold Meridian in the London Film Critics' Circle
+awards"), so each part before a link word is a candidate title too ("at" ends a title: "starring in Orpheus
+Descending at the Donmar Warehouse")."""
 _WORK_KIND = (r"film|movie|novel|play|musical|opera|ballet|album|song|single|sitcom|series|programme|documentary"
               r"|drama|soap|book|show|comedy|thriller|biopic|memoir|autobiography|biography|poem|collection|sequel"
               r"|blockbuster|bestseller|best-seller|epic|adaptation|cartoon|painting|portrait|sculpture|track")
@@ -52,18 +53,19 @@ _APPOSED_KIND = (r"film|movie|novel|musical|opera|ballet|album|sitcom|documentar
                  r"|biography|song|single|comedy|sequel|adaptation")
 """Kinds that, in apposition, say a name is a work: not "track", "series", "drama", "show" or "book" ("Enron,
 the biggest corporate drama of the decade", "Silverstone, a track he loves", "Tesco, the first in a series")."""
-_KIND_COMMA_TITLE = re.compile(rf"(?<![\w-])(?P<kind>{_APPOSED_KIND}|book), [\"“‘']?{_TITLE}[\"”’']?,")
+_KIND_COMMA_TITLE = re.compile(rf"(?<![\w-])(?P<kind>{_APPOSED_KIND}|book), [\"“‘']?{_TITLE}[\"”’']?,"
+                               r"(?!\s*(?:\d|the\b|a\b|an\b|who\b|whose\b|now\b|aged\b|then\b|himself|herself))")
 """"the third studio album, Absolution, was", "In his new book, Lawless World, Philippe Sands": the title set
 off by commas on both sides ("back on track, Gordon Brown said", "The reform programme, Tony Blair insisted,"
-are no such apposition)."""
+are no such apposition, nor is a person described: "On her new album, Madonna, 47, returns", "In his book,
+Blunkett, the former home secretary, attacks")."""
 _MAKERS_WORK = re.compile(rf"(?<![\w-])[A-Z][\w.-]*['’]s? [\"“‘']?(?P<title>(?:The|A|An|La|Le|Les|Il|El|Die|Das)"
                           rf" {_WORD}(?:{_LINK} {_WORD})*)")
 """"Alice Sebold's The Lovely Bones", "Verdi's La Traviata": a possessive then a title with its article."""
 _CATEGORY = (r"actor|actress|film|picture|director|play|musical|novel|book|album|song|single|newcomer|drama|comedy"
-             r"|screenplay|revival|playwright|writer|score|documentary|series|programme"
-             r"|production|video|design|designer|designs|costumes?|lighting|music|lyrics|entertainment")
-"""Categories of arts prizes ("performance" and "debut" are no such category: "his best performance for
-Arsenal")."""
+             r"|screenplay|revival|playwright|writer|score|documentary|production|video|music|lyrics")
+"""Categories of arts prizes, none that a firm or a player wins too ("his best performance for Arsenal", "best
+designer for Chanel", "an outstanding series for Flintoff")."""
 _FOR = rf",? for (?:(?:his|her|their|its) (?:role|part|performance|work) in )?[\"“‘']?{_TITLE}"
 _CATEGORY_FOR = re.compile(rf"(?<![\w-])(?:best|most promising|outstanding)(?: [a-z-]+){{0,3}}? (?:{_CATEGORY})s?"
                            rf"(?: (?:award|prize|nomination|nod|gong|trophy))?{_FOR}")
@@ -83,15 +85,19 @@ _PRIZE_END = {"award", "awards", "prize", "prizes", "medal", "trophy"}
 _NEWSPAPER_WORDS = {"times", "post", "sun", "guardian", "telegraph", "mirror", "mail", "express", "observer",
                     "independent", "herald", "star", "journal", "tribune", "chronicle", "gazette", "standard",
                     "record", "news", "economist", "register", "globe", "inquirer", "echo", "courier", "review",
-                    "bulletin", "week", "spectator", "daily", "magazine", "press", "sport", "world"}
-"""Words of a newspaper's name: "Rupert Murdoch's The Sun" is a paper he owns, not his work."""
+                    "bulletin", "week", "spectator", "daily", "magazine", "press", "sport", "world", "yorker",
+                    "hotel", "gallery", "grill", "restaurant", "bar", "cafe", "club", "shop", "store", "stores"}
+"""Words of a paper's, a venue's or a shop's name: "Rupert Murdoch's The Sun", "Charles Saatchi's The Saatchi
+Gallery", "Anita Roddick's The Body Shop" are what they own, not their work."""
 _PARTY_NAMES = {form for full, forms in PARTIES.items() for form in (full, *forms)} | set(CHAMBERS)
 
 
-def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool]]:
-    """Where the text names a work by what it says of it: (start, end, title, sure), the title without its
-    article; `sure` where no person could stand there ("best actress for Vera Drake", "the film Vera Drake",
-    "starring in Vera Drake", not "an Oscar for Jamie Foxx")."""
+def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool, bool]]:
+    """Where the text names a work by what it says of it: (start, end, title, sure, wide), the title without
+    its article. `wide`: the name is a work wherever it stands (a maker's possessive names one only where it
+    stands: "Mohamed Fayed's The Ritz", "Anita Roddick's The Body Shop"). `sure`: no person could stand there
+    ("the film Vera Drake", "starring in Vera Drake", not "best actor for Paul Giamatti" or "an Oscar for Jamie
+    Foxx")."""
     found = []
     for pattern in (_KIND_THEN_TITLE, _KIND_COMMA_TITLE, _TITLE_THEN_KIND, _TITLE_STARRING, _MAKERS_WORK, _CATEGORY_FOR,
                     _NOMINATED_FOR, _STARRING_IN):
@@ -100,8 +106,10 @@ def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool]]:
                 continue  # "polls show Labour ahead", "they play Chelsea", "a single European currency"
             if pattern is _TITLE_THEN_KIND and not _the_head_noun(doc, m):
                 continue  # "Jo Hart, a drama teacher", "Alan Gee, the film's producer"
-            if pattern in (_TITLE_THEN_KIND, _TITLE_STARRING) and _an_object(doc, m.start("title")):
-                continue  # "a film about Nelson Mandela, starring", "Directed by Morgan Spurlock, the film"
+            if pattern is _TITLE_THEN_KIND and _an_object(doc, m.start("title")):
+                continue  # "Directed by Morgan Spurlock, the film", "won at Silverstone, a track he loves"
+            if pattern is _TITLE_STARRING and not _opens_its_phrase(doc, m.start("title")):
+                continue  # "a film about Nelson Mandela, starring", "from director Mike Leigh, starring"
             if _a_modifier(doc, m.end("title")):
                 continue  # "starred in Pepsi and Gillette adverts"
             if pattern is _STARRING_IN and _a_noun_at(doc, m.start()):
@@ -124,14 +132,14 @@ def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool]]:
                 start, title = start + article.end(), title[article.end():]
             sure = pattern in (_STARRING_IN, _TITLE_STARRING) or pattern is _KIND_THEN_TITLE \
                 and not _subject_of_a_clause(doc, start + len(title))
-            found.append((start, start + len(title), title, sure))
+            found.append((start, start + len(title), title, sure, pattern is not _MAKERS_WORK))
     for m in WORK_BY_KIND.finditer(text):  # "films such as Alfie, Closer and The Aviator"
         if not m["list"]:
             continue
         pos = m.start("list")
         for piece in _LIST_SEP.split(m["list"]):
             if not _LIST_SEP.fullmatch(piece):
-                found.append((pos, pos + len(piece), piece, False))
+                found.append((pos, pos + len(piece), piece, False, True))
             pos += len(piece)
     return found
 
@@ -149,6 +157,17 @@ def _subject_of_a_clause(doc: Doc, end: int) -> bool:
     if nxt is not None and nxt.is_space and nxt.i + 1 < len(doc):
         nxt = doc[nxt.i + 1]
     return nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ in ("relcl", "acl", "ccomp")
+
+
+def _opens_its_phrase(doc: Doc, at: int) -> bool:
+    """The name opens a sentence, a list item or its own noun phrase ("include Closer, starring", "and The
+    Aviator, directed by"), not a noun's or a verb's complement ("director Mike Leigh", "features Tom Hanks")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0 or span[0].is_sent_start:
+        return True
+    before = doc[span[0].i - 1]
+    return before.pos_ in ("PUNCT", "CCONJ", "DET") or before.lower_ in ("include", "includes", "included",
+                                                                         "including", "like")
 
 
 def _an_object(doc: Doc, at: int) -> bool:
@@ -197,32 +216,46 @@ def _a_kind(doc: Doc, m: re.Match) -> bool:
     if kind is None or title is None or kind[-1].pos_ not in ("NOUN", "ADJ", "PROPN"):
         return False
     word, root = kind[-1], title.root
+    after = doc[title[-1].i + 1] if title[-1].i + 1 < len(doc) else None
+    if _clause_opening(kind[0]) and after is not None and after.pos_ in ("VERB", "AUX"):
+        return False  # "On the track Schumacher was untouchable", "In her memoir Cherie Blair describes"
     if word.head in title or any(t.head == word and t.dep_ == "appos" for t in title):
         return True
     # the small model often reads "comedy drama Desperate Housewives managed to ..." as a relative clause; a
     # verb with its own object or complement is the title's, one with none is the clause's ("the documentary
     # Michael Moore is making about ...", "the collection Burberry unveiled in Milan")
-    return root.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prt", "auxpass") for c in root.head.children)
+    return root.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("dobj", "prt", "auxpass")
+                                                       for c in root.head.children)
+
+
+def _clause_opening(first) -> bool:
+    """The kind's noun phrase is a preposition's object ("In her memoir", "At the show")."""
+    i = first.i - 1
+    while i >= 0 and first.doc[i].dep_ in ("det", "poss", "amod", "nummod", "compound"):
+        i -= 1
+    return i >= 0 and first.doc[i].pos_ == "ADP"
 
 
 def not_works(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of a work's title dropped wherever the text uses the name (it names the work), and any name
-    inside a title where it stands ("Bill" in "the comedy Bill and Ted's Excellent Adventure") unless the text
-    gives it a person or a place too, or it is a person's full name (a title may run on: "Festen's Rufus
-    Norris", "The Motorcycle Diaries in Spain", "A Very Long Engagement and the Ray Charles biopic"). A known
+    inside a title no person could stand in, where it stands ("Bill" in "the comedy Bill and Ted's Excellent
+    Adventure"), unless the text gives it a person or a place too, or it is a person's full name (a title may
+    run on: "The Motorcycle Diaries in Spain", "A Very Long Engagement and the Ray Charles biopic"). A known
     place is never a title here ("the film Chicago" beside "in Chicago")."""
     spots = titles(doc, text)
     if not spots:
         return mentions
     sure: dict[str, bool] = {}
-    for _, _, title, certain in spots:
+    for _, _, title, certain, wide in spots:
+        if not wide:
+            continue
         for name in {_bare(title[:cut.start()]) for cut in _LINK_AT.finditer(title)} | {_bare(title)} - {""}:
             sure[name] = sure.get(name, False) or certain
     surnames = {m.name.split()[-1] for m in mentions if m.vote == "person" and len(m.name.split()) >= 2}
     alone = {m.name for m in mentions if " " not in m.name}
     works = {n for n, certain in sure.items() if _a_work(text, n, surnames, alone, certain)}
-    within = [(a, b) for a, b, title, _ in spots if _bare(title) in works]
+    within = [(a, b) for a, b, title, certain, wide in spots if certain and _bare(title) in works
+              or not wide and _a_work(text, _bare(title), surnames, alone, certain)]
     return [m for m in mentions if m.aliases or _bare(m.name) not in works and not _joined_works(m, works) and not (
         any(a <= m.start and m.end <= b for a, b in within) and _a_work(text, m.name, surnames, alone, False)
         and not (m.vote == "person" and " " in m.name))]
