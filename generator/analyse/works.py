@@ -2,12 +2,14 @@
 
 A film, book, play, show or song ("Vera Drake", "Cloud Atlas", "The Lovely Bones") and a prize ("the Booker
 Prize", "Oscar nominations") look like names, and the model tags them as people and organisations. The text
-says what they are: the kind before the title ("the novel, Cloud Atlas"), the maker's possessive before its
-article ("Alice Sebold's The Lovely Bones"), an award for it ("best actress for Vera Drake"), a part in it
-("starring in Closer"), a prize word ("the Whitbread Prize"). A title so given is no actor wherever the text
-uses it, unless the text also makes it a person (a title such as "Mr", a full name it is the surname of, a
-given name before it) or an organisation (an organisation word, a known one, a party, an acronym).
-"""
+says what they are: the kind before the title ("the film Vera Drake"), its credits ("Closer, starring Jude
+Law"), the maker's possessive before its article ("Alice Sebold's The Lovely Bones"), an award for it ("best
+film for Sideways"), a part in it ("starring in Closer"), a prize word ("the Whitbread Prize"). A title so given
+is no actor wherever the text uses it, unless the text also makes it a person (a title such as "Mr", a full
+name it is the surname of, a given name before it), an organisation (an organisation word, a known one, a
+party, an acronym, one that speaks or has shares) or a known place. Each pattern is read with the parse, as
+English also puts these kind words before a clause ("back on track, Gordon Brown said", "On the track
+Schumacher was untouchable")."""
 
 from __future__ import annotations
 
@@ -82,7 +84,7 @@ _TITLE_THEN_KIND = re.compile(rf"(?<![\w'’-]){_TITLE}, (?:a|an|the|his|her|the
 _TITLE_STARRING = re.compile(rf"(?<![\w'’-]){_TITLE}, (?:starring|co-starring|which stars|directed by) [A-Z]")
 """"Closer, starring Jude Law", "Ray, directed by Taylor Hackford": a work's credits after its title."""
 _PRIZE_END = {"award", "awards", "prize", "prizes", "medal", "trophy"}
-_NEWSPAPER_WORDS = {"times", "post", "sun", "guardian", "telegraph", "mirror", "mail", "express", "observer",
+_OWNED_WORDS = {"times", "post", "sun", "guardian", "telegraph", "mirror", "mail", "express", "observer",
                     "independent", "herald", "star", "journal", "tribune", "chronicle", "gazette", "standard",
                     "record", "news", "economist", "register", "globe", "inquirer", "echo", "courier", "review",
                     "bulletin", "week", "spectator", "daily", "magazine", "press", "sport", "world", "yorker",
@@ -114,7 +116,7 @@ def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool, bool]]:
                 continue  # "starred in Pepsi and Gillette adverts"
             if pattern is _STARRING_IN and _a_noun_at(doc, m.start()):
                 continue  # "to see the stars in London's Leicester Square"
-            if pattern is _MAKERS_WORK and ({w.lower() for w in m["title"].split()} & _NEWSPAPER_WORDS
+            if pattern is _MAKERS_WORK and ({w.lower() for w in m["title"].split()} & _OWNED_WORDS
                                             or gazetteer.is_known_place(re.split("['’]", m[0])[0], 100_000)):
                 continue  # "Rupert Murdoch's The Sun", "Milan's La Scala", "France's Le Figaro"
             start, title = m.start("title"), m["title"]
