@@ -299,6 +299,8 @@ as often as the party."""
 
 CHAMBERS = {"Commons": "House of Commons", "Lords": "House of Lords"}
 """Parliament's houses by their short names after "the" ("in the Commons"; not "law lords")."""
+PARTY_FORMS = {form: full for full, forms in PARTIES.items() for form in (full, *forms)} | CHAMBERS
+"""Every form of a party's name and a house's short name, to the full name ("Tories": "Conservative Party")."""
 
 COMMON_ACRONYMS = {
     "AI", "PDA", "DOS", "PC", "PCS", "TV", "GPS", "CD", "CDS", "DVD", "MP3", "USB", "SMS", "GDP", "CEO", "VAT",

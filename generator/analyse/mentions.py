@@ -24,7 +24,7 @@ from generator.analyse.lexicon import (
     HONORIFICS,
     KNOWN_ORGS,
     ORG_HEADS,
-    PARTIES,
+    PARTY_FORMS,
     PARTY_WORDS,
     PLACE_HEADS,
     PORTFOLIO_WORDS,
@@ -90,8 +90,7 @@ class Mention:
 
 # --- 1. mentions ---------------------------------------------------------------------------------------
 
-_PARTY_FORMS = {form: full for full, forms in PARTIES.items() for form in (full, *forms)} | CHAMBERS
-_PARTY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _PARTY_FORMS), key=len, reverse=True))
+_PARTY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, PARTY_FORMS), key=len, reverse=True))
                     + r")(?![\w-])(?! (?:Day|Department|Ministry|Market|Exchange)\b)")
 
 
@@ -163,7 +162,7 @@ def find(doc: Doc) -> list[Mention]:
             taken.append((start, m.end()))
     for m in _BRACKETED_SURNAME.finditer(text):  # "me and Ato (Boldon)": an editor's surname in brackets
         if not overlaps(m.start(), m.end(), taken) and not gazetteer.is_known_place(m["surname"]) \
-                and m["given"].lower() not in TITLES and m["surname"] not in _PARTY_FORMS \
+                and m["given"].lower() not in TITLES and m["surname"] not in PARTY_FORMS \
                 and not re.search(r"[A-Z][\w.'’-]* $", text[max(0, m.start() - 30):m.start()]):
             # but "Owen Pryce (Labour)" is a party after a full name, not a surname
             out.append(Mention(m.start(), m.end(), f"{m['given']} {m['surname']}", "person", aliases=[m["given"]]))
@@ -195,8 +194,8 @@ def find(doc: Doc) -> list[Mention]:
             vote = "org"  # an acronym the model read as a number or date ("ISIL" as CARDINAL)
         if overlaps(ent.start_char, ent.start_char + len(raw), taken):
             continue
-        if ent.label_ == "ORG" and raw in _PARTY_FORMS:
-            out.append(Mention(ent.start_char, ent.end_char, raw, "party", aliases=[_PARTY_FORMS[raw]]))
+        if ent.label_ == "ORG" and raw in PARTY_FORMS:
+            out.append(Mention(ent.start_char, ent.end_char, raw, "party", aliases=[PARTY_FORMS[raw]]))
             continue
         if overlaps(ent.start_char, ent.start_char + len(raw), extended):
             continue  # "Leyen" after "Ursula von der"

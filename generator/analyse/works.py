@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator.analyse import gazetteer, names
-from generator.analyse.lexicon import CHAMBERS, KNOWN_ORGS, ORG_HEADS, PARTIES
+from generator.analyse.lexicon import KNOWN_ORGS, ORG_HEADS, PARTY_FORMS
 from generator.analyse.names import given_name_first, titled
 
 if TYPE_CHECKING:
@@ -91,7 +91,6 @@ _OWNED_WORDS = {"times", "post", "sun", "guardian", "telegraph", "mirror", "mail
                     "hotel", "gallery", "grill", "restaurant", "bar", "cafe", "club", "shop", "store", "stores"}
 """Words of a paper's, a venue's or a shop's name: "Rupert Murdoch's The Sun", "Charles Saatchi's The Saatchi
 Gallery", "Anita Roddick's The Body Shop" are what they own, not their work."""
-_PARTY_NAMES = {form for full, forms in PARTIES.items() for form in (full, *forms)} | set(CHAMBERS)
 
 
 def titles(doc: Doc, text: str) -> list[tuple[int, int, str, bool, bool]]:
@@ -161,21 +160,27 @@ def _subject_of_a_clause(doc: Doc, end: int) -> bool:
     return nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.dep_ in ("relcl", "acl", "ccomp")
 
 
+def _token_at(doc: Doc, at: int) -> Token | None:
+    """The token a character offset falls in (a word's first letter here)."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _opens_its_phrase(doc: Doc, at: int) -> bool:
     """The name opens a sentence, a list item or its own noun phrase ("include Closer, starring", "and The
     Aviator, directed by"), not a noun's or a verb's complement ("director Mike Leigh", "features Tom Hanks")."""
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None or span[0].i == 0 or span[0].is_sent_start:
+    tok = _token_at(doc, at)
+    if tok is None or tok.i == 0 or tok.is_sent_start:
         return True
-    before = doc[span[0].i - 1]
+    before = doc[tok.i - 1]
     return before.pos_ in ("PUNCT", "CCONJ", "DET") or before.lower_ in ("include", "includes", "included",
                                                                          "including", "like")
 
 
 def _an_object(doc: Doc, at: int) -> bool:
     """The word before is a preposition: the name is its object ("about Enron", "by Morgan Spurlock")."""
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    return span is not None and span[0].i > 0 and doc[span[0].i - 1].pos_ == "ADP"
+    tok = _token_at(doc, at)
+    return tok is not None and tok.i > 0 and doc[tok.i - 1].pos_ == "ADP"
 
 
 def _a_modifier(doc: Doc, end: int) -> bool:
@@ -186,14 +191,13 @@ def _a_modifier(doc: Doc, end: int) -> bool:
 
 
 def _a_noun_at(doc: Doc, at: int) -> bool:
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    return span is not None and span[0].pos_ == "NOUN"
+    tok = _token_at(doc, at)
+    return tok is not None and tok.pos_ == "NOUN"
 
 
 def _opening_word(doc: Doc, at: int):
     """The title's first word when it is no name but a sentence's opening word ("And", "Set", "Featuring")."""
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    tok = span[0] if span is not None and len(span) else None
+    tok = _token_at(doc, at)
     return tok if tok is not None and tok.is_sent_start \
         and tok.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "ADV", "PRON", "CCONJ") else None
 
@@ -293,7 +297,7 @@ def _a_work(text: str, name: str, surnames: set[str], alone: set[str], sure: boo
         return False
     if name in surnames or titled(text, name) or name.isupper() or _acts(text, name):
         return False
-    if name.lower() in KNOWN_ORGS or name in _PARTY_NAMES or {w.lower() for w in words} & (ORG_HEADS | {"team"}):
+    if name.lower() in KNOWN_ORGS or name in PARTY_FORMS or {w.lower() for w in words} & (ORG_HEADS | {"team"}):
         return False
     return not gazetteer.is_known_place(name)
 
